@@ -1,0 +1,17 @@
+// cli-error.ts — a failure the CLI reports as one line and a specific exit code.
+export const ExitCode = {
+  ok: 0,
+  runtime: 1,
+  usage: 2,
+  logonRejected: 3,
+  connectFailed: 4,
+} as const;
+
+export class CliError extends Error {
+  override readonly name = 'CliError';
+  readonly exitCode: number;
+  constructor(message: string, exitCode: number) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}

@@ -1,0 +1,50 @@
+// main.ts — the `fillwatch` command: record | simulate | keygen. Every failure is one line on stderr
+// ("fillwatch: …") and a non-zero exit code (see cli-error.ts).
+import { CliError, ExitCode } from './cli-error.ts';
+import { runKeygen, keygenUsage } from './keygen-command.ts';
+import { runRecord, recordUsage, type CliIo } from './record-command.ts';
+
+const usage = ['usage:', `  ${recordUsage}`, '  fillwatch simulate [--port P] [--seed N] [--rate N] … (see fillwatch simulate --help)', `  ${keygenUsage}`].join('\n');
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'record': return await runRecord(rest, io);
+      case 'keygen': return runKeygen(rest, io.out);
+      case 'simulate': {
+        const { runSimulatorCli } = await import('../simulator/cli.ts');
+        return await runSimulatorCli(rest);
+      }
+      case undefined: case 'help': case '--help': case '-h':
+        io.out(usage);
+        return command === undefined ? ExitCode.usage : ExitCode.ok;
+      default:
+        throw new CliError(`unknown command "${command}"\n${usage}`, ExitCode.usage);
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`fillwatch: ${error.message}`);
+      return error.exitCode;
+    }
+    io.err(`fillwatch: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return ExitCode.runtime;
+  }
+}
+
+export const processIo: CliIo = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+  onSignal: (handler) => {
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    };
+  },
+};
+
+if (import.meta.main) {
+  process.exitCode = await runCli(process.argv.slice(2), processIo);
+}

@@ -1,0 +1,182 @@
+// record-command.ts — `fillwatch record`: the headless recorder. Logs on as a read-only listener,
+// appends every ExecutionReport to a JSON-lines file exactly once, reconnects through drops, and
+// logs out cleanly on SIGINT/SIGTERM. Failures before the first logon end the run with one line.
+import { parseArgs } from 'node:util';
+import { importPrivateKeyPem, KeyImportError, signLogon } from '../core/signing/index.ts';
+import { makeSessionConfig, SessionConfigError, type KalshiTarget, type SkipPendingTag } from '../core/session/session-config.ts';
+import { describeDisconnect, describeSessionEvent, type DisconnectReason } from '../core/session/session-events.ts';
+import { MemorySequenceStore } from '../core/session/session-store.ts';
+import { Recorder } from '../core/recorder/recorder.ts';
+import { JsonlSink } from '../core/recorder/jsonl-sink.ts';
+import { CliError, ExitCode } from './cli-error.ts';
+import { readInputFile } from './read-input-file.ts';
+
+export const recordUsage =
+  'fillwatch record --host H --port P --target KalshiRT|KalshiNR --api-key-id ID --key-file F [--ca F] ' +
+  '[--pin SHA256] [--servername NAME] --out fills.jsonl [--exit-after-idle SECONDS] [--heartbeat SECONDS] ' +
+  '[--skip-pending-tag 21011|21003] [--cents] [--settlements] [--retention-hours N] [--no-raw-data-length] [--quiet]';
+
+export interface CliIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  /** Registers a handler for SIGINT/SIGTERM; returns the unregister function. */
+  readonly onSignal: (handler: () => void) => () => void;
+}
+
+export async function runRecord(argv: string[], io: CliIo): Promise<number> {
+  const options = parseRecordArgs(argv);
+  const key = loadKey(options.keyFile);
+  const config = toSessionConfig(options);
+  const sink = new JsonlSink(options.out);
+  let loggedOnOnce = false;
+  let fatal: CliError | undefined;
+  let idleTimer: NodeJS.Timeout | undefined;
+
+  const log = (severity: string, text: string) => {
+    if (options.quiet && severity === 'info') return;
+    io.err(`${new Date().toISOString()} ${severity.padEnd(8)} ${text}`);
+  };
+  const recorder = new Recorder(
+    {
+      config,
+      endpoint: {
+        host: options.host, port: options.port,
+        ...(options.caPem === undefined ? {} : { caPem: options.caPem }),
+        ...(options.pins.length === 0 ? {} : { pinnedSha256: options.pins }),
+        ...(options.servername === undefined ? {} : { servername: options.servername }),
+      },
+      signLogon: (fields) => signLogon(key, fields),
+      store: new MemorySequenceStore(),
+    },
+    sink,
+    {
+      onEvent: (event) => {
+        const { severity, text } = describeSessionEvent(event);
+        log(severity, text);
+        if (event.kind === 'connect-failed' && !loggedOnOnce) {
+          fatal = new CliError(event.text, ExitCode.connectFailed);
+          void recorder.stop();
+        }
+      },
+      onLoggedOn: () => {
+        loggedOnOnce = true;
+        armIdle();
+      },
+      onExecution: () => armIdle(),
+      onUndecodable: (raw, error) => log('error', `kept an ExecutionReport that could not be decoded (${error.message}): ${raw.toString('latin1').replaceAll('\x01', '|')}`),
+      onFatal: (reason: DisconnectReason) => {
+        fatal = reason.kind === 'logon-rejected'
+          ? new CliError(`logon rejected by ${options.target}: ${reason.text || '(no reason given)'}`, ExitCode.logonRejected)
+          : new CliError(describeDisconnect(reason), ExitCode.runtime);
+      },
+    },
+  );
+
+  function armIdle(): void {
+    if (options.exitAfterIdleSec === undefined) return;
+    if (idleTimer !== undefined) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      log('info', `No execution for ${options.exitAfterIdleSec} s: logging out`);
+      void recorder.stop();
+    }, options.exitAfterIdleSec * 1000);
+  }
+
+  const unregister = io.onSignal(() => {
+    log('info', 'Signal received: logging out');
+    void recorder.stop();
+  });
+  try {
+    await recorder.start();
+  } finally {
+    unregister();
+    if (idleTimer !== undefined) clearTimeout(idleTimer);
+    sink.close();
+  }
+  io.out(`recorded ${sink.count} execution(s) in ${options.out}; ${recorder.duplicatesSkipped} duplicate(s) skipped`);
+  if (fatal !== undefined) throw fatal;
+  return ExitCode.ok;
+}
+
+interface RecordOptions {
+  host: string; port: number; target: KalshiTarget; apiKeyId: string; keyFile: string;
+  caPem: string | undefined; pins: string[]; servername: string | undefined; out: string;
+  exitAfterIdleSec: number | undefined; heartBtIntSec: number; skipPendingTag: SkipPendingTag;
+  useDollars: boolean; settlements: boolean; retentionHours: number | undefined; rawDataLength: boolean; quiet: boolean;
+}
+
+function parseRecordArgs(argv: string[]): RecordOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        host: { type: 'string' }, port: { type: 'string' }, target: { type: 'string' },
+        'api-key-id': { type: 'string' }, 'key-file': { type: 'string' }, ca: { type: 'string' },
+        pin: { type: 'string', multiple: true }, servername: { type: 'string' }, out: { type: 'string' },
+        'exit-after-idle': { type: 'string' }, heartbeat: { type: 'string' }, 'skip-pending-tag': { type: 'string' },
+        cents: { type: 'boolean', default: false }, settlements: { type: 'boolean', default: false },
+        'retention-hours': { type: 'string' }, 'no-raw-data-length': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\nusage: ${recordUsage}`, ExitCode.usage);
+  }
+  const required = (name: string, value: string | undefined): string => {
+    if (value === undefined || value === '') throw new CliError(`--${name} is required\nusage: ${recordUsage}`, ExitCode.usage);
+    return value;
+  };
+  const target = required('target', values.target);
+  if (target !== 'KalshiRT' && target !== 'KalshiNR') throw new CliError(`--target must be KalshiRT or KalshiNR, not "${target}"`, ExitCode.usage);
+  const skipTag = values['skip-pending-tag'] ?? '21011';
+  if (skipTag !== '21011' && skipTag !== '21003') throw new CliError('--skip-pending-tag must be 21011 or 21003', ExitCode.usage);
+  return {
+    host: required('host', values.host),
+    port: wholeNumber('port', required('port', values.port), 1, 65_535),
+    target,
+    apiKeyId: required('api-key-id', values['api-key-id']),
+    keyFile: required('key-file', values['key-file']),
+    caPem: values.ca === undefined ? undefined : readInputFile(values.ca, 'CA certificate file'),
+    pins: values.pin ?? [],
+    servername: values.servername,
+    out: required('out', values.out),
+    exitAfterIdleSec: values['exit-after-idle'] === undefined ? undefined : wholeNumber('exit-after-idle', values['exit-after-idle'], 1, 86_400),
+    heartBtIntSec: values.heartbeat === undefined ? 30 : wholeNumber('heartbeat', values.heartbeat, 4, 3_600),
+    skipPendingTag: skipTag === '21003' ? 21003 : 21011,
+    useDollars: !values.cents,
+    settlements: values.settlements,
+    retentionHours: values['retention-hours'] === undefined ? undefined : wholeNumber('retention-hours', values['retention-hours'], 1, 72),
+    rawDataLength: !values['no-raw-data-length'],
+    quiet: values.quiet,
+  };
+}
+
+function wholeNumber(name: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > max) throw new CliError(`--${name} must be a whole number from ${min} to ${max}, not "${text}"`, ExitCode.usage);
+  return n;
+}
+
+function loadKey(path: string) {
+  const pem = readInputFile(path, 'key file');
+  try {
+    return importPrivateKeyPem(pem);
+  } catch (error) {
+    if (error instanceof KeyImportError) throw new CliError(`bad key file "${path}": ${error.message}`, ExitCode.usage);
+    throw error;
+  }
+}
+
+function toSessionConfig(o: RecordOptions) {
+  try {
+    return makeSessionConfig({
+      senderCompId: o.apiKeyId, targetCompId: o.target, heartBtIntSec: o.heartBtIntSec,
+      skipPendingTag: o.skipPendingTag, useDollars: o.useDollars, receiveSettlementReports: o.settlements,
+      retentionHours: o.retentionHours, sendRawDataLength: o.rawDataLength,
+    });
+  } catch (error) {
+    if (error instanceof SessionConfigError) throw new CliError(error.message, ExitCode.usage);
+    throw error;
+  }
+}

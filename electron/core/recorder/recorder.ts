@@ -1,0 +1,72 @@
+// recorder.ts — the composition root of the core: transport → fix → session → (store) → records.
+// It wires a ListenerSession to execution sinks: each in-sequence ExecutionReport is decoded into a
+// typed record, and handed to the sink, which deduplicates by ExecID. A report that cannot be decoded is
+// kept whole (raw FIX) and reported, never dropped silently.
+import type { FixMessage } from '../fix/decode.ts';
+import { DecodeError } from '../fix/errors.ts';
+import { readExecutionReport } from '../fix/execution-report.ts';
+import { MsgType } from '../fix/tags.ts';
+import { ListenerSession, type ListenerSessionOptions, type SessionListeners } from '../session/session.ts';
+import type { DisconnectReason, SessionEvent } from '../session/session-events.ts';
+import { toExecutionRecord, type ExecutionRecord } from './execution-record.ts';
+
+export interface ExecutionSink {
+  /** Returns false when the execution was already recorded (a resend or a replay). */
+  write(record: ExecutionRecord): boolean;
+}
+
+export interface RecorderListeners {
+  onExecution?(record: ExecutionRecord): void;
+  onUndecodable?(raw: Buffer, error: DecodeError): void;
+  onEvent?(event: SessionEvent): void;
+  onFatal?(reason: DisconnectReason): void;
+  onLoggedOn?(): void;
+}
+
+export class Recorder {
+  readonly session: ListenerSession;
+  readonly #sink: ExecutionSink;
+  readonly #listeners: RecorderListeners;
+  #duplicates = 0;
+
+  constructor(options: ListenerSessionOptions, sink: ExecutionSink, listeners: RecorderListeners = {}) {
+    this.#sink = sink;
+    this.#listeners = listeners;
+    const sessionListeners: SessionListeners = {
+      onApplicationMessage: (message) => this.#onApplicationMessage(message),
+      onEvent: (event) => listeners.onEvent?.(event),
+      onFatal: (reason) => listeners.onFatal?.(reason),
+      onPhase: (phase) => { if (phase === 'active') listeners.onLoggedOn?.(); },
+    };
+    this.session = new ListenerSession(options, sessionListeners);
+  }
+
+  get duplicatesSkipped(): number {
+    return this.#duplicates;
+  }
+
+  start(): Promise<void> {
+    return this.session.start();
+  }
+
+  stop(): Promise<void> {
+    return this.session.stop();
+  }
+
+  #onApplicationMessage(message: FixMessage): void {
+    if (message.msgType !== MsgType.ExecutionReport) return;
+    let record: ExecutionRecord;
+    try {
+      record = toExecutionRecord(readExecutionReport(message));
+    } catch (error) {
+      if (!(error instanceof DecodeError)) throw error;
+      this.#listeners.onUndecodable?.(message.raw, error);
+      return;
+    }
+    if (!this.#sink.write(record)) {
+      this.#duplicates++;
+      return;
+    }
+    this.#listeners.onExecution?.(record);
+  }
+}

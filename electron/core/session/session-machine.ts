@@ -1,0 +1,434 @@
+// session-machine.ts — the FIX session rules for a read-only listener (initiator side), as a
+// deterministic state machine: inputs in, effects out, time passed in as `now`. It performs no I/O
+// and owns no timer; session.ts runs its effects. Tests drive it with a fake clock.
+//
+// Why a class and not a copy-on-write step(): the in-order path runs for every message of a
+// catch-up burst (hundreds of thousands a second), and the gap hold is a map. Mutating one small
+// object keeps that path allocation-free; the phase itself is still one tagged union.
+import type { FixMessage } from '../fix/decode.ts';
+import { MsgType, Tag } from '../fix/tags.ts';
+import type { AdminMessage } from './admin-messages.ts';
+import type { DisconnectReason, SessionEvent } from './session-events.ts';
+import { type SessionConfig, supportsResend } from './session-config.ts';
+import { SequenceNumbers, type SequenceSnapshot } from './sequence.ts';
+
+export type SessionPhase =
+  | { readonly kind: 'disconnected' }
+  | { readonly kind: 'logon-sent'; readonly at: number; readonly resetSeqNum: boolean }
+  | { readonly kind: 'active'; readonly since: number }
+  | { readonly kind: 'logout-sent'; readonly at: number };
+
+export type SessionInput =
+  | { readonly kind: 'connected' }
+  | { readonly kind: 'message'; readonly message: FixMessage }
+  | { readonly kind: 'tick' }
+  | { readonly kind: 'disconnected'; readonly reason: DisconnectReason }
+  | { readonly kind: 'logout-requested'; readonly text: string };
+
+export type SessionEffect =
+  | { readonly kind: 'send'; readonly message: AdminMessage; readonly msgSeqNum: number; readonly possDup: boolean }
+  /** An in-sequence message: store it with the new expected number, then hand it on if `application`. */
+  | { readonly kind: 'accept'; readonly message: FixMessage; readonly nextInbound: number; readonly application: boolean }
+  | { readonly kind: 'sequences-reset'; readonly next: SequenceSnapshot }
+  | { readonly kind: 'event'; readonly event: SessionEvent }
+  | { readonly kind: 'disconnect'; readonly reason: DisconnectReason };
+
+/** What the machine was built from: the config and the persisted sequence numbers (if any). */
+export interface MachineStart {
+  readonly config: SessionConfig;
+  /** undefined: a fresh session, so the first Logon resets sequence numbers. */
+  readonly persisted: SequenceSnapshot | undefined;
+}
+
+const MAX_RESEND_ATTEMPTS = 3;
+const INFINITY_SEQ = 0; // EndSeqNo 0 = "everything after BeginSeqNo" (FIX 4.2+)
+
+export class SessionMachine {
+  readonly config: SessionConfig;
+  readonly seq: SequenceNumbers<FixMessage>;
+  phase: SessionPhase = { kind: 'disconnected' };
+  #effects: SessionEffect[] = [];
+  #lastRxAt = 0;
+  #lastTxAt = 0;
+  #testRequest: { id: string; sentAt: number } | undefined;
+  #resend: { begin: number; target: number; lastProgressAt: number; attempts: number } | undefined;
+  /** Next Logon must send 141=Y: fresh store, NR, or the exchange restarted its sequence. */
+  #resetOnNextLogon: boolean;
+  /** When we last heard from the exchange in an established session: the start of any loss window. */
+  #lastActiveRxAt: number | undefined;
+
+  constructor(start: MachineStart) {
+    this.config = start.config;
+    this.seq = new SequenceNumbers(start.persisted ?? { nextInbound: 1, nextOutbound: 1 }, start.config.maxQueuedWhileResending);
+    this.#resetOnNextLogon = start.persisted === undefined;
+  }
+
+  /** Feeds one input; returns the effects to run, in order. */
+  handle(input: SessionInput, now: number): SessionEffect[] {
+    this.#effects = [];
+    switch (input.kind) {
+      case 'connected': this.#onConnected(now); break;
+      case 'message': this.#onMessage(input.message, now); break;
+      case 'tick': this.#onTick(now); break;
+      case 'disconnected': this.#goDisconnected(input.reason); break;
+      case 'logout-requested': this.#onLogoutRequested(input.text, now); break;
+    }
+    return this.#effects;
+  }
+
+  get lastReceivedAt(): number | undefined {
+    return this.#lastActiveRxAt;
+  }
+
+  //#region connection lifecycle
+  #onConnected(now: number): void {
+    const reset = this.#resetOnNextLogon || !supportsResend(this.config.targetCompId);
+    if (reset) {
+      this.seq.reset({ nextInbound: 1, nextOutbound: 1 });
+      this.#emit({ kind: 'sequences-reset', next: this.seq.snapshot() });
+    }
+    this.#lastRxAt = now;
+    this.phase = { kind: 'logon-sent', at: now, resetSeqNum: reset };
+    const msgSeqNum = this.#send({ type: 'Logon', resetSeqNum: reset }, now);
+    this.#event({ kind: 'logon-sent', resetSeqNum: reset, msgSeqNum });
+  }
+
+  #onLogoutRequested(text: string, now: number): void {
+    if (this.phase.kind === 'active') {
+      this.#send({ type: 'Logout', text }, now);
+      this.phase = { kind: 'logout-sent', at: now };
+    } else if (this.phase.kind !== 'disconnected') {
+      this.#disconnect({ kind: 'logout-complete' });
+    }
+  }
+
+  /** We decide to end the connection: tell the driver to close it. */
+  #disconnect(reason: DisconnectReason): void {
+    this.#emit({ kind: 'disconnect', reason });
+    this.#goDisconnected(reason);
+  }
+
+  /** The connection is over (our decision or the socket closed): forget per-connection state. */
+  #goDisconnected(reason: DisconnectReason): void {
+    if (this.phase.kind === 'disconnected') return;
+    this.phase = { kind: 'disconnected' };
+    this.#testRequest = undefined;
+    this.#resend = undefined;
+    this.seq.clearHeld();
+    this.#event({ kind: 'disconnected', reason });
+  }
+  //#endregion
+
+  //#region inbound
+  #onMessage(message: FixMessage, now: number): void {
+    if (this.phase.kind === 'disconnected') return;
+    this.#lastRxAt = now;
+    this.#testRequest = undefined; // any traffic proves the peer is alive
+    if (!this.#headerIsOurs(message)) return;
+
+    if (this.phase.kind === 'logon-sent') {
+      this.#onLogonReply(message, now);
+      return;
+    }
+    if (message.msgType === MsgType.SequenceReset && message.get(Tag.GapFillFlag) !== 'Y') {
+      this.#onSequenceResetReset(message, now);
+      return;
+    }
+    this.#sequenced(message, now);
+  }
+
+  /** Checks CompIDs: inbound 56 must be our key; 49 may be the session name or "Kalshi" (§8.21). */
+  #headerIsOurs(message: FixMessage): boolean {
+    const sender = message.get(Tag.SenderCompID);
+    if (message.get(Tag.TargetCompID) !== this.config.senderCompId || sender === undefined || !sender.startsWith('Kalshi')) {
+      this.#event({ kind: 'unexpected-message', msgType: message.msgType, text: `wrong CompIDs (49=${sender ?? ''}, 56=${message.get(Tag.TargetCompID) ?? ''})` });
+      this.#protocolError('message addressed to another session (CompID mismatch)', message.msgType === MsgType.Logout ? undefined : { refSeqNum: message.msgSeqNum, reason: 9 });
+      return false;
+    }
+    return true;
+  }
+
+  #onLogonReply(message: FixMessage, now: number): void {
+    const phase = this.phase as Extract<SessionPhase, { kind: 'logon-sent' }>;
+    if (message.msgType === MsgType.Logout) {
+      const text = message.get(Tag.Text) ?? '';
+      // A sequence complaint means the exchange restarted its numbers: retry with a reset.
+      const retryable = !phase.resetSeqNum && /seq/i.test(text);
+      if (retryable) this.#resetOnNextLogon = true;
+      this.#disconnect({ kind: 'logon-rejected', text, retryable });
+      return;
+    }
+    if (message.msgType !== MsgType.Logon) {
+      this.#protocolError(`expected a Logon reply but received MsgType ${message.msgType}`);
+      return;
+    }
+    const serverReset = message.get(Tag.ResetSeqNumFlag) === 'Y';
+    const received = message.msgSeqNum;
+    if (received < this.seq.nextInbound && !phase.resetSeqNum) {
+      if (serverReset || received === 1) {
+        // The exchange restarted at 1 (weekly maintenance). What it sent before is gone from its store.
+        this.#event({ kind: 'exchange-sequence-restarted', expected: this.seq.nextInbound, received });
+        this.#possibleLoss(now, 'the exchange restarted its sequence numbers, so messages before the restart cannot be resent');
+        this.seq.reset({ nextInbound: received, nextOutbound: this.seq.nextOutbound });
+        this.#emit({ kind: 'sequences-reset', next: this.seq.snapshot() });
+      } else {
+        this.#tooLow(received, now);
+        return;
+      }
+    }
+    this.phase = { kind: 'active', since: now };
+    this.#resetOnNextLogon = false;
+    this.#event({ kind: 'logon-accepted', resetSeqNum: phase.resetSeqNum || serverReset });
+    if (phase.resetSeqNum && this.#lastActiveRxAt !== undefined) {
+      this.#possibleLoss(now, this.config.targetCompId === 'KalshiNR'
+        ? 'KalshiNR cannot resend what was sent while disconnected'
+        : 'the session was reset, so what was sent while disconnected cannot be resent');
+    }
+    this.#sequenced(message, now);
+  }
+
+  /** Applies the sequence rules to one message, then drains any held messages it unblocks. */
+  #sequenced(message: FixMessage, now: number): void {
+    const msgSeqNum = message.msgSeqNum;
+    switch (this.seq.classify(msgSeqNum, message.possDup)) {
+      case 'in-order':
+        this.#inOrder(message, now);
+        this.#drainHeld(now);
+        return;
+      case 'duplicate':
+        this.#event({ kind: 'duplicate-ignored', msgSeqNum });
+        return;
+      case 'too-low':
+        this.#tooLow(msgSeqNum, now);
+        return;
+      case 'gap':
+        this.#gap(message, now);
+        return;
+    }
+  }
+
+  #gap(message: FixMessage, now: number): void {
+    const expected = this.seq.nextInbound;
+    const received = message.msgSeqNum;
+    if (!supportsResend(this.config.targetCompId)) {
+      // NR: nothing can be resent. Report the hole, then carry on from here.
+      this.#event({ kind: 'seq-gap', expected, received, recoverable: false });
+      this.#possibleLoss(now, `KalshiNR skipped MsgSeqNum ${expected} to ${received - 1}`);
+      this.seq.nextInbound = received;
+      this.#emit({ kind: 'sequences-reset', next: this.seq.snapshot() });
+      this.#inOrder(message, now);
+      return;
+    }
+    if (message.msgType === MsgType.TestRequest) this.#answerTestRequest(message, now);
+    if (message.msgType === MsgType.Logout) {
+      // A Logout ahead of a gap still ends the session; the gap is recovered on the next logon.
+      this.#onLogout(message, now);
+      return;
+    }
+    const dropped = this.seq.holdAhead(received, message);
+    if (dropped > 0) this.#event({ kind: 'queue-overflow', dropped });
+    if (this.#resend === undefined) {
+      this.#event({ kind: 'seq-gap', expected, received, recoverable: true });
+      this.#requestResend(expected, received, now, 1);
+    } else if (received > this.#resend.target) {
+      this.#resend.target = received;
+    }
+  }
+
+  #requestResend(begin: number, target: number, now: number, attempts: number): void {
+    this.#resend = { begin, target, lastProgressAt: now, attempts };
+    this.#send({ type: 'ResendRequest', beginSeqNo: begin, endSeqNo: INFINITY_SEQ }, now);
+    this.#event({ kind: 'resend-requested', begin, end: INFINITY_SEQ });
+  }
+
+  #drainHeld(now: number): void {
+    for (let held = this.seq.takeNextHeld(); held !== undefined; held = this.seq.takeNextHeld()) {
+      this.#inOrder(held, now, true);
+    }
+    const resend = this.#resend;
+    if (resend === undefined) return;
+    resend.lastProgressAt = now;
+    if (this.seq.nextInbound > resend.target && this.seq.heldCount === 0) {
+      this.#resend = undefined;
+      this.#event({ kind: 'resend-complete', begin: resend.begin, end: this.seq.nextInbound - 1 });
+    }
+  }
+
+  #tooLow(received: number, now: number): void {
+    const expected = this.seq.nextInbound;
+    this.#send({ type: 'Logout', text: `MsgSeqNum too low, expecting ${expected} but received ${received}` }, now);
+    this.#disconnect({ kind: 'seq-too-low', expected, received });
+  }
+
+  /** The message is next in sequence: act on it and advance. */
+  #inOrder(message: FixMessage, now: number, wasHeld = false): void {
+    const msgSeqNum = message.msgSeqNum;
+    const application = !isAdmin(message.msgType);
+    if (message.msgType === MsgType.SequenceReset) {
+      // GapFill (the Reset form never reaches here): jump over admin messages the exchange skipped.
+      const newSeqNo = message.getInt(Tag.NewSeqNo) ?? 0;
+      if (newSeqNo <= msgSeqNum) {
+        this.#send({ type: 'Reject', refSeqNum: msgSeqNum, reason: 5, refTagId: Tag.NewSeqNo, text: `NewSeqNo ${newSeqNo} must be greater than MsgSeqNum ${msgSeqNum}` }, now);
+        this.#accept(message, msgSeqNum + 1, false);
+        return;
+      }
+      this.#accept(message, newSeqNo, false);
+      this.#event({ kind: 'gap-fill', from: msgSeqNum, to: newSeqNo });
+      this.seq.discardHeldBelowNext();
+      return;
+    }
+    this.#accept(message, msgSeqNum + 1, application);
+    if (application) return;
+    switch (message.msgType) {
+      case MsgType.Heartbeat:
+      case MsgType.Logon:
+        return;
+      case MsgType.TestRequest:
+        if (!wasHeld) this.#answerTestRequest(message, now);
+        return;
+      case MsgType.ResendRequest:
+        this.#answerResendRequest(message, now);
+        return;
+      case MsgType.Reject:
+        this.#event({ kind: 'reject-received', refSeqNum: message.getInt(Tag.RefSeqNum), reason: message.get(Tag.SessionRejectReason), text: message.get(Tag.Text) });
+        return;
+      case MsgType.Logout:
+        this.#onLogout(message, now);
+        return;
+    }
+  }
+
+  #accept(message: FixMessage, nextInbound: number, application: boolean): void {
+    this.seq.nextInbound = nextInbound;
+    if (this.phase.kind === 'active') this.#lastActiveRxAt = this.#lastRxAt;
+    if (application && message.msgType === MsgType.BusinessMessageReject) {
+      this.#event({ kind: 'business-reject-received', refMsgType: message.get(Tag.RefMsgType), text: message.get(Tag.Text) });
+    }
+    this.#emit({ kind: 'accept', message, nextInbound, application });
+  }
+
+  #answerTestRequest(message: FixMessage, now: number): void {
+    const testReqId = message.get(Tag.TestReqID);
+    this.#send(testReqId === undefined ? { type: 'Heartbeat' } : { type: 'Heartbeat', testReqId }, now);
+  }
+
+  /** We never send application messages, so any range the exchange asks for is one GapFill. */
+  #answerResendRequest(message: FixMessage, now: number): void {
+    const begin = message.getInt(Tag.BeginSeqNo) ?? 1;
+    const next = this.seq.nextOutbound;
+    if (begin >= next) return;
+    this.#emit({ kind: 'send', message: { type: 'SequenceReset', gapFill: true, newSeqNo: next, msgSeqNum: begin }, msgSeqNum: begin, possDup: true });
+    this.#lastTxAt = now;
+  }
+
+  #onLogout(message: FixMessage, now: number): void {
+    const text = message.get(Tag.Text);
+    if (this.phase.kind === 'logout-sent') {
+      this.#disconnect({ kind: 'logout-complete' });
+      return;
+    }
+    this.#event({ kind: 'exchange-logout', text });
+    this.#send({ type: 'Logout' }, now);
+    this.#disconnect({ kind: 'exchange-logout', text: text ?? '' });
+  }
+
+  /** SequenceReset-Reset: ignore its own MsgSeqNum; move forward only (FIX 4.4 vol 2, "Reset mode"). */
+  #onSequenceResetReset(message: FixMessage, now: number): void {
+    const newSeqNo = message.getInt(Tag.NewSeqNo);
+    const expected = this.seq.nextInbound;
+    if (newSeqNo === undefined || newSeqNo < expected) {
+      this.#send({ type: 'Reject', refSeqNum: message.msgSeqNum, reason: 5, refTagId: Tag.NewSeqNo, text: `NewSeqNo ${newSeqNo ?? '(missing)'} is lower than the expected ${expected}` }, now);
+      this.#event({ kind: 'seq-reset-rejected', expected, newSeqNo: newSeqNo ?? 0 });
+      return;
+    }
+    if (newSeqNo === expected) return;
+    this.#event({ kind: 'seq-reset', from: expected, to: newSeqNo });
+    this.#possibleLoss(now, `the exchange reset the sequence from ${expected} to ${newSeqNo} without resending`);
+    this.#accept(message, newSeqNo, false);
+    this.seq.discardHeldBelowNext();
+    this.#drainHeld(now);
+  }
+  //#endregion
+
+  //#region timers
+  #onTick(now: number): void {
+    const phase = this.phase;
+    switch (phase.kind) {
+      case 'disconnected':
+        return;
+      case 'logon-sent':
+        if (now - phase.at >= this.config.logonTimeoutMs) this.#disconnect({ kind: 'logon-timeout' });
+        return;
+      case 'logout-sent':
+        if (now - phase.at >= this.config.logoutTimeoutMs) this.#disconnect({ kind: 'logout-complete' });
+        return;
+      case 'active':
+        this.#activeTimers(now);
+        return;
+    }
+  }
+
+  #activeTimers(now: number): void {
+    const heartBtMs = this.config.heartBtIntSec * 1000;
+    if (this.#testRequest !== undefined) {
+      if (now - this.#testRequest.sentAt >= heartBtMs) {
+        this.#event({ kind: 'heartbeat-timeout' });
+        this.#disconnect({ kind: 'heartbeat-timeout' });
+        return;
+      }
+    } else if (now - this.#lastRxAt >= heartBtMs + this.config.testRequestGraceMs) {
+      const id = `FW-${now}`;
+      this.#testRequest = { id, sentAt: now };
+      this.#send({ type: 'TestRequest', testReqId: id }, now);
+      this.#event({ kind: 'test-request-sent', testReqId: id });
+    }
+    const resend = this.#resend;
+    if (resend !== undefined && now - resend.lastProgressAt >= this.config.resendStallMs) {
+      if (resend.attempts >= MAX_RESEND_ATTEMPTS) {
+        this.#disconnect({ kind: 'resend-stalled', begin: this.seq.nextInbound });
+        return;
+      }
+      this.#requestResend(this.seq.nextInbound, resend.target, now, resend.attempts + 1);
+    }
+    if (now - this.#lastTxAt >= heartBtMs) this.#send({ type: 'Heartbeat' }, now);
+  }
+  //#endregion
+
+  //#region helpers
+  #send(message: AdminMessage, now: number): number {
+    const msgSeqNum = this.seq.takeOutbound();
+    this.#lastTxAt = now;
+    this.#emit({ kind: 'send', message, msgSeqNum, possDup: false });
+    return msgSeqNum;
+  }
+
+  #protocolError(text: string, reject?: { refSeqNum: number; reason: number }): void {
+    if (reject !== undefined && this.phase.kind === 'active') {
+      this.#send({ type: 'Reject', refSeqNum: reject.refSeqNum, reason: reject.reason, text }, this.#lastRxAt);
+    }
+    if (this.phase.kind === 'active') this.#send({ type: 'Logout', text }, this.#lastRxAt);
+    this.#disconnect({ kind: 'protocol-error', text });
+  }
+
+  #possibleLoss(now: number, why: string): void {
+    this.#event({ kind: 'possible-missed-messages', sinceMs: this.#lastActiveRxAt, untilMs: now, why });
+  }
+
+  #emit(effect: SessionEffect): void {
+    this.#effects.push(effect);
+  }
+
+  #event(event: SessionEvent): void {
+    this.#effects.push({ kind: 'event', event });
+  }
+  //#endregion
+}
+
+const ADMIN_TYPES: ReadonlySet<string> = new Set([
+  MsgType.Heartbeat, MsgType.TestRequest, MsgType.ResendRequest, MsgType.Reject,
+  MsgType.SequenceReset, MsgType.Logout, MsgType.Logon,
+]);
+
+export function isAdmin(msgType: string): boolean {
+  return ADMIN_TYPES.has(msgType);
+}

@@ -1,0 +1,221 @@
+// session.ts — drives one listener session over real sockets: connect (with backoff), frame and
+// decode inbound bytes, feed the SessionMachine, and run what it decides: send through the outbound
+// guard, store accepted messages, publish events, close. All protocol decisions live in
+// session-machine.ts; this file only does I/O and timing.
+import type { TLSSocket } from 'node:tls';
+import { FixFramer } from '../fix/framer.ts';
+import { FixMessage } from '../fix/decode.ts';
+import { DecodeError, type FrameError } from '../fix/errors.ts';
+import { connectTls, ConnectError, type TlsEndpoint } from '../transport/tls-connection.ts';
+import { ReconnectPolicy, type BackoffOptions } from '../transport/reconnect-policy.ts';
+import { encodeAdminMessage, type LogonSigner } from './admin-encoder.ts';
+import { OutboundGuard } from './outbound-guard.ts';
+import { SessionMachine, type SessionEffect, type SessionPhase } from './session-machine.ts';
+import type { SessionConfig } from './session-config.ts';
+import type { DisconnectReason, SessionEvent } from './session-events.ts';
+import type { SequenceStore } from './session-store.ts';
+
+export interface ListenerSessionOptions {
+  readonly config: SessionConfig;
+  readonly endpoint: TlsEndpoint;
+  readonly signLogon: LogonSigner;
+  readonly store: SequenceStore;
+  readonly backoff?: Partial<BackoffOptions>;
+  readonly now?: () => number;
+  readonly tickMs?: number;
+  readonly maxMessageBytes?: number;
+}
+
+export interface SessionListeners {
+  /** An in-sequence application message (ExecutionReport, settlement…), after the store accepted it. */
+  onApplicationMessage?(message: FixMessage, receivedAt: number): void;
+  onEvent?(event: SessionEvent): void;
+  onPhase?(phase: SessionPhase['kind']): void;
+  /** The session gave up for good (e.g. the Logon was refused); it will not reconnect. */
+  onFatal?(reason: DisconnectReason): void;
+}
+
+export class ListenerSession {
+  readonly #options: ListenerSessionOptions;
+  readonly #listeners: SessionListeners;
+  readonly #machine: SessionMachine;
+  readonly #policy: ReconnectPolicy;
+  readonly #now: () => number;
+  #socket: TLSSocket | undefined;
+  #guard: OutboundGuard | undefined;
+  #stopping = false;
+  #running: Promise<void> | undefined;
+  #wakeSleep: (() => void) | undefined;
+  #closeConnection: ((reason: DisconnectReason | undefined) => void) | undefined;
+  #storeFailed = false;
+  #loggedOnThisConnection = false;
+
+  constructor(options: ListenerSessionOptions, listeners: SessionListeners = {}) {
+    this.#options = options;
+    this.#listeners = listeners;
+    this.#now = options.now ?? Date.now;
+    this.#machine = new SessionMachine({ config: options.config, persisted: options.store.load() });
+    this.#policy = new ReconnectPolicy(options.backoff);
+  }
+
+  get phase(): SessionPhase['kind'] {
+    return this.#machine.phase.kind;
+  }
+
+  get sequenceNumbers(): { nextInbound: number; nextOutbound: number } {
+    return this.#machine.seq.snapshot();
+  }
+
+  /** Starts connecting; resolves when the session has stopped for good. */
+  start(): Promise<void> {
+    this.#running ??= this.#runLoop();
+    return this.#running;
+  }
+
+  /** Logs out cleanly (waiting for the exchange's Logout, up to the logout timeout) and stops. */
+  async stop(text = 'Fillwatch listener shutting down'): Promise<void> {
+    this.#stopping = true;
+    this.#wakeSleep?.();
+    if (this.#socket !== undefined) this.#apply(this.#machine.handle({ kind: 'logout-requested', text }, this.#now()));
+    await this.#running;
+  }
+
+  async #runLoop(): Promise<void> {
+    const { host, port } = this.#options.endpoint;
+    while (!this.#stopping) {
+      this.#emitEvent({ kind: 'connecting', host, port, attempt: this.#policy.attempts + 1 });
+      let socket: TLSSocket;
+      try {
+        socket = await connectTls(this.#options.endpoint);
+      } catch (error) {
+        const text = error instanceof ConnectError ? error.message : String(error);
+        this.#emitEvent({ kind: 'connect-failed', text });
+        await this.#backoff();
+        continue;
+      }
+      if (this.#stopping) {
+        socket.destroy();
+        break;
+      }
+      const { loggedOn, reason } = await this.#runConnection(socket);
+      if (loggedOn) this.#policy.reset();
+      if (reason?.kind === 'logon-rejected' && !reason.retryable) {
+        this.#listeners.onFatal?.(reason);
+        break;
+      }
+      if (!this.#stopping) await this.#backoff();
+    }
+  }
+
+  /** One TLS connection, from Logon to close. */
+  #runConnection(socket: TLSSocket): Promise<{ loggedOn: boolean; reason: DisconnectReason | undefined }> {
+    return new Promise((resolve) => {
+      this.#loggedOnThisConnection = false;
+      let finalReason: DisconnectReason | undefined;
+      this.#socket = socket;
+      this.#guard = new OutboundGuard(socket, (refused) => this.#emitEvent({ kind: 'outbound-refused', msgType: refused.msgType }));
+      const framer = new FixFramer(this.#options.maxMessageBytes === undefined ? {} : { maxMessageBytes: this.#options.maxMessageBytes });
+      const sink = {
+        onFrame: (frame: Buffer) => this.#onFrame(frame),
+        onFrameError: (error: FrameError) => this.#emitEvent({ kind: 'frame-error', errorKind: error.kind, text: error.message }),
+      };
+      const ticker = setInterval(() => this.#apply(this.#machine.handle({ kind: 'tick' }, this.#now())), this.#options.tickMs ?? 250);
+
+      this.#closeConnection = (reason) => {
+        finalReason ??= reason;
+        socket.end();
+        // A peer that never closes its side must not hold us: destroy shortly after.
+        setTimeout(() => socket.destroy(), 1_000).unref();
+      };
+      socket.on('data', (chunk: Buffer) => framer.push(chunk, sink));
+      socket.on('error', () => { /* 'close' follows and reports */ });
+      socket.once('close', () => {
+        clearInterval(ticker);
+        const reason = finalReason ?? { kind: 'socket-closed', detail: 'by the exchange or the network' };
+        this.#apply(this.#machine.handle({ kind: 'disconnected', reason }, this.#now()));
+        this.#socket = undefined;
+        this.#guard = undefined;
+        this.#closeConnection = undefined;
+        resolve({ loggedOn: this.#loggedOnThisConnection, reason: finalReason });
+      });
+      this.#emitEvent({ kind: 'connected' });
+      this.#apply(this.#machine.handle({ kind: 'connected' }, this.#now()));
+      if (this.#stopping) this.#apply(this.#machine.handle({ kind: 'logout-requested', text: 'Fillwatch listener shutting down' }, this.#now()));
+    });
+  }
+
+  #onFrame(frame: Buffer): void {
+    let message: FixMessage;
+    try {
+      message = FixMessage.parse(frame);
+    } catch (error) {
+      if (!(error instanceof DecodeError)) throw error;
+      this.#emitEvent({ kind: 'decode-error', text: error.message });
+      return;
+    }
+    this.#apply(this.#machine.handle({ kind: 'message', message }, this.#now()));
+  }
+
+  #apply(effects: readonly SessionEffect[]): void {
+    const before = this.#machine.phase.kind;
+    for (const effect of effects) this.#run(effect);
+    const after = this.#machine.phase.kind;
+    if (after !== before) {
+      if (after === 'active') this.#loggedOnThisConnection = true;
+      this.#listeners.onPhase?.(after);
+    }
+  }
+
+  #run(effect: SessionEffect): void {
+    const now = this.#now();
+    switch (effect.kind) {
+      case 'send': {
+        const frame = encodeAdminMessage(effect.message, effect.msgSeqNum, effect.possDup, this.#options.config, now, this.#options.signLogon);
+        this.#guard?.send(frame);
+        this.#options.store.setNextOutbound(this.#machine.seq.nextOutbound);
+        return;
+      }
+      case 'accept':
+        if (this.#storeFailed) return;
+        try {
+          this.#options.store.accept(effect.message, effect.nextInbound, now);
+        } catch (error) {
+          // Never acknowledge what was not stored: stop here. The machine has already counted this
+          // message, so this session object is done; a new one resumes from the stored number and
+          // KalshiRT resends the rest.
+          this.#storeFailed = true;
+          const reason: DisconnectReason = { kind: 'store-failed', text: error instanceof Error ? error.message : String(error) };
+          this.#stopping = true;
+          this.#closeConnection?.(reason);
+          this.#listeners.onFatal?.(reason);
+          return;
+        }
+        if (effect.application) this.#listeners.onApplicationMessage?.(effect.message, now);
+        return;
+      case 'sequences-reset':
+        this.#options.store.resetSequences(effect.next);
+        return;
+      case 'event':
+        this.#emitEvent(effect.event);
+        return;
+      case 'disconnect':
+        this.#closeConnection?.(effect.reason);
+        return;
+    }
+  }
+
+  #emitEvent(event: SessionEvent): void {
+    this.#listeners.onEvent?.(event);
+  }
+
+  async #backoff(): Promise<void> {
+    if (this.#stopping) return;
+    const delayMs = this.#policy.nextDelayMs();
+    this.#emitEvent({ kind: 'reconnect-scheduled', delayMs, attempt: this.#policy.attempts + 1 });
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, delayMs);
+      this.#wakeSleep = () => { clearTimeout(timer); resolve(); };
+    });
+    this.#wakeSleep = undefined;
+  }
+}
