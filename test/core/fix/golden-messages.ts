@@ -1,0 +1,24 @@
+// Golden wire messages: the illustrative messages of kalshi-fix.md §7 with placeholders filled in
+// and real BodyLength(9)/CheckSum(10) (computed once and cross-checked by an independent script, so
+// these strings are fixed expectations, not derived from the code under test). '|' stands for SOH.
+import { Buffer } from 'node:buffer';
+
+/** A 344-character stand-in for the base64 RSA-PSS signature in RawData(96). */
+export const SIGNATURE_344 = `kQ3v${'A'.repeat(338)}==`;
+
+export const GOLDEN = {
+  logon: `8=FIXT.1.1|9=499|35=A|34=1|49=3f2a9c1e-7b44-4d0e-9a51-0c6f2b8d1e77|52=20261124-14:05:09.123|56=KalshiRT|98=0|108=30|141=Y|1137=9|20126=Y|21011=Y|21005=Y|21026=Y|95=344|96=${SIGNATURE_344}|10=126|`,
+  newAck: `8=FIXT.1.1|9=257|35=8|34=2|49=KalshiRT|52=20261124-14:06:00.010|56=3f2a9c1e-7b44-4d0e-9a51-0c6f2b8d1e77|37=8c1f0d2a-55e1-4b7e-9d3c-2a6e9f001234|11=cl-0001|17=1042;77|150=0|39=0|54=1|55=KXHIGHNY-26NOV24-B52.5|38=10.00|44=0.4200|14=0.00|151=10.00|6=0|60=20261124-14:06:00.008|10=090|`,
+  partialFill: `8=FIXT.1.1|9=411|35=8|34=3|49=KalshiRT|52=20261124-14:07:12.510|56=3f2a9c1e-7b44-4d0e-9a51-0c6f2b8d1e77|37=8c1f0d2a-55e1-4b7e-9d3c-2a6e9f001234|11=cl-0001|17=1042;81|150=F|39=1|54=1|55=KXHIGHNY-26NOV24-B52.5|38=10.00|44=0.4200|32=4.00|31=0.4200|14=4.00|151=6.00|6=0.4200|60=20261124-14:07:12.500|880=a7d2e4c0-1b2f-4e55-8d1a-3c9b7e2f0a11|1057=N|704=4.00|705=0.00|136=1|137=0.02|138=USD|139=4|891=0|1703=1|1704=-1.70|1705=BALANCE|10=066|`,
+  fullFill: `8=FIXT.1.1|9=413|35=8|34=4|49=KalshiRT|52=20261124-14:08:30.002|56=3f2a9c1e-7b44-4d0e-9a51-0c6f2b8d1e77|37=8c1f0d2a-55e1-4b7e-9d3c-2a6e9f001234|11=cl-0001|17=1042;95|150=F|39=2|54=1|55=KXHIGHNY-26NOV24-B52.5|38=10.00|44=0.4200|32=6.00|31=0.4200|14=10.00|151=0.00|6=0.4200|60=20261124-14:08:30.000|880=0b9c33f1-6d2e-4a8b-9f10-77e2d4c5a902|1057=N|704=10.00|705=0.00|136=1|137=0.02|138=USD|139=4|891=0|1703=1|1704=-2.54|1705=BALANCE|10=075|`,
+  replace: `8=FIXT.1.1|9=265|35=8|34=5|49=KalshiRT|52=20261124-14:09:00.120|56=3f2a9c1e-7b44-4d0e-9a51-0c6f2b8d1e77|37=51aa3e90-0c4d-4f7a-b2e1-5d8c9a0b77e0|11=cl-0003|41=cl-0002|17=1043;5|150=5|39=5|54=2|55=KXHIGHNY-26NOV24-B53.5|38=5.00|44=0.4000|14=0.00|151=5.00|6=0|60=20261124-14:09:00.118|10=161|`,
+  cancel: `8=FIXT.1.1|9=265|35=8|34=6|49=KalshiRT|52=20261124-14:10:00.450|56=3f2a9c1e-7b44-4d0e-9a51-0c6f2b8d1e77|37=51aa3e90-0c4d-4f7a-b2e1-5d8c9a0b77e0|11=cl-0004|41=cl-0003|17=1043;9|150=4|39=4|54=2|55=KXHIGHNY-26NOV24-B53.5|38=5.00|44=0.4000|14=0.00|151=0.00|6=0|60=20261124-14:10:00.447|10=156|`,
+  settlement: `8=FIXT.1.1|9=321|35=UMS|34=7|49=KalshiRT|52=20261125-15:00:00.000|56=3f2a9c1e-7b44-4d0e-9a51-0c6f2b8d1e77|20105=st-9f31|55=KXHIGHNY-26NOV24-B52.5|715=20261125|20106=1|20107=yes|893=Y|730=100.00|20108=1|20109=6b1e2f40-9a7c-4d3e-8f21-0a5b6c7d8e9f|20110=24|704=10.00|705=0.00|1703=1|1704=10.00|1705=PAYOUT|136=1|137=0.00|138=USD|139=4|891=0|10=220|`,
+  logout: `8=FIXT.1.1|9=107|35=5|34=57|49=3f2a9c1e-7b44-4d0e-9a51-0c6f2b8d1e77|52=20261124-18:00:00.000|56=KalshiRT|58=client shutdown|10=232|`,
+} as const;
+
+export type GoldenName = keyof typeof GOLDEN;
+
+export function wire(name: GoldenName): Buffer {
+  return Buffer.from(GOLDEN[name].replaceAll('|', '\x01'), 'latin1');
+}
