@@ -9,6 +9,11 @@ export interface SequenceStore {
   load(): SequenceSnapshot | undefined;
   /** An in-sequence inbound message and the next expected inbound number after it. May throw: the session then disconnects. */
   accept(message: FixMessage, nextInbound: number, receivedAt: number): void;
+  /**
+   * Makes everything accepted so far durable. Called after each chunk of socket data is processed, so a
+   * durable store can commit a whole burst in one transaction. May throw: the session then stops.
+   */
+  flush?(): void;
   setNextOutbound(nextOutbound: number): void;
   resetSequences(next: SequenceSnapshot): void;
 }

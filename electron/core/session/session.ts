@@ -127,7 +127,10 @@ export class ListenerSession {
         // A peer that never closes its side must not hold us: destroy shortly after.
         setTimeout(() => socket.destroy(), 1_000).unref();
       };
-      socket.on('data', (chunk: Buffer) => framer.push(chunk, sink));
+      socket.on('data', (chunk: Buffer) => {
+        framer.push(chunk, sink);
+        this.#flushStore();
+      });
       socket.on('error', () => { /* 'close' follows and reports */ });
       socket.once('close', () => {
         clearInterval(ticker);
@@ -177,19 +180,7 @@ export class ListenerSession {
       }
       case 'accept':
         if (this.#storeFailed) return;
-        try {
-          this.#options.store.accept(effect.message, effect.nextInbound, now);
-        } catch (error) {
-          // Never acknowledge what was not stored: stop here. The machine has already counted this
-          // message, so this session object is done; a new one resumes from the stored number and
-          // KalshiRT resends the rest.
-          this.#storeFailed = true;
-          const reason: DisconnectReason = { kind: 'store-failed', text: error instanceof Error ? error.message : String(error) };
-          this.#stopping = true;
-          this.#closeConnection?.(reason);
-          this.#listeners.onFatal?.(reason);
-          return;
-        }
+        if (!this.#guardStore(() => this.#options.store.accept(effect.message, effect.nextInbound, now))) return;
         if (effect.application) this.#listeners.onApplicationMessage?.(effect.message, now);
         return;
       case 'sequences-reset':
@@ -201,6 +192,29 @@ export class ListenerSession {
       case 'disconnect':
         this.#closeConnection?.(effect.reason);
         return;
+    }
+  }
+
+  #flushStore(): void {
+    if (!this.#storeFailed && this.#options.store.flush !== undefined) this.#guardStore(() => this.#options.store.flush?.());
+  }
+
+  /**
+   * Runs a store write. On failure nothing more is acknowledged: the machine has already counted the
+   * message, so this session object stops for good; a new one resumes from the stored number and
+   * KalshiRT resends the rest.
+   */
+  #guardStore(write: () => void): boolean {
+    try {
+      write();
+      return true;
+    } catch (error) {
+      this.#storeFailed = true;
+      const reason: DisconnectReason = { kind: 'store-failed', text: error instanceof Error ? error.message : String(error) };
+      this.#stopping = true;
+      this.#closeConnection?.(reason);
+      this.#listeners.onFatal?.(reason);
+      return false;
     }
   }
 
