@@ -24,6 +24,8 @@ export interface ListenerSessionOptions {
   readonly now?: () => number;
   readonly tickMs?: number;
   readonly maxMessageBytes?: number;
+  /** Opens the connection; tests wrap the real one to watch the socket. */
+  readonly connect?: (endpoint: TlsEndpoint) => Promise<TLSSocket>;
 }
 
 export interface SessionListeners {
@@ -86,7 +88,7 @@ export class ListenerSession {
       this.#emitEvent({ kind: 'connecting', host, port, attempt: this.#policy.attempts + 1 });
       let socket: TLSSocket;
       try {
-        socket = await connectTls(this.#options.endpoint);
+        socket = await (this.#options.connect ?? connectTls)(this.#options.endpoint);
       } catch (error) {
         const text = error instanceof ConnectError ? error.message : String(error);
         this.#emitEvent({ kind: 'connect-failed', text });
