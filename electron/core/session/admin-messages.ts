@@ -69,6 +69,8 @@ function logonBody(resetSeqNum: boolean, config: SessionConfig): FieldList {
     [config.skipPendingTag, 'Y'],
   );
   if (config.useDollars) fields.push([Tag.UseDollars, 'Y']);
+  if (config.useExpiredOrdStatus) fields.push([Tag.UseExpiredOrdStatus, 'Y']);
+  if (config.alwaysEmitNewBeforeTrade) fields.push([Tag.AlwaysEmitNewBeforeTrade, 'Y']);
   if (config.receiveSettlementReports) fields.push([Tag.ReceiveSettlementReports, 'Y']);
   if (config.retentionHours !== undefined) fields.push([Tag.MessageRetentionPeriod, config.retentionHours]);
   return fields;

@@ -15,6 +15,10 @@ export interface SessionConfig {
   readonly skipPendingTag: SkipPendingTag;
   /** 21005=Y: prices as decimal dollars with up to 4 dp (subpenny stays exact). */
   readonly useDollars: boolean;
+  /** 21026=Y: a separate New (150=0) before the first Trade, so every order's ack shows in the blotter. */
+  readonly alwaysEmitNewBeforeTrade: boolean;
+  /** 21012=Y: expiry-type system cancels come as ExecType C (Expired) instead of 4 (Canceled). */
+  readonly useExpiredOrdStatus: boolean;
   /** 20127=Y: settlement reports (UMS) on RT. */
   readonly receiveSettlementReports: boolean;
   /** 20200: hours the exchange keeps messages for resend (RT only, max 72). */
@@ -38,6 +42,8 @@ export const defaultSessionConfig = {
   heartBtIntSec: 30,
   skipPendingTag: 21011,
   useDollars: true,
+  alwaysEmitNewBeforeTrade: true,
+  useExpiredOrdStatus: true,
   receiveSettlementReports: false,
   retentionHours: undefined,
   sendRawDataLength: true,

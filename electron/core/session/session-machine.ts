@@ -41,6 +41,13 @@ export interface MachineStart {
 }
 
 const MAX_RESEND_ATTEMPTS = 3;
+/** SessionRejectReason(373) values Kalshi documents (kalshi-fix.md §3). */
+const REJECT_REASONS: Readonly<Record<string, string>> = {
+  '0': 'invalid tag number', '1': 'required tag missing', '2': 'tag not defined for this message type',
+  '3': 'undefined tag', '4': 'tag without a value', '5': 'value incorrect', '6': 'incorrect data format',
+  '8': 'signature problem', '9': 'CompID problem', '10': 'SendingTime accuracy problem: check this computer\'s clock',
+  '11': 'invalid MsgType',
+};
 const INFINITY_SEQ = 0; // EndSeqNo 0 = "everything after BeginSeqNo" (FIX 4.2+)
 
 export class SessionMachine {
@@ -156,6 +163,14 @@ export class SessionMachine {
       const retryable = !phase.resetSeqNum && /seq/i.test(text);
       if (retryable) this.#resetOnNextLogon = true;
       this.#disconnect({ kind: 'logon-rejected', text, retryable });
+      return;
+    }
+    if (message.msgType === MsgType.Reject) {
+      // Kalshi answers a bad Logon with a session Reject too: 373=8 signature, 10 SendingTime (§3).
+      const reason = message.get(Tag.SessionRejectReason);
+      const text = [message.get(Tag.Text), reason === undefined ? undefined : `SessionRejectReason ${reason}${REJECT_REASONS[reason] ? ` (${REJECT_REASONS[reason]})` : ''}`]
+        .filter((part) => part !== undefined && part !== '').join('; ');
+      this.#disconnect({ kind: 'logon-rejected', text, retryable: false });
       return;
     }
     if (message.msgType !== MsgType.Logon) {

@@ -69,6 +69,16 @@ describe('logon', () => {
     assert.deepEqual(logon?.message, { type: 'Logon', resetSeqNum: true });
   });
 
+  test('a session Reject in answer to the Logon is a rejection with its reason spelled out', () => {
+    const m = machine();
+    m.handle({ kind: 'connected' }, T0);
+    const effects = m.handle({ kind: 'message', message: inbound('3', 1, [[45, 1], [373, 10], [58, 'SendingTime out of range']]) }, T0);
+    assert.deepEqual(disconnects(effects), [{
+      kind: 'logon-rejected', retryable: false,
+      text: "SendingTime out of range; SessionRejectReason 10 (SendingTime accuracy problem: check this computer's clock)",
+    }]);
+  });
+
   test('no Logon reply within the timeout disconnects', () => {
     const m = machine();
     m.handle({ kind: 'connected' }, T0);
