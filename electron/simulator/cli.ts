@@ -1,0 +1,183 @@
+// cli.ts — `fillwatch simulate` / `npm run simulator -- …`: runs a KalshiSimulator until SIGINT or
+// SIGTERM. Parses flags, reads key and certificate files, writes the CA certificate for clients, and
+// reports failures as one line with exit code 2 (usage) or 1 (runtime). Owns no protocol logic.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { FaultSpecError, parseFaultSpec } from './faults.ts';
+import type { FaultRequest } from './faults.ts';
+import { KalshiSimulator } from './simulator.ts';
+import type { SimulatorAccount, SimulatorOptions } from './simulator.ts';
+
+export const simulatorUsage = [
+  'fillwatch simulate --register-key ID=PUBLIC_KEY_PEM_FILE [--register-key …] [--host 127.0.0.1] [--port 8230]',
+  '  [--seed N] [--rate PER_SECOND (0 = max)] [--total N] [--markets N] [--ca-out FILE] [--cert FILE --key FILE]',
+  '  [--fault SPEC …] [--heartbeat-grace-ms MS] [--stream-while-disconnected] [--quiet]',
+  'fault SPEC: drop-after:N | garbage[:TEXT] | bad-checksum | seq-gap:N | silent-heartbeat | logout:"TEXT" |',
+  '  maintenance-reset | every:N:SPEC',
+  'One port serves both KalshiRT and KalshiNR (chosen by TargetCompID). Without --cert/--key a fresh CA',
+  'signs a certificate for the host; --ca-out writes that CA so the client can verify the server.',
+].join('\n');
+
+export interface SimulatorCliIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  /** Registers a stop handler for SIGINT/SIGTERM; returns the unregister function. */
+  readonly onSignal: (handler: () => void) => () => void;
+  /** Called once listening (tests use it to reach the running simulator). */
+  readonly onListening?: (simulator: KalshiSimulator, address: { host: string; port: number }) => void;
+}
+
+const processIo: SimulatorCliIo = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+  onSignal: (handler) => {
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    };
+  },
+};
+
+class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+interface ParsedCli {
+  readonly options: SimulatorOptions;
+  readonly caOut: string | undefined;
+  readonly help: boolean;
+}
+
+export async function runSimulatorCli(argv: string[], io: SimulatorCliIo = processIo): Promise<number> {
+  let parsed: ParsedCli;
+  try {
+    parsed = parseSimulatorArgs(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof FaultSpecError) {
+      io.err(`fillwatch simulate: ${error.message}\n${simulatorUsage}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (parsed.help) {
+    io.out(simulatorUsage);
+    return 0;
+  }
+  const simulator = new KalshiSimulator(parsed.options);
+  let address: { host: string; port: number };
+  try {
+    address = await simulator.start();
+  } catch (error) {
+    io.err(`fillwatch simulate: cannot listen: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  try {
+    if (parsed.caOut !== undefined) {
+      if (simulator.caCertPem === undefined) throw new Error('--ca-out needs the simulator to make its own CA (omit --cert/--key)');
+      writeFileSync(parsed.caOut, simulator.caCertPem);
+    }
+  } catch (error) {
+    await simulator.stop();
+    io.err(`fillwatch simulate: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  io.out(`Kalshi simulator listening on ${address.host}:${address.port} (TargetCompID KalshiRT or KalshiNR)`);
+  for (const account of parsed.options.accounts) io.out(`registered API key ${account.apiKeyId}`);
+  if (parsed.caOut !== undefined) io.out(`CA certificate written to ${parsed.caOut}`);
+  io.onListening?.(simulator, address);
+
+  await new Promise<void>((resolve) => {
+    const unregister = io.onSignal(() => {
+      unregister();
+      resolve();
+    });
+  });
+  await simulator.stop();
+  io.out('Kalshi simulator stopped.');
+  return 0;
+}
+
+function parseSimulatorArgs(argv: string[], io: SimulatorCliIo): ParsedCli {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        seed: { type: 'string' },
+        rate: { type: 'string' },
+        total: { type: 'string' },
+        markets: { type: 'string' },
+        'ca-out': { type: 'string' },
+        cert: { type: 'string' },
+        key: { type: 'string' },
+        'register-key': { type: 'string', multiple: true },
+        fault: { type: 'string', multiple: true },
+        'heartbeat-grace-ms': { type: 'string' },
+        'stream-while-disconnected': { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help === true) return { options: { accounts: [] }, caOut: undefined, help: true };
+
+  const accounts: SimulatorAccount[] = (values['register-key'] ?? []).map(readAccount);
+  if (accounts.length === 0) throw new UsageError('at least one --register-key ID=PUBLIC_KEY_PEM_FILE is required');
+  if ((values.cert === undefined) !== (values.key === undefined)) throw new UsageError('--cert and --key go together');
+  const faults: FaultRequest[] = (values.fault ?? []).map(parseFaultSpec);
+
+  const options: SimulatorOptions = {
+    accounts,
+    host: values.host ?? '127.0.0.1',
+    port: integer('--port', values.port, 0, 65535) ?? 8230,
+    seed: integer('--seed', values.seed, 0, Number.MAX_SAFE_INTEGER) ?? 1,
+    ratePerSecond: integer('--rate', values.rate, 0, 10_000_000) ?? 10,
+    markets: integer('--markets', values.markets, 1, 1000) ?? 12,
+    faults,
+    ...optional('totalReports', integer('--total', values.total, 0, Number.MAX_SAFE_INTEGER)),
+    ...optional('heartbeatGraceMs', integer('--heartbeat-grace-ms', values['heartbeat-grace-ms'], 0, 3_600_000)),
+    ...(values['stream-while-disconnected'] === true ? { streamWhileDisconnected: true } : {}),
+    ...(values.cert !== undefined && values.key !== undefined ? { tls: { certPem: readText('--cert', values.cert), keyPem: readText('--key', values.key) } } : {}),
+    ...(values.quiet === true ? {} : { log: (line: string) => io.err(`${new Date().toISOString()} ${line}`) }),
+  };
+  return { options, caOut: values['ca-out'], help: false };
+}
+
+function readAccount(spec: string): SimulatorAccount {
+  const eq = spec.indexOf('=');
+  if (eq <= 0 || eq === spec.length - 1) throw new UsageError(`--register-key expects ID=PUBLIC_KEY_PEM_FILE, got "${spec}"`);
+  const publicKeyPem = readText('--register-key', spec.slice(eq + 1));
+  if (!publicKeyPem.includes('-----BEGIN PUBLIC KEY-----')) {
+    throw new UsageError(`--register-key ${spec.slice(0, eq)}: ${spec.slice(eq + 1)} is not a PEM public key (-----BEGIN PUBLIC KEY-----)`);
+  }
+  return { apiKeyId: spec.slice(0, eq), publicKeyPem };
+}
+
+function readText(flag: string, file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${flag}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function integer(flag: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`${flag} must be an integer from ${min} to ${max}, got "${text}"`);
+  }
+  return n;
+}
+
+function optional<K extends string>(key: K, value: number | undefined): { [P in K]?: number } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: number };
+}

@@ -1,0 +1,167 @@
+// message-store.ts — the single owner of one simulated FIX session's sequence numbers (per API key +
+// TargetCompID) and, on KalshiRT, of the application messages sent on it, so a ResendRequest can be
+// served. Lives in memory across connections (a reconnect continues the sequence); never writes to a
+// socket and never decides whether a Logon is acceptable.
+import type { FieldList } from '../core/fix/encode.ts';
+import type { RenderOptions } from './er-render.ts';
+import type { ListenerTarget } from './logon-check.ts';
+
+/** One retained application message; the body is kept as `tag=value` SOH text to stay compact. */
+export interface StoredMessage {
+  readonly msgSeqNum: number;
+  readonly msgType: string;
+  readonly sendingTime: string;
+  readonly bodyText: string;
+}
+
+export type ResendStep =
+  | { readonly kind: 'resend'; readonly message: StoredMessage }
+  | { readonly kind: 'gap-fill'; readonly msgSeqNum: number; readonly newSeqNo: number };
+
+export type ResendPlan =
+  | { readonly ok: true; readonly steps: readonly ResendStep[] }
+  | { readonly ok: false; readonly text: string };
+
+/** Default retention: enough for long runs without holding unbounded memory (Kalshi keeps 24–72 h). */
+export const DEFAULT_RETAINED_MESSAGES = 200_000;
+
+export class SessionRecord {
+  readonly apiKeyId: string;
+  readonly target: ListenerTarget;
+  /** KalshiRT retains sent messages for resend; KalshiNR retains nothing (kalshi-fix.md §3). */
+  readonly retains: boolean;
+  readonly #capacity: number;
+  #nextOutSeq = 1;
+  #nextInSeq = 1;
+  #messages = new Map<number, StoredMessage>();
+  /** Lowest seq still answerable; anything below was evicted (or preceded a reset). */
+  #firstRetained = 1;
+  /** Set by maintenance-reset: the next Logon must carry 141=Y. */
+  resetRequired = false;
+  /** How the last Logon asked ERs to be written; used for reports queued while nobody is connected. */
+  render: RenderOptions = { units: 'cents', preserveOriginalOrderQty: false };
+
+  constructor(apiKeyId: string, target: ListenerTarget, capacity = DEFAULT_RETAINED_MESSAGES) {
+    this.apiKeyId = apiKeyId;
+    this.target = target;
+    this.retains = target === 'KalshiRT';
+    this.#capacity = capacity;
+  }
+
+  get nextOutSeq(): number {
+    return this.#nextOutSeq;
+  }
+
+  get nextInSeq(): number {
+    return this.#nextInSeq;
+  }
+
+  set nextInSeq(seq: number) {
+    if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`Inbound MsgSeqNum must be a positive integer, got ${seq}.`);
+    this.#nextInSeq = seq;
+  }
+
+  get retainedCount(): number {
+    return this.#messages.size;
+  }
+
+  /** 141=Y or maintenance: both directions restart at 1 and nothing before can be resent. */
+  reset(): void {
+    this.#nextOutSeq = 1;
+    this.#nextInSeq = 1;
+    this.#messages = new Map();
+    this.#firstRetained = 1;
+  }
+
+  /** Takes the next outbound seq for an admin message (never retained: a resend gap-fills it). */
+  allocateAdmin(): number {
+    return this.#nextOutSeq++;
+  }
+
+  /** Takes the next outbound seq for an application message and retains it on RT. */
+  allocateApp(msgType: string, body: FieldList, sendingTime: string): number {
+    const msgSeqNum = this.#nextOutSeq++;
+    if (this.retains) {
+      this.#messages.set(msgSeqNum, { msgSeqNum, msgType, sendingTime, bodyText: bodyToText(body) });
+      if (this.#messages.size > this.#capacity) {
+        const oldest = this.#messages.keys().next().value!;
+        this.#messages.delete(oldest);
+        this.#firstRetained = oldest + 1;
+      }
+    }
+    return msgSeqNum;
+  }
+
+  /**
+   * What to send for ResendRequest(7=begin, 16=end); end 0 means "through the last sent". Stored
+   * application messages are resent; runs of admin (or never-retained) seqs become one GapFill.
+   */
+  planResend(begin: number, end: number): ResendPlan {
+    const last = this.#nextOutSeq - 1;
+    if (!this.retains) return { ok: false, text: `ResendRequest is not supported on ${this.target}` };
+    if (!Number.isSafeInteger(begin) || begin < 1) return { ok: false, text: `BeginSeqNo(7) must be a positive integer, got ${begin}` };
+    if (!Number.isSafeInteger(end) || end < 0 || (end !== 0 && end < begin)) {
+      return { ok: false, text: `EndSeqNo(16) must be 0 or at least BeginSeqNo(7)=${begin}, got ${end}` };
+    }
+    if (begin > last) return { ok: false, text: `BeginSeqNo(7)=${begin} is beyond the last message sent (${last})` };
+    if (begin < this.#firstRetained) {
+      return { ok: false, text: `BeginSeqNo(7)=${begin} is outside the retention window (oldest retained is ${this.#firstRetained})` };
+    }
+    const stop = end === 0 ? last : Math.min(end, last);
+    const steps: ResendStep[] = [];
+    let gapStart: number | undefined;
+    for (let seq = begin; seq <= stop; seq++) {
+      const message = this.#messages.get(seq);
+      if (message === undefined) {
+        gapStart ??= seq;
+        continue;
+      }
+      if (gapStart !== undefined) steps.push({ kind: 'gap-fill', msgSeqNum: gapStart, newSeqNo: seq });
+      gapStart = undefined;
+      steps.push({ kind: 'resend', message });
+    }
+    if (gapStart !== undefined) steps.push({ kind: 'gap-fill', msgSeqNum: gapStart, newSeqNo: stop + 1 });
+    return { ok: true, steps };
+  }
+}
+
+function bodyToText(body: FieldList): string {
+  let text = '';
+  for (const [tag, value] of body) text += `${tag}=${value}\x01`;
+  return text;
+}
+
+/** Inverse of the compact form; values never contain SOH (the simulator sends no raw-data fields). */
+export function bodyFromText(text: string): FieldList {
+  const out: Array<readonly [number, string]> = [];
+  for (const field of text.split('\x01')) {
+    if (field === '') continue;
+    const eq = field.indexOf('=');
+    out.push([Number(field.slice(0, eq)), field.slice(eq + 1)]);
+  }
+  return out;
+}
+
+/** All session records of one simulator, created on first Logon. */
+export class SessionRecords {
+  readonly #records = new Map<string, SessionRecord>();
+  readonly #capacity: number;
+
+  constructor(capacity = DEFAULT_RETAINED_MESSAGES) {
+    this.#capacity = capacity;
+  }
+
+  get(apiKeyId: string, target: ListenerTarget): SessionRecord {
+    const key = `${apiKeyId}\x01${target}`;
+    let record = this.#records.get(key);
+    if (record === undefined) {
+      record = new SessionRecord(apiKeyId, target, this.#capacity);
+      this.#records.set(key, record);
+    }
+    return record;
+  }
+
+  find(apiKeyId: string, target: ListenerTarget): SessionRecord | undefined {
+    return this.#records.get(`${apiKeyId}\x01${target}`);
+  }
+}
