@@ -1,6 +1,7 @@
 // End-to-end over real TLS: the Recorder (session + codec + signing) against the Kalshi simulator.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readMsgType } from '../../electron/core/session/outbound-guard.ts';
 import { connectTls, type TlsEndpoint } from '../../electron/core/transport/tls-connection.ts';
 import { generateKeyPair, importPrivateKeyPem } from '../../electron/core/signing/index.ts';
 import { API_KEY_ID } from '../support/fix-builders.ts';
@@ -171,7 +172,7 @@ describe('recorder against the simulator', () => {
       const write = socket.write.bind(socket) as (...a: unknown[]) => boolean;
       socket.write = ((...args: unknown[]) => {
         const chunk = args[0];
-        const msgType = Buffer.isBuffer(chunk) ? /\x0135=([^\x01]+)\x01/.exec(chunk.toString('latin1'))?.[1] : undefined;
+        const msgType = Buffer.isBuffer(chunk) ? readMsgType(chunk) : undefined;
         clientWrites.push({ stack: new Error().stack ?? '', msgType });
         return write(...args);
       }) as typeof socket.write;
