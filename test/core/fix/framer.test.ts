@@ -122,4 +122,57 @@ describe('FixFramer: bad frames', () => {
   test('rejects a nonsense maxMessageBytes', () => {
     assert.throws(() => new FixFramer({ maxMessageBytes: 0 }), RangeError);
   });
+
+  test('a bogus huge BodyLength does not hold the next valid frame hostage', () => {
+    const bogus = Buffer.from('8=FIXT.1.1\x019=60000\x0135=0\x01', 'latin1');
+    const framer = new FixFramer();
+    const c = pushAll(framer, [bogus, A]);
+    assert.deepEqual(c.events, ['bad-body-length', 'frame']);
+    assert.equal(pipes(c.frames[0]!), pipes(A));
+    assert.equal(framer.bufferedBytes, 0);
+  });
+
+  test('a bad-checksum frame that mentions 8=FIX in a value is still one error', () => {
+    const withText = corruptChecksum(frame(`${HDR}|58=8=FIXT.1.1 looks like a start`));
+    const c = pushAll(new FixFramer(), [Buffer.concat([A, withText, B])]);
+    assert.deepEqual(c.events, ['frame', 'bad-checksum', 'frame']);
+  });
+
+  test('a frame whose length swallowed the next frame resumes at that frame', () => {
+    // Garbage header whose BodyLength happens to end exactly at B's trailer: delimited, bad checksum.
+    const bodyUpToB = `35=0\x01${B.subarray(0, B.length - 7).toString('latin1')}`;
+    const swallowing = Buffer.from(`8=FIXT.1.1\x019=${bodyUpToB.length}\x01${bodyUpToB}`, 'latin1');
+    const stream = Buffer.concat([swallowing, B.subarray(B.length - 7), A]);
+    const c = pushAll(new FixFramer(), [stream]);
+    assert.deepEqual(c.events, ['bad-checksum', 'frame', 'frame']);
+    assert.deepEqual(c.frames.map(pipes), [pipes(B), pipes(A)]);
+  });
+
+  test('a large frame trickling in byte by byte is joined once, not once per byte', (t) => {
+    const big = frame(`${HDR}|58=${'y'.repeat(50_000)}`);
+    const concat = t.mock.method(Buffer, 'concat');
+    const c = pushAll(new FixFramer(), [...big].map((b) => Buffer.from([b])));
+    assert.deepEqual(c.events, ['frame']);
+    // One join per byte until BodyLength is known (~20 bytes), then one when the frame is complete.
+    assert.ok(concat.mock.callCount() < 40, `Buffer.concat called ${concat.mock.callCount()} times`);
+  });
+
+  test('a sink that throws does not make the framer repeat or lose frames', () => {
+    const framer = new FixFramer();
+    const seen: string[] = [];
+    let fail = true;
+    const sink = {
+      onFrame(f: Buffer) {
+        seen.push(pipes(f));
+        if (fail) {
+          fail = false;
+          throw new Error('consumer bug');
+        }
+      },
+      onFrameError() {},
+    };
+    assert.throws(() => framer.push(Buffer.concat([A, B]), sink), /consumer bug/);
+    framer.push(A, sink);
+    assert.deepEqual(seen, [pipes(A), pipes(B), pipes(A)]);
+  });
 });
