@@ -137,11 +137,17 @@ describe('recorder against the simulator', () => {
   });
 
   test('weekly maintenance reset: the session comes back and keeps recording', async () => {
-    const { simulator, port, caPem } = await startSimulator({ totalReports: 300, ratePerSecond: 2000, faults: [{ kind: 'maintenance-reset' }] });
+    const { simulator, port, caPem } = await startSimulator({ totalReports: 300, ratePerSecond: 1000 });
     const r = startRecorder(port, caPem);
     try {
+      await waitFor(() => r.sink.records.length >= 20, 'the first executions');
+      simulator.injectFault({ kind: 'maintenance-reset' });
+      await waitFor(() => r.events.some((e) => e.kind === 'exchange-logout'), 'the maintenance logout');
       await waitFor(() => r.events.filter((e) => e.kind === 'logon-accepted').length >= 2, 'a logon after maintenance');
       await waitFor(() => r.sink.records.length >= 250, 'recording after maintenance', 20_000);
+      const logons = r.events.filter((e) => e.kind === 'logon-sent');
+      assert.equal(logons.at(-1)?.kind === 'logon-sent' && logons.at(-1)?.resetSeqNum, true, 'the Logon after maintenance resets');
+      assert.ok(r.events.some((e) => e.kind === 'possible-missed-messages'), 'the reset is reported as a possible loss window');
       const ids = r.sink.records.map((x) => x.execId);
       assert.equal(new Set(ids).size, ids.length);
     } finally {
