@@ -105,3 +105,17 @@ export function describeSessionEvent(event: SessionEvent): { severity: Severity;
 
 function info(text: string) { return { severity: 'info' as const, text }; }
 function warning(text: string) { return { severity: 'warning' as const, text }; }
+
+/** SessionRejectReason(373) values Kalshi documents (kalshi-fix.md §3). */
+const REJECT_REASONS: Readonly<Record<string, string>> = {
+  '0': 'invalid tag number', '1': 'required tag missing', '2': 'tag not defined for this message type',
+  '3': 'undefined tag', '4': 'tag without a value', '5': 'value incorrect', '6': 'incorrect data format',
+  '8': 'signature problem', '9': 'CompID problem', '10': 'SendingTime accuracy problem: check this computer\'s clock',
+  '11': 'invalid MsgType',
+};
+
+/** 'SessionRejectReason 10 (SendingTime accuracy problem: …)' */
+export function describeSessionRejectReason(reason: string): string {
+  const meaning = REJECT_REASONS[reason];
+  return `SessionRejectReason ${reason}${meaning === undefined ? '' : ` (${meaning})`}`;
+}

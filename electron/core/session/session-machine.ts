@@ -6,48 +6,18 @@
 // catch-up burst (hundreds of thousands a second), and the gap hold is a map. Mutating one small
 // object keeps that path allocation-free; the phase itself is still one tagged union.
 import type { FixMessage } from '../fix/decode.ts';
+import type { SessionPhase, SessionInput, SessionEffect, MachineStart } from './machine-io.ts';
 import { MsgType, Tag } from '../fix/tags.ts';
-import type { AdminMessage } from './admin-messages.ts';
-import type { DisconnectReason, SessionEvent } from './session-events.ts';
+import { ADMIN_MSG_TYPES, type AdminMessage } from './admin-messages.ts';
+import { type DisconnectReason, type SessionEvent } from './session-events.ts';
 import { type SessionConfig, supportsResend } from './session-config.ts';
-import { SequenceNumbers, type SequenceSnapshot } from './sequence.ts';
+import { SequenceNumbers } from './sequence.ts';
+import { LinkMonitor } from './link-monitor.ts';
+import { classifyLogonReply } from './logon-reply.ts';
 
-export type SessionPhase =
-  | { readonly kind: 'disconnected' }
-  | { readonly kind: 'logon-sent'; readonly at: number; readonly resetSeqNum: boolean }
-  | { readonly kind: 'active'; readonly since: number }
-  | { readonly kind: 'logout-sent'; readonly at: number };
-
-export type SessionInput =
-  | { readonly kind: 'connected' }
-  | { readonly kind: 'message'; readonly message: FixMessage }
-  | { readonly kind: 'tick' }
-  | { readonly kind: 'disconnected'; readonly reason: DisconnectReason }
-  | { readonly kind: 'logout-requested'; readonly text: string };
-
-export type SessionEffect =
-  | { readonly kind: 'send'; readonly message: AdminMessage; readonly msgSeqNum: number; readonly possDup: boolean }
-  /** An in-sequence message: store it with the new expected number, then hand it on if `application`. */
-  | { readonly kind: 'accept'; readonly message: FixMessage; readonly nextInbound: number; readonly application: boolean }
-  | { readonly kind: 'sequences-reset'; readonly next: SequenceSnapshot }
-  | { readonly kind: 'event'; readonly event: SessionEvent }
-  | { readonly kind: 'disconnect'; readonly reason: DisconnectReason };
-
-/** What the machine was built from: the config and the persisted sequence numbers (if any). */
-export interface MachineStart {
-  readonly config: SessionConfig;
-  /** undefined: a fresh session, so the first Logon resets sequence numbers. */
-  readonly persisted: SequenceSnapshot | undefined;
-}
+export type { SessionPhase, SessionInput, SessionEffect, MachineStart } from './machine-io.ts';
 
 const MAX_RESEND_ATTEMPTS = 3;
-/** SessionRejectReason(373) values Kalshi documents (kalshi-fix.md §3). */
-const REJECT_REASONS: Readonly<Record<string, string>> = {
-  '0': 'invalid tag number', '1': 'required tag missing', '2': 'tag not defined for this message type',
-  '3': 'undefined tag', '4': 'tag without a value', '5': 'value incorrect', '6': 'incorrect data format',
-  '8': 'signature problem', '9': 'CompID problem', '10': 'SendingTime accuracy problem: check this computer\'s clock',
-  '11': 'invalid MsgType',
-};
 const INFINITY_SEQ = 0; // EndSeqNo 0 = "everything after BeginSeqNo" (FIX 4.2+)
 
 export class SessionMachine {
@@ -55,9 +25,7 @@ export class SessionMachine {
   readonly seq: SequenceNumbers<FixMessage>;
   phase: SessionPhase = { kind: 'disconnected' };
   #effects: SessionEffect[] = [];
-  #lastRxAt = 0;
-  #lastTxAt = 0;
-  #testRequest: { id: string; sentAt: number } | undefined;
+  readonly #link = new LinkMonitor();
   #resend: { begin: number; target: number; lastProgressAt: number; attempts: number } | undefined;
   /** Next Logon must send 141=Y: fresh store, NR, or the exchange restarted its sequence. */
   #resetOnNextLogon: boolean;
@@ -83,10 +51,6 @@ export class SessionMachine {
     return this.#effects;
   }
 
-  get lastReceivedAt(): number | undefined {
-    return this.#lastActiveRxAt;
-  }
-
   //#region connection lifecycle
   #onConnected(now: number): void {
     const reset = this.#resetOnNextLogon || !supportsResend(this.config.targetCompId);
@@ -94,7 +58,7 @@ export class SessionMachine {
       this.seq.reset({ nextInbound: 1, nextOutbound: 1 });
       this.#emit({ kind: 'sequences-reset', next: this.seq.snapshot() });
     }
-    this.#lastRxAt = now;
+    this.#link.restart(now);
     this.phase = { kind: 'logon-sent', at: now, resetSeqNum: reset };
     const msgSeqNum = this.#send({ type: 'Logon', resetSeqNum: reset }, now);
     this.#event({ kind: 'logon-sent', resetSeqNum: reset, msgSeqNum });
@@ -119,7 +83,6 @@ export class SessionMachine {
   #goDisconnected(reason: DisconnectReason): void {
     if (this.phase.kind === 'disconnected') return;
     this.phase = { kind: 'disconnected' };
-    this.#testRequest = undefined;
     this.#resend = undefined;
     this.seq.clearHeld();
     this.#event({ kind: 'disconnected', reason });
@@ -129,8 +92,7 @@ export class SessionMachine {
   //#region inbound
   #onMessage(message: FixMessage, now: number): void {
     if (this.phase.kind === 'disconnected') return;
-    this.#lastRxAt = now;
-    this.#testRequest = undefined; // any traffic proves the peer is alive
+    this.#link.received(now);
     if (!this.#headerIsOurs(message)) return;
 
     if (this.phase.kind === 'logon-sent') {
@@ -156,45 +118,32 @@ export class SessionMachine {
   }
 
   #onLogonReply(message: FixMessage, now: number): void {
-    const phase = this.phase as Extract<SessionPhase, { kind: 'logon-sent' }>;
-    if (message.msgType === MsgType.Logout) {
-      const text = message.get(Tag.Text) ?? '';
-      // A sequence complaint means the exchange restarted its numbers: retry with a reset.
-      const retryable = !phase.resetSeqNum && /seq/i.test(text);
-      if (retryable) this.#resetOnNextLogon = true;
-      this.#disconnect({ kind: 'logon-rejected', text, retryable });
-      return;
-    }
-    if (message.msgType === MsgType.Reject) {
-      // Kalshi answers a bad Logon with a session Reject too: 373=8 signature, 10 SendingTime (§3).
-      const reason = message.get(Tag.SessionRejectReason);
-      const text = [message.get(Tag.Text), reason === undefined ? undefined : `SessionRejectReason ${reason}${REJECT_REASONS[reason] ? ` (${REJECT_REASONS[reason]})` : ''}`]
-        .filter((part) => part !== undefined && part !== '').join('; ');
-      this.#disconnect({ kind: 'logon-rejected', text, retryable: false });
-      return;
-    }
-    if (message.msgType !== MsgType.Logon) {
-      this.#protocolError(`expected a Logon reply but received MsgType ${message.msgType}`);
-      return;
-    }
-    const serverReset = message.get(Tag.ResetSeqNumFlag) === 'Y';
-    const received = message.msgSeqNum;
-    if (received < this.seq.nextInbound && !phase.resetSeqNum) {
-      if (serverReset || received === 1) {
-        // The exchange restarted at 1 (weekly maintenance). What it sent before is gone from its store.
-        this.#event({ kind: 'exchange-sequence-restarted', expected: this.seq.nextInbound, received });
-        this.#possibleLoss(now, 'the exchange restarted its sequence numbers, so messages before the restart cannot be resent');
-        this.seq.reset({ nextInbound: received, nextOutbound: this.seq.nextOutbound });
-        this.#emit({ kind: 'sequences-reset', next: this.seq.snapshot() });
-      } else {
-        this.#tooLow(received, now);
+    const weReset = (this.phase as Extract<SessionPhase, { kind: 'logon-sent' }>).resetSeqNum;
+    const reply = classifyLogonReply(message, this.seq.nextInbound, weReset);
+    switch (reply.kind) {
+      case 'refused':
+        if (reply.retryWithReset) this.#resetOnNextLogon = true;
+        this.#disconnect({ kind: 'logon-rejected', text: reply.text, retryable: reply.retryWithReset });
         return;
-      }
+      case 'not-a-logon':
+        this.#protocolError(reply.text);
+        return;
+      case 'seq-too-low':
+        this.#tooLow(reply.received, now);
+        return;
+      case 'accepted-after-restart':
+        this.#event({ kind: 'exchange-sequence-restarted', expected: this.seq.nextInbound, received: reply.received });
+        this.#possibleLoss(now, 'the exchange restarted its sequence numbers, so messages before the restart cannot be resent');
+        this.seq.reset({ nextInbound: reply.received, nextOutbound: this.seq.nextOutbound });
+        this.#emit({ kind: 'sequences-reset', next: this.seq.snapshot() });
+        break;
+      case 'accepted':
+        break;
     }
     this.phase = { kind: 'active', since: now };
     this.#resetOnNextLogon = false;
-    this.#event({ kind: 'logon-accepted', resetSeqNum: phase.resetSeqNum || serverReset });
-    if (phase.resetSeqNum && this.#lastActiveRxAt !== undefined) {
+    this.#event({ kind: 'logon-accepted', resetSeqNum: weReset || (reply.kind === 'accepted' && reply.serverReset) });
+    if (weReset && this.#lastActiveRxAt !== undefined) {
       this.#possibleLoss(now, this.config.targetCompId === 'KalshiNR'
         ? 'KalshiNR cannot resend what was sent while disconnected'
         : 'the session was reset, so what was sent while disconnected cannot be resent');
@@ -278,7 +227,7 @@ export class SessionMachine {
   /** The message is next in sequence: act on it and advance. */
   #inOrder(message: FixMessage, now: number, wasHeld = false): void {
     const msgSeqNum = message.msgSeqNum;
-    const application = !isAdmin(message.msgType);
+    const application = !ADMIN_MSG_TYPES.has(message.msgType);
     if (message.msgType === MsgType.SequenceReset) {
       // GapFill (the Reset form never reaches here): jump over admin messages the exchange skipped.
       const newSeqNo = message.getInt(Tag.NewSeqNo) ?? 0;
@@ -315,7 +264,7 @@ export class SessionMachine {
 
   #accept(message: FixMessage, nextInbound: number, application: boolean): void {
     this.seq.nextInbound = nextInbound;
-    if (this.phase.kind === 'active') this.#lastActiveRxAt = this.#lastRxAt;
+    if (this.phase.kind === 'active') this.#lastActiveRxAt = this.#link.lastRxAt;
     if (application && message.msgType === MsgType.BusinessMessageReject) {
       this.#event({ kind: 'business-reject-received', refMsgType: message.get(Tag.RefMsgType), text: message.get(Tag.Text) });
     }
@@ -333,7 +282,7 @@ export class SessionMachine {
     const next = this.seq.nextOutbound;
     if (begin >= next) return;
     this.#emit({ kind: 'send', message: { type: 'SequenceReset', gapFill: true, newSeqNo: next, msgSeqNum: begin }, msgSeqNum: begin, possDup: true });
-    this.#lastTxAt = now;
+    this.#link.sent(now);
   }
 
   #onLogout(message: FixMessage, now: number): void {
@@ -384,18 +333,15 @@ export class SessionMachine {
   }
 
   #activeTimers(now: number): void {
-    const heartBtMs = this.config.heartBtIntSec * 1000;
-    if (this.#testRequest !== undefined) {
-      if (now - this.#testRequest.sentAt >= heartBtMs) {
-        this.#event({ kind: 'heartbeat-timeout' });
-        this.#disconnect({ kind: 'heartbeat-timeout' });
-        return;
-      }
-    } else if (now - this.#lastRxAt >= heartBtMs + this.config.testRequestGraceMs) {
-      const id = `FW-${now}`;
-      this.#testRequest = { id, sentAt: now };
-      this.#send({ type: 'TestRequest', testReqId: id }, now);
-      this.#event({ kind: 'test-request-sent', testReqId: id });
+    const due = this.#link.due(now, this.config.heartBtIntSec * 1000, this.config.testRequestGraceMs);
+    if (due.kind === 'timeout') {
+      this.#event({ kind: 'heartbeat-timeout' });
+      this.#disconnect({ kind: 'heartbeat-timeout' });
+      return;
+    }
+    if (due.kind === 'test-request') {
+      this.#send({ type: 'TestRequest', testReqId: due.testReqId }, now);
+      this.#event({ kind: 'test-request-sent', testReqId: due.testReqId });
     }
     const resend = this.#resend;
     if (resend !== undefined && now - resend.lastProgressAt >= this.config.resendStallMs) {
@@ -405,23 +351,23 @@ export class SessionMachine {
       }
       this.#requestResend(this.seq.nextInbound, resend.target, now, resend.attempts + 1);
     }
-    if (now - this.#lastTxAt >= heartBtMs) this.#send({ type: 'Heartbeat' }, now);
+    if (due.kind === 'heartbeat' && now - this.#link.lastTxAt >= this.config.heartBtIntSec * 1000) this.#send({ type: 'Heartbeat' }, now);
   }
   //#endregion
 
   //#region helpers
   #send(message: AdminMessage, now: number): number {
     const msgSeqNum = this.seq.takeOutbound();
-    this.#lastTxAt = now;
+    this.#link.sent(now);
     this.#emit({ kind: 'send', message, msgSeqNum, possDup: false });
     return msgSeqNum;
   }
 
   #protocolError(text: string, reject?: { refSeqNum: number; reason: number }): void {
     if (reject !== undefined && this.phase.kind === 'active') {
-      this.#send({ type: 'Reject', refSeqNum: reject.refSeqNum, reason: reject.reason, text }, this.#lastRxAt);
+      this.#send({ type: 'Reject', refSeqNum: reject.refSeqNum, reason: reject.reason, text }, this.#link.lastRxAt);
     }
-    if (this.phase.kind === 'active') this.#send({ type: 'Logout', text }, this.#lastRxAt);
+    if (this.phase.kind === 'active') this.#send({ type: 'Logout', text }, this.#link.lastRxAt);
     this.#disconnect({ kind: 'protocol-error', text });
   }
 
@@ -437,13 +383,4 @@ export class SessionMachine {
     this.#effects.push({ kind: 'event', event });
   }
   //#endregion
-}
-
-const ADMIN_TYPES: ReadonlySet<string> = new Set([
-  MsgType.Heartbeat, MsgType.TestRequest, MsgType.ResendRequest, MsgType.Reject,
-  MsgType.SequenceReset, MsgType.Logout, MsgType.Logon,
-]);
-
-export function isAdmin(msgType: string): boolean {
-  return ADMIN_TYPES.has(msgType);
 }
