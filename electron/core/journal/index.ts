@@ -1,0 +1,17 @@
+// index.ts — the journal's public surface: the Journal (writer + SequenceStore), read queries,
+// verification and errors. Other folders import from here, not from the modules behind it.
+export { Journal, type JournalOptions, type JournalSession, type ConnectionMeta } from './journal.ts';
+export { JournalError, describeJournalErrorKind, type JournalErrorKind } from './errors.ts';
+export {
+  JournalReader,
+  type ExecutionFilter,
+  type StoredExecution,
+  type OrderState,
+  type StoredSettlement,
+  type UndecodableMessage,
+  type StoredSessionState,
+  type StoredConnection,
+} from './queries.ts';
+export { verifyJournal, describeChainBreak, type VerifyResult, type ChainBreak, type BrokenRow } from './verify.ts';
+export { openJournalReader } from './open-reader.ts';
+export { parseExecId, compareExecIdParts, type ExecIdParts } from './exec-id.ts';

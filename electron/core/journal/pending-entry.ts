@@ -1,0 +1,115 @@
+// pending-entry.ts — turns one accepted inbound message into what the journal will store for it: the raw
+// row, plus the decoded execution (35=8) or settlement (35=UMS) key fields, or the reason it could not be
+// decoded. Decoding happens at accept time so a commit only writes. Pure: no SQL, no clock.
+import type { FixMessage } from '../fix/decode.ts';
+import { DecodeError } from '../fix/errors.ts';
+import { readExecutionReport } from '../fix/execution-report.ts';
+import { MsgType, Tag } from '../fix/tags.ts';
+import { parseUtcTimestamp } from '../fix/time.ts';
+import { dedupeKey, toExecutionRecord, type ExecutionRecord } from '../recorder/execution-record.ts';
+import { parseExecId, type ExecIdParts } from './exec-id.ts';
+
+export interface PendingExecution {
+  readonly record: ExecutionRecord;
+  /** dedupeKey(record): the ExecID, widened for pending '-1;-1' reports. */
+  readonly key: string;
+  readonly execIdParts: ExecIdParts | undefined;
+  readonly orderQty: string | null;
+  readonly price: string | null;
+  readonly trdMatchId: string | null;
+  readonly aggressor: boolean | null;
+  readonly longQty: string | null;
+  readonly shortQty: string | null;
+  readonly clearingBusinessDate: string | null;
+  /** TransactTime in epoch ms, or the receive time when absent or unreadable. */
+  readonly eventAt: number;
+}
+
+export interface PendingSettlement {
+  readonly reportId: string | null;
+  readonly symbol: string | null;
+  readonly clearingBusinessDate: string | null;
+  readonly marketResult: string | null;
+  readonly settlementPrice: string | null;
+  readonly totalReports: string | null;
+  readonly lastFragment: string | null;
+}
+
+export interface PendingUndecodable {
+  readonly errorKind: string;
+  readonly tag: number | null;
+  readonly message: string;
+}
+
+export interface PendingEntry {
+  readonly raw: Buffer;
+  readonly msgType: string;
+  readonly msgSeqNum: number;
+  readonly possDup: boolean;
+  readonly receivedAt: number;
+  readonly epoch: number;
+  readonly connectionId: number | null;
+  readonly execution: PendingExecution | undefined;
+  readonly settlement: PendingSettlement | undefined;
+  readonly undecodable: PendingUndecodable | undefined;
+}
+
+export function toPendingEntry(message: FixMessage, receivedAt: number, epoch: number, connectionId: number | null): PendingEntry {
+  const msgType = message.msgType;
+  let execution: PendingExecution | undefined;
+  let settlement: PendingSettlement | undefined;
+  let undecodable: PendingUndecodable | undefined;
+  if (msgType === MsgType.ExecutionReport) {
+    try {
+      execution = readExecution(message, receivedAt);
+    } catch (error) {
+      if (!(error instanceof DecodeError)) throw error;
+      // Keep the bytes and say why: a report we cannot read yet is still never lost.
+      undecodable = { errorKind: error.kind, tag: error.tag ?? null, message: error.message };
+    }
+  } else if (msgType === MsgType.MarketSettlementReport) {
+    settlement = readSettlement(message);
+  }
+  return {
+    raw: message.raw,
+    msgType,
+    msgSeqNum: message.msgSeqNum,
+    possDup: message.possDup,
+    receivedAt,
+    epoch,
+    connectionId,
+    execution,
+    settlement,
+    undecodable,
+  };
+}
+
+function readExecution(message: FixMessage, receivedAt: number): PendingExecution {
+  const er = readExecutionReport(message);
+  const record = toExecutionRecord(er);
+  return {
+    record,
+    key: dedupeKey(record),
+    execIdParts: parseExecId(er.execId),
+    orderQty: er.orderQty ?? null,
+    price: er.price ?? null,
+    trdMatchId: er.trdMatchId ?? null,
+    aggressor: er.aggressor ?? null,
+    longQty: er.longQty ?? null,
+    shortQty: er.shortQty ?? null,
+    clearingBusinessDate: er.clearingBusinessDate ?? null,
+    eventAt: (er.transactTime === undefined ? undefined : parseUtcTimestamp(er.transactTime)) ?? receivedAt,
+  };
+}
+
+function readSettlement(message: FixMessage): PendingSettlement {
+  return {
+    reportId: message.get(Tag.MarketSettlementReportID) ?? null,
+    symbol: message.get(Tag.Symbol) ?? null,
+    clearingBusinessDate: message.get(Tag.ClearingBusinessDate) ?? null,
+    marketResult: message.get(Tag.MarketResult) ?? null,
+    settlementPrice: message.get(Tag.SettlementPrice) ?? null,
+    totalReports: message.get(Tag.TotNumMarketSettlementReports) ?? null,
+    lastFragment: message.get(Tag.LastFragment) ?? null,
+  };
+}
