@@ -53,6 +53,11 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
       onEvent: (event) => {
         const { severity, text } = describeSessionEvent(event);
         log(severity, text);
+        // Idle means logged on and quiet: time spent reconnecting does not count.
+        if (event.kind === 'disconnected' && idleTimer !== undefined) {
+          clearTimeout(idleTimer);
+          idleTimer = undefined;
+        }
         if (event.kind === 'connect-failed' && !loggedOnOnce) {
           fatal = new CliError(event.text, ExitCode.connectFailed);
           void recorder.stop();
@@ -73,7 +78,7 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
   );
 
   function armIdle(): void {
-    if (options.exitAfterIdleSec === undefined) return;
+    if (options.exitAfterIdleSec === undefined || recorder.session.phase !== 'active') return;
     if (idleTimer !== undefined) clearTimeout(idleTimer);
     idleTimer = setTimeout(() => {
       log('info', `No execution for ${options.exitAfterIdleSec} s: logging out`);

@@ -177,7 +177,7 @@ export class ListenerSession {
       case 'send': {
         const frame = encodeAdminMessage(effect.message, effect.msgSeqNum, effect.possDup, this.#options.config, now, this.#options.signLogon);
         this.#guard?.send(frame);
-        this.#options.store.setNextOutbound(this.#machine.seq.nextOutbound);
+        this.#guardStore(() => this.#options.store.setNextOutbound(this.#machine.seq.nextOutbound));
         return;
       }
       case 'accept':
@@ -186,7 +186,7 @@ export class ListenerSession {
         if (effect.application) this.#listeners.onApplicationMessage?.(effect.message, now);
         return;
       case 'sequences-reset':
-        this.#options.store.resetSequences(effect.next);
+        this.#guardStore(() => this.#options.store.resetSequences(effect.next));
         return;
       case 'event':
         this.#emitEvent(effect.event);
