@@ -5,6 +5,8 @@ export const ExitCode = {
   usage: 2,
   logonRejected: 3,
   connectFailed: 4,
+  /** `verify`: the journal's hash chain is broken. */
+  tampered: 5,
 } as const;
 
 export class CliError extends Error {

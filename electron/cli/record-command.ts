@@ -6,14 +6,18 @@ import { importPrivateKeyPem, KeyImportError, signLogon } from '../core/signing/
 import { makeSessionConfig, SessionConfigError, type KalshiTarget, type SkipPendingTag } from '../core/session/session-config.ts';
 import { describeDisconnect, describeSessionEvent, type DisconnectReason } from '../core/session/session-events.ts';
 import { MemorySequenceStore } from '../core/session/session-store.ts';
-import { Recorder } from '../core/recorder/recorder.ts';
+import { Recorder, type RecorderListeners } from '../core/recorder/recorder.ts';
+import { openJournalRecorder } from '../core/recorder/journal-recorder.ts';
+import { JournalError } from '../core/journal/index.ts';
+import type { ListenerSessionOptions } from '../core/session/session.ts';
+import type { LogonSignatureInput } from '../core/session/admin-encoder.ts';
 import { JsonlSink } from '../core/recorder/jsonl-sink.ts';
 import { CliError, ExitCode } from './cli-error.ts';
 import { readInputFile } from './read-input-file.ts';
 
 export const recordUsage =
   'fillwatch record --host H --port P --target KalshiRT|KalshiNR --api-key-id ID --key-file F [--ca F] ' +
-  '[--pin SHA256] [--servername NAME] --out fills.jsonl [--exit-after-idle SECONDS] [--heartbeat SECONDS] ' +
+  '[--pin SHA256] [--servername NAME] --db journal.db [--out fills.jsonl] [--exit-after-idle SECONDS] [--heartbeat SECONDS] ' +
   '[--skip-pending-tag 21011|21003] [--cents] [--settlements] [--retention-hours N] [--no-raw-data-length] [--quiet]';
 
 export interface CliIo {
@@ -27,7 +31,8 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
   const options = parseRecordArgs(argv);
   const key = loadKey(options.keyFile);
   const config = toSessionConfig(options);
-  const sink = new JsonlSink(options.out);
+  const sink = options.out === undefined ? undefined : new JsonlSink(options.out);
+  let recorded = 0;
   let loggedOnOnce = false;
   let fatal: CliError | undefined;
   let idleTimer: NodeJS.Timeout | undefined;
@@ -36,20 +41,17 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
     if (options.quiet && severity === 'info') return;
     io.err(`${new Date().toISOString()} ${severity.padEnd(8)} ${text}`);
   };
-  const recorder = new Recorder(
-    {
-      config,
-      endpoint: {
-        host: options.host, port: options.port,
-        ...(options.caPem === undefined ? {} : { caPem: options.caPem }),
-        ...(options.pins.length === 0 ? {} : { pinnedSha256: options.pins }),
-        ...(options.servername === undefined ? {} : { servername: options.servername }),
-      },
-      signLogon: (fields) => signLogon(key, fields),
-      store: new MemorySequenceStore(),
+  const sessionOptions = {
+    config,
+    endpoint: {
+      host: options.host, port: options.port,
+      ...(options.caPem === undefined ? {} : { caPem: options.caPem }),
+      ...(options.pins.length === 0 ? {} : { pinnedSha256: options.pins }),
+      ...(options.servername === undefined ? {} : { servername: options.servername }),
     },
-    sink,
-    {
+    signLogon: (fields: LogonSignatureInput) => signLogon(key, fields),
+  };
+  const listeners: RecorderListeners = {
       onEvent: (event) => {
         const { severity, text } = describeSessionEvent(event);
         log(severity, text);
@@ -67,15 +69,18 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
         loggedOnOnce = true;
         armIdle();
       },
-      onExecution: () => armIdle(),
+      onExecution: () => {
+        recorded++;
+        armIdle();
+      },
       onUndecodable: (raw, error) => log('error', `kept an ExecutionReport that could not be decoded (${error.message}): ${raw.toString('latin1').replaceAll('\x01', '|')}`),
       onFatal: (reason: DisconnectReason) => {
         fatal = reason.kind === 'logon-rejected'
           ? new CliError(`logon rejected by ${options.target}: ${reason.text || '(no reason given)'}`, ExitCode.logonRejected)
           : new CliError(describeDisconnect(reason), ExitCode.runtime);
       },
-    },
-  );
+  };
+  const { recorder, close } = openRecorder(options, sessionOptions, sink, listeners);
 
   function armIdle(): void {
     if (options.exitAfterIdleSec === undefined || recorder.session.phase !== 'active') return;
@@ -95,16 +100,17 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
   } finally {
     unregister();
     if (idleTimer !== undefined) clearTimeout(idleTimer);
-    sink.close();
+    sink?.close();
+    close();
   }
-  io.out(`recorded ${sink.count} execution(s) in ${options.out}; ${recorder.duplicatesSkipped} duplicate(s) skipped`);
+  io.out(`recorded ${recorded} new execution(s) in ${[options.db, options.out].filter(Boolean).join(' and ')}; ${recorder.duplicatesSkipped} duplicate(s) skipped`);
   if (fatal !== undefined) throw fatal;
   return ExitCode.ok;
 }
 
 interface RecordOptions {
   host: string; port: number; target: KalshiTarget; apiKeyId: string; keyFile: string;
-  caPem: string | undefined; pins: string[]; servername: string | undefined; out: string;
+  caPem: string | undefined; pins: string[]; servername: string | undefined; out: string | undefined; db: string | undefined;
   exitAfterIdleSec: number | undefined; heartBtIntSec: number; skipPendingTag: SkipPendingTag;
   useDollars: boolean; settlements: boolean; retentionHours: number | undefined; rawDataLength: boolean; quiet: boolean;
 }
@@ -118,7 +124,7 @@ function parseRecordArgs(argv: string[]): RecordOptions {
       options: {
         host: { type: 'string' }, port: { type: 'string' }, target: { type: 'string' },
         'api-key-id': { type: 'string' }, 'key-file': { type: 'string' }, ca: { type: 'string' },
-        pin: { type: 'string', multiple: true }, servername: { type: 'string' }, out: { type: 'string' },
+        pin: { type: 'string', multiple: true }, servername: { type: 'string' }, out: { type: 'string' }, db: { type: 'string' },
         'exit-after-idle': { type: 'string' }, heartbeat: { type: 'string' }, 'skip-pending-tag': { type: 'string' },
         cents: { type: 'boolean', default: false }, settlements: { type: 'boolean', default: false },
         'retention-hours': { type: 'string' }, 'no-raw-data-length': { type: 'boolean', default: false },
@@ -134,6 +140,7 @@ function parseRecordArgs(argv: string[]): RecordOptions {
   };
   const target = required('target', values.target);
   if (target !== 'KalshiRT' && target !== 'KalshiNR') throw new CliError(`--target must be KalshiRT or KalshiNR, not "${target}"`, ExitCode.usage);
+  if (values.db === undefined && values.out === undefined) throw new CliError(`--db or --out is required (where to record)\nusage: ${recordUsage}`, ExitCode.usage);
   const skipTag = values['skip-pending-tag'] ?? '21011';
   if (skipTag !== '21011' && skipTag !== '21003') throw new CliError('--skip-pending-tag must be 21011 or 21003', ExitCode.usage);
   return {
@@ -145,7 +152,8 @@ function parseRecordArgs(argv: string[]): RecordOptions {
     caPem: values.ca === undefined ? undefined : readInputFile(values.ca, 'CA certificate file'),
     pins: values.pin ?? [],
     servername: values.servername,
-    out: required('out', values.out),
+    out: values.out,
+    db: values.db,
     exitAfterIdleSec: values['exit-after-idle'] === undefined ? undefined : wholeNumber('exit-after-idle', values['exit-after-idle'], 1, 86_400),
     heartBtIntSec: values.heartbeat === undefined ? 30 : wholeNumber('heartbeat', values.heartbeat, 4, 3_600),
     skipPendingTag: skipTag === '21003' ? 21003 : 21011,
@@ -182,6 +190,29 @@ function toSessionConfig(o: RecordOptions) {
     });
   } catch (error) {
     if (error instanceof SessionConfigError) throw new CliError(error.message, ExitCode.usage);
+    throw error;
+  }
+}
+
+/** Journal-backed when --db is given (durable, resumable); otherwise in memory with the JSONL file. */
+function openRecorder(options: RecordOptions, session: Omit<ListenerSessionOptions, 'store'>, sink: JsonlSink | undefined, listeners: RecorderListeners) {
+  if (options.db === undefined) {
+    return { recorder: new Recorder({ ...session, store: new MemorySequenceStore() }, sink, listeners), close: () => {} };
+  }
+  try {
+    const opened = openJournalRecorder(options.db, session, sink, listeners);
+    const close = () => {
+      try {
+        opened.journal.close();
+      } catch (error) {
+        // A journal that cannot commit its last batch loses nothing: the exchange resends it next run.
+        if (error instanceof JournalError) throw new CliError(`the journal could not commit its last batch (${error.message}); it is intact and the next run resumes from what it holds`, ExitCode.runtime);
+        throw error;
+      }
+    };
+    return { recorder: opened.recorder, close };
+  } catch (error) {
+    if (error instanceof JournalError) throw new CliError(`cannot use the journal "${options.db}": ${error.message}`, ExitCode.runtime);
     throw error;
   }
 }

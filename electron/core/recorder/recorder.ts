@@ -23,15 +23,24 @@ export interface RecorderListeners {
   onLoggedOn?(): void;
 }
 
+/**
+ * Where executions come from. 'session': decoded here from each accepted ER (in-memory store).
+ * 'store-commits': the durable store decodes them and reports what it committed, through
+ * deliverCommitted(), so nothing reaches a sink or the screen before it is on disk.
+ */
+export type ExecutionFeed = 'session' | 'store-commits';
+
 export class Recorder {
   readonly session: ListenerSession;
-  readonly #sink: ExecutionSink;
+  readonly #sink: ExecutionSink | undefined;
   readonly #listeners: RecorderListeners;
+  readonly #feed: ExecutionFeed;
   #duplicates = 0;
 
-  constructor(options: ListenerSessionOptions, sink: ExecutionSink, listeners: RecorderListeners = {}) {
+  constructor(options: ListenerSessionOptions, sink: ExecutionSink | undefined, listeners: RecorderListeners = {}, feed: ExecutionFeed = 'session') {
     this.#sink = sink;
     this.#listeners = listeners;
+    this.#feed = feed;
     const sessionListeners: SessionListeners = {
       onApplicationMessage: (message) => this.#onApplicationMessage(message),
       onEvent: (event) => listeners.onEvent?.(event),
@@ -53,8 +62,13 @@ export class Recorder {
     return this.session.stop();
   }
 
+  /** Executions the durable store has committed (already deduplicated by it). */
+  deliverCommitted(records: readonly ExecutionRecord[]): void {
+    for (const record of records) this.#deliver(record);
+  }
+
   #onApplicationMessage(message: FixMessage): void {
-    if (message.msgType !== MsgType.ExecutionReport) return;
+    if (this.#feed !== 'session' || message.msgType !== MsgType.ExecutionReport) return;
     let record: ExecutionRecord;
     try {
       record = toExecutionRecord(readExecutionReport(message));
@@ -63,7 +77,11 @@ export class Recorder {
       this.#listeners.onUndecodable?.(message.raw, error);
       return;
     }
-    if (!this.#sink.write(record)) {
+    this.#deliver(record);
+  }
+
+  #deliver(record: ExecutionRecord): void {
+    if (this.#sink !== undefined && !this.#sink.write(record)) {
       this.#duplicates++;
       return;
     }

@@ -1,0 +1,93 @@
+// export-command.ts — `fillwatch export --db F --format csv|jsonl [filters]`: the recorded executions,
+// filtered, in event order, to stdout or --out. Streams rows, so a 1M-row journal exports in constant
+// memory. CSV follows RFC 4180, and text cells that a spreadsheet would run as a formula are defused.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { openJournalReader, JournalError, type ExecutionFilter, type StoredExecution } from '../core/journal/index.ts';
+import { CliError, ExitCode } from './cli-error.ts';
+import { parseTimeArg } from './time-arg.ts';
+
+export const exportUsage = 'fillwatch export --db journal.db --format csv|jsonl [--from T] [--to T] [--market TICKER] [--side buy|sell] [--out FILE]';
+
+const COLUMNS = [
+  'execId', 'orderId', 'clOrdId', 'origClOrdId', 'symbol', 'side', 'execType', 'ordStatus', 'lastQty', 'lastPx',
+  'cumQty', 'leavesQty', 'avgPx', 'fee', 'transactTime', 'seqNum', 'possDup', 'text',
+] as const satisfies ReadonlyArray<keyof StoredExecution>;
+
+export async function runExport(argv: string[], stdout: NodeJS.WritableStream): Promise<number> {
+  const { values } = parseArgs({
+    args: argv, strict: true,
+    options: { db: { type: 'string' }, format: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, market: { type: 'string' }, side: { type: 'string' }, out: { type: 'string' } },
+  });
+  if (values.db === undefined) throw new CliError(`--db is required: ${exportUsage}`, ExitCode.usage);
+  const format = values.format ?? 'csv';
+  if (format !== 'csv' && format !== 'jsonl') throw new CliError(`--format must be csv or jsonl, not "${format}"`, ExitCode.usage);
+  const filter: ExecutionFilter = {
+    ...(values.from === undefined ? {} : { from: parseTimeArg('from', values.from) }),
+    ...(values.to === undefined ? {} : { to: parseTimeArg('to', values.to) }),
+    ...(values.market === undefined ? {} : { market: values.market }),
+    ...(values.side === undefined ? {} : { side: parseSide(values.side) }),
+  };
+  const sink: NodeJS.WritableStream | WriteStream = values.out === undefined ? stdout : createWriteStream(values.out);
+  let reader;
+  try {
+    reader = openJournalReader(values.db);
+  } catch (error) {
+    if (error instanceof JournalError) throw new CliError(`cannot read "${values.db}": ${error.message}`, ExitCode.runtime);
+    throw error;
+  }
+  try {
+    if (format === 'csv') await write(sink, COLUMNS.join(',') + '\r\n');
+    let batch = '';
+    for (const row of reader.executions(filter)) {
+      batch += format === 'csv' ? csvLine(row) : JSON.stringify(pick(row)) + '\n';
+      if (batch.length > 1 << 16) {
+        await write(sink, batch);
+        batch = '';
+      }
+    }
+    await write(sink, batch);
+  } finally {
+    reader.close();
+    if (sink !== stdout) await new Promise<void>((resolve) => (sink as WriteStream).end(resolve));
+  }
+  return ExitCode.ok;
+}
+
+function parseSide(text: string): string {
+  const side = { buy: '1', sell: '2', '1': '1', '2': '2' }[text.toLowerCase()];
+  if (side === undefined) throw new CliError(`--side must be buy or sell, not "${text}"`, ExitCode.usage);
+  return side;
+}
+
+function pick(row: StoredExecution): Record<string, unknown> {
+  return Object.fromEntries(COLUMNS.map((c) => [c, row[c]]));
+}
+
+function csvLine(row: StoredExecution): string {
+  return COLUMNS.map((c) => csvCell(row[c])).join(',') + '\r\n';
+}
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  // A leading = + - @ (or tab/CR) makes spreadsheets evaluate the cell; numbers are left alone.
+  if (/^[=+\-@\t\r]/.test(text) && !NUMBER.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  if (text === '') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    if (stream.write(text)) {
+      resolve();
+      return;
+    }
+    const onDrain = () => { stream.off('error', onError); resolve(); };
+    const onError = (error: Error) => { stream.off('drain', onDrain); reject(error); };
+    stream.once('drain', onDrain);
+    stream.once('error', onError);
+  });
+}

@@ -1,0 +1,79 @@
+// pnl-command.ts — `fillwatch pnl --db F`: positions and P&L per market from the journal's trades,
+// with totals by event and by day, as a table or JSON. Exact decimals throughout (shared/decimal.ts).
+import { parseArgs } from 'node:util';
+import { openJournalReader, JournalError } from '../core/journal/index.ts';
+import { PositionBook } from '../core/positions/position-book.ts';
+import { PositionError } from '../core/positions/fill.ts';
+import { fillFromExecution } from '../core/positions/fill-from-execution.ts';
+import { toString as decimalText, type Decimal } from '../../shared/decimal.ts';
+import { CliError, ExitCode } from './cli-error.ts';
+
+export const pnlUsage = 'fillwatch pnl --db journal.db [--format table|json] [--cents] [--time-zone America/New_York]';
+
+export function runPnl(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
+  const { values } = parseArgs({
+    args: argv, strict: true,
+    options: { db: { type: 'string' }, format: { type: 'string' }, cents: { type: 'boolean', default: false }, 'time-zone': { type: 'string' } },
+  });
+  if (values.db === undefined) throw new CliError(`--db is required: ${pnlUsage}`, ExitCode.usage);
+  const format = values.format ?? 'table';
+  if (format !== 'table' && format !== 'json') throw new CliError(`--format must be table or json, not "${format}"`, ExitCode.usage);
+  const book = buildBook(values.db, values.cents ? 'cents' : 'dollars', values['time-zone'], err);
+  const markets = book.markets();
+  const totals = book.totals();
+  if (format === 'json') {
+    out(JSON.stringify({ markets, totals: { all: totals.all, byEvent: Object.fromEntries(totals.byEvent), byDay: Object.fromEntries(totals.byDay) } }, decimalsAsText, 2));
+    return ExitCode.ok;
+  }
+  const d = (x: Decimal | null, dp = 2) => (x === null ? '' : decimalText(x, dp, 'half-even'));
+  const rows = markets.map((m) => [m.symbol, decimalText(m.position, 2, 'half-even'), m.heldSide ?? '', d(m.avgEntryPrice, 4), d(m.mark, 4), d(m.realized), d(m.unrealized), d(m.fees, 4), d(m.net)]);
+  const all = totals.all;
+  rows.push(['TOTAL', '', '', '', '', d(all.realized), d(all.unrealized), d(all.fees, 4), d(all.net)]);
+  table(out, ['market', 'position', 'held', 'avg entry', 'mark', 'realized', 'unrealized', 'fees', 'net'], rows);
+  out('');
+  table(out, ['event', 'markets', 'realized', 'unrealized', 'fees', 'net'],
+    [...totals.byEvent].map(([event, t]) => [event, String(t.markets), d(t.realized), d(t.unrealized), d(t.fees, 4), d(t.net)]));
+  out('');
+  table(out, ['day', 'fills', 'contracts', 'realized', 'fees', 'net'],
+    [...totals.byDay].map(([day, t]) => [day, String(t.fills), d(t.contracts), d(t.realized), d(t.fees, 4), d(t.net)]));
+  return ExitCode.ok;
+}
+
+function buildBook(path: string, priceUnit: 'dollars' | 'cents', timeZone: string | undefined, err: (line: string) => void): PositionBook {
+  let reader;
+  try {
+    reader = openJournalReader(path);
+  } catch (error) {
+    if (error instanceof JournalError) throw new CliError(`cannot read "${path}": ${error.message}`, ExitCode.runtime);
+    throw error;
+  }
+  // The journal's ExecIDs are unique already, so the book need not remember them.
+  const book = new PositionBook({ dedupe: 'none', ...(timeZone === undefined ? {} : { timeZone }) });
+  try {
+    for (const execution of reader.executions()) {
+      const fill = fillFromExecution(execution, priceUnit);
+      if (fill === undefined) continue;
+      try {
+        book.apply(fill);
+      } catch (error) {
+        if (!(error instanceof PositionError)) throw error;
+        err(`fillwatch: skipped execution ${execution.execId}: ${error.message}`);
+      }
+    }
+  } finally {
+    reader.close();
+  }
+  return book;
+}
+
+function decimalsAsText(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? decimalText(value as Decimal) : value;
+}
+
+function table(out: (line: string) => void, header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
+  out(line(header));
+  out(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) out(line(r));
+}

@@ -1,0 +1,20 @@
+// fill-from-execution.ts — the bridge from a recorded execution to the ledger's Fill: only Trades
+// (150=F) with a quantity and price move positions; acks, cancels, replaces and rejects do not.
+import type { PriceUnit } from '../../../shared/money.ts';
+import type { ExecutionRecord } from '../recorder/execution-record.ts';
+import type { Fill } from './fill.ts';
+
+export function fillFromExecution(record: ExecutionRecord, priceUnit: PriceUnit): Fill | undefined {
+  if (record.execType !== 'F' || record.lastQty === null || record.lastPx === null) return undefined;
+  if (record.side !== '1' && record.side !== '2') return undefined;
+  return {
+    execId: record.execId,
+    symbol: record.symbol,
+    side: record.side,
+    lastQty: record.lastQty,
+    lastPx: record.lastPx,
+    priceUnit,
+    fee: record.fee ?? undefined,
+    transactTime: record.transactTime ?? undefined,
+  };
+}
