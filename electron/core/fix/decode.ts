@@ -130,6 +130,12 @@ export class FixMessage {
     return isDecimalBytes(this.raw, this.#table[o + 1]!, this.#table[o + 2]!) ? this.valueAt(index) : undefined;
   }
 
+  /** Whether the value at wire position `index` is a decimal (`-?digits[.digits]`); makes no string. */
+  isDecimalAt(index: number): boolean {
+    const o = this.#base + index * STRIDE;
+    return isDecimalBytes(this.raw, this.#table[o + 1]!, this.#table[o + 2]!);
+  }
+
   /** Value at wire position `index` as a safe integer (optional leading '-'), else undefined. */
   intAt(index: number): number | undefined {
     const o = this.#base + index * STRIDE;
