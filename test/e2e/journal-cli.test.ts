@@ -6,7 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { add, parse, toString, ZERO } from '../../shared/decimal.ts';
+import { add, parse, sub, toString, ZERO } from '../../shared/decimal.ts';
+import { flipMessageByte } from '../core/journal/journal-tamper.ts';
 import { openJournalRecorder } from '../../electron/core/recorder/journal-recorder.ts';
 import { openJournalReader, type StoredExecution } from '../../electron/core/journal/index.ts';
 import { makeSessionConfig } from '../../electron/core/session/session-config.ts';
@@ -50,10 +51,8 @@ describe('journal commands', () => {
     writer.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
     writer.close();
     const t = new Database(copy);
-    const victim = t.prepare('SELECT id, raw FROM raw_messages ORDER BY id LIMIT 1 OFFSET 40').get() as { id: number; raw: Buffer };
-    const raw = Buffer.from(victim.raw);
-    raw[raw.length - 12] ^= 0x01;
-    t.prepare('UPDATE raw_messages SET raw = ? WHERE id = ?').run(raw, victim.id);
+    const victim = { id: 41 };
+    flipMessageByte(t, victim.id, -12);
     t.close();
     const broken = fillwatch(['verify', '--db', copy]);
     assert.equal(broken.status, 5);
@@ -98,11 +97,13 @@ describe('journal commands', () => {
     const lastTrade = new Map<string, StoredExecution>();
     for (const s of stored) if (s.execType === 'F') lastTrade.set(s.symbol, s);
     assert.ok(lastTrade.size > 0);
+    const reader = openJournalReader(db);
     for (const [symbol, trade] of lastTrade) {
       const market = report.markets.find((m) => m.symbol === symbol);
-      const serverView = (Number(trade.longQty ?? 0) * 100 - Number(trade.shortQty ?? 0) * 100) / 100; // 2-dp quantities: exact in cents
-      assert.equal(Number(market?.position), serverView, symbol);
+      const { longQty, shortQty } = reader.executionReport(trade.rawId)!.report;
+      assert.equal(toString(parse(market?.position ?? 'NaN')), toString(sub(parse(longQty ?? '0'), parse(shortQty ?? '0'))), symbol);
     }
+    reader.close();
     const realizedSum = report.markets.reduce((sum, m) => add(sum, parse(m.realized)), ZERO);
     assert.equal(toString(realizedSum), toString(parse(report.totals.all.realized)));
   });

@@ -1,14 +1,15 @@
-// batch-writer.ts — commits one batch of accepted messages in ONE transaction: the raw rows with their
-// hash chain, the executions (one per ExecID; a resent or replayed one is ignored), order states,
-// settlements, undecodable markers, the per-index ExecID heads, the chain head and the session's
-// sequence numbers. Either all of it is stored or none of it, so the expected inbound number can never
+// batch-writer.ts — commits one batch of accepted messages in ONE transaction: the raw messages as
+// hash-chained segments (one per run of messages of one connection and epoch, see segment.ts), the
+// executions (one per ExecID; a resent or replayed one is ignored), settlements, undecodable markers,
+// the per-index ExecID heads, the chain head and the session's sequence numbers. Either all of it is stored or none of it, so the expected inbound number can never
 // run ahead of (or behind) the messages it covers. Prepared statements are made once and reused.
 // Never decodes FIX and never decides when to commit (journal.ts does).
 import type Database from 'better-sqlite3';
 import type { ExecutionRecord } from '../recorder/execution-record.ts';
 import { compareExecIdParts, type ExecIdParts } from './exec-id.ts';
-import { HASH_BYTES, rowHash } from './hash-chain.ts';
+import { HASH_BYTES } from './hash-chain.ts';
 import type { PendingEntry, PendingExecution } from './pending-entry.ts';
+import { buildSegment } from './segment.ts';
 
 export interface SessionNumbers {
   readonly nextInbound: number;
@@ -29,47 +30,22 @@ interface ChainHeadRow {
   last_hash: Buffer;
 }
 
-/** One order's newest execution within a batch: orders are written once per batch, not once per report. */
-interface OrderUpdate {
-  readonly firstExecutionId: number;
-  latest: PendingExecution;
-  latestExecutionId: number;
-}
-
-function noteOrder(orders: Map<string, OrderUpdate>, execution: PendingExecution, executionId: number): void {
-  const known = orders.get(execution.record.orderId);
-  if (known === undefined) {
-    orders.set(execution.record.orderId, { firstExecutionId: executionId, latest: execution, latestExecutionId: executionId });
-  } else if (execution.eventAt >= known.latest.eventAt) {
-    // Same rule as the SQL guard: the newest event wins, and on a tie the later arrival.
-    known.latest = execution;
-    known.latestExecutionId = executionId;
-  }
-}
-
 interface Head {
   readonly parts: ExecIdParts;
   readonly execId: string;
 }
 
 const EXECUTION_COLUMNS = [
-  'exec_key', 'exec_id', 'order_id', 'cl_ord_id', 'orig_cl_ord_id', 'symbol', 'side', 'exec_type', 'ord_status',
-  'order_qty', 'price', 'last_qty', 'last_px', 'cum_qty', 'leaves_qty', 'avg_px', 'fee', 'trd_match_id', 'aggressor',
-  'long_qty', 'short_qty', 'clearing_business_date', 'transact_time', 'event_at', 'text', 'msg_seq_num', 'poss_dup',
-  'received_at', 'raw_id',
-] as const;
-
-const ORDER_STATE_COLUMNS = [
-  'symbol', 'side', 'cl_ord_id', 'ord_status', 'last_exec_type', 'order_qty', 'price', 'cum_qty', 'leaves_qty', 'avg_px',
-  'last_execution_id', 'last_event_at',
+  'raw_id', 'exec_key', 'order_id', 'cl_ord_id', 'orig_cl_ord_id', 'symbol', 'side', 'exec_type', 'ord_status', 'last_qty',
+  'last_px', 'cum_qty', 'leaves_qty', 'avg_px', 'fee', 'balance_change', 'transact_time', 'event_at', 'text', 'msg_seq_num',
+  'poss_dup',
 ] as const;
 
 export class BatchWriter {
   readonly #selectHead: Database.Statement<[], ChainHeadRow>;
   readonly #updateHead: Database.Statement<[number, Buffer]>;
-  readonly #insertRaw: Database.Statement<unknown[]>;
+  readonly #insertSegment: Database.Statement<unknown[]>;
   readonly #insertExecution: Database.Statement<unknown[]>;
-  readonly #upsertOrder: Database.Statement<unknown[]>;
   readonly #insertSettlement: Database.Statement<unknown[]>;
   readonly #insertUndecodable: Database.Statement<unknown[]>;
   readonly #upsertExecIdHead: Database.Statement<[number, bigint, bigint, string]>;
@@ -79,19 +55,13 @@ export class BatchWriter {
   constructor(db: Database.Database) {
     this.#selectHead = db.prepare('SELECT last_raw_id, last_hash FROM chain_head WHERE id = 1');
     this.#updateHead = db.prepare('UPDATE chain_head SET last_raw_id = ?, last_hash = ? WHERE id = 1');
-    this.#insertRaw = db.prepare(
-      'INSERT INTO raw_messages (id, session_id, connection_id, epoch, msg_seq_num, msg_type, poss_dup, received_at, raw, hash) VALUES (?,?,?,?,?,?,?,?,?,?)',
+    this.#insertSegment = db.prepare(
+      `INSERT INTO segments (id, session_id, connection_id, epoch, count, first_seq, last_seq, first_received_at, last_received_at, hash, idx, frames)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
     );
     this.#insertExecution = db.prepare(
       `INSERT INTO executions (${EXECUTION_COLUMNS.join(', ')}) VALUES (${EXECUTION_COLUMNS.map(() => '?').join(',')})
        ON CONFLICT (exec_key) DO NOTHING`,
-    );
-    // An older report (replayed after a newer one) must not roll the order's state back.
-    this.#upsertOrder = db.prepare(
-      `INSERT INTO orders (order_id, first_execution_id, ${ORDER_STATE_COLUMNS.join(', ')})
-       VALUES (?, ?, ${ORDER_STATE_COLUMNS.map(() => '?').join(',')})
-       ON CONFLICT (order_id) DO UPDATE SET ${ORDER_STATE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}
-       WHERE excluded.last_event_at >= orders.last_event_at`,
     );
     this.#insertSettlement = db.prepare(
       `INSERT INTO settlements (report_id, symbol, clearing_business_date, market_result, settlement_price, total_reports, last_fragment, received_at, raw_id)
@@ -118,31 +88,39 @@ export class BatchWriter {
   #write(batch: Batch): ExecutionRecord[] {
     const head = this.#selectHead.get();
     if (head === undefined || head.last_hash.length !== HASH_BYTES) throw new Error('The journal has no valid chain head row.');
-    let id = head.last_raw_id;
+    let lastId = head.last_raw_id;
     let prev: Buffer = head.last_hash;
+    const entries = batch.entries;
+    // One segment per run of entries that share a connection and an epoch (a batch rarely spans two).
+    for (let from = 0; from < entries.length; ) {
+      const first = entries[from]!;
+      let to = from + 1;
+      while (to < entries.length && entries[to]!.epoch === first.epoch && entries[to]!.connectionId === first.connectionId) to++;
+      const segment = buildSegment(prev, { id: lastId + 1, sessionId: batch.sessionId, connectionId: first.connectionId, epoch: first.epoch }, entries, from, to);
+      const h = segment.header;
+      this.#insertSegment.run(h.id, h.sessionId, h.connectionId, h.epoch, h.count, h.firstSeq, h.lastSeq, h.firstReceivedAt, h.lastReceivedAt, segment.hash, segment.index, segment.frames);
+      prev = segment.hash;
+      lastId += h.count;
+      from = to;
+    }
+    const fresh = this.#writeDecoded(entries, head.last_raw_id + 1);
+    if (entries.length > 0) this.#updateHead.run(lastId, prev);
+    const n = batch.numbers;
+    if (n !== undefined) this.#updateSession.run(n.nextInbound, n.nextOutbound, n.epoch, batch.updatedAt, batch.sessionId);
+    return fresh;
+  }
+
+  /** Executions, settlements and undecodable markers of entries whose first message id is `firstId`. */
+  #writeDecoded(entries: readonly PendingEntry[], firstId: number): ExecutionRecord[] {
     const fresh: ExecutionRecord[] = [];
     const heads = new Map<number, Head>();
-    const orders = new Map<string, OrderUpdate>();
-    for (const entry of batch.entries) {
-      id++;
-      prev = rowHash(prev, {
-        id,
-        sessionId: batch.sessionId,
-        connectionId: entry.connectionId,
-        epoch: entry.epoch,
-        msgSeqNum: entry.msgSeqNum,
-        receivedAt: entry.receivedAt,
-        possDup: entry.possDup,
-        msgType: entry.msgType,
-        raw: entry.raw,
-      });
-      this.#insertRaw.run(id, batch.sessionId, entry.connectionId, entry.epoch, entry.msgSeqNum, entry.msgType, entry.possDup ? 1 : 0, entry.receivedAt, entry.raw, prev);
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      const id = firstId + i;
       const execution = entry.execution;
       if (execution !== undefined) {
-        const executionId = this.#insertExecutionRow(execution, entry, id);
-        if (executionId !== undefined) {
+        if (this.#insertExecutionRow(execution, id)) {
           fresh.push(execution.record);
-          noteOrder(orders, execution, executionId);
           const parts = execution.execIdParts;
           if (parts !== undefined) {
             const known = heads.get(parts.exchangeIndex);
@@ -158,34 +136,18 @@ export class BatchWriter {
         this.#insertUndecodable.run(id, entry.msgType, u.errorKind, u.tag, u.message);
       }
     }
-    for (const update of orders.values()) this.#upsertOrderState(update);
     for (const [index, head] of heads) this.#upsertExecIdHead.run(index, BigInt(head.parts.clock), BigInt(head.parts.event), head.execId);
-    if (batch.entries.length > 0) this.#updateHead.run(id, prev);
-    const n = batch.numbers;
-    if (n !== undefined) this.#updateSession.run(n.nextInbound, n.nextOutbound, n.epoch, batch.updatedAt, batch.sessionId);
     return fresh;
   }
 
-  /** Inserts the execution unless its key is already stored; returns its row id when inserted. */
-  #insertExecutionRow(execution: PendingExecution, entry: PendingEntry, rawId: number): number | undefined {
+  /** Inserts the execution unless its key is already stored; true when inserted. */
+  #insertExecutionRow(execution: PendingExecution, rawId: number): boolean {
     const r = execution.record;
     const result = this.#insertExecution.run(
-      execution.key, r.execId, r.orderId, r.clOrdId, r.origClOrdId, r.symbol, r.side, r.execType, r.ordStatus,
-      execution.orderQty, execution.price, r.lastQty, r.lastPx, r.cumQty, r.leavesQty, r.avgPx, r.fee, execution.trdMatchId,
-      execution.aggressor === null ? null : execution.aggressor ? 1 : 0,
-      execution.longQty, execution.shortQty, execution.clearingBusinessDate, r.transactTime, execution.eventAt, r.text,
-      r.seqNum, r.possDup ? 1 : 0, entry.receivedAt, rawId,
+      rawId, execution.key, r.orderId, r.clOrdId, r.origClOrdId, r.symbol, r.side, r.execType, r.ordStatus, r.lastQty,
+      r.lastPx, r.cumQty, r.leavesQty, r.avgPx, r.fee, execution.balanceChange, r.transactTime, execution.eventAt, r.text, r.seqNum,
+      r.possDup ? 1 : 0,
     );
-    return result.changes === 0 ? undefined : Number(result.lastInsertRowid);
-  }
-
-  #upsertOrderState(update: OrderUpdate): void {
-    const e = update.latest;
-    const r = e.record;
-    this.#upsertOrder.run(
-      r.orderId, update.firstExecutionId,
-      r.symbol, r.side, r.clOrdId, r.ordStatus, r.execType, e.orderQty, e.price, r.cumQty, r.leavesQty, r.avgPx,
-      update.latestExecutionId, e.eventAt,
-    );
+    return result.changes !== 0;
   }
 }

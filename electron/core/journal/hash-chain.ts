@@ -1,6 +1,8 @@
-// hash-chain.ts — the tamper-evidence link of one raw message row: sha256 over the previous row's hash,
-// then this row's fields in a fixed binary layout, then the raw bytes. Pure; the writer and
-// verifyJournal both call rowHash so they can never disagree on the layout.
+// hash-chain.ts — the chain's constants, and the link of one schema-1 raw_messages row: sha256 over the
+// previous row's hash, then this row's fields in a fixed binary layout, then the raw bytes. Since
+// schema 2 the writer stores segments (segment.ts) and no longer calls rowHash; verifyJournal still
+// does, for the rows a journal recorded before its upgrade (the segments chain on from the last one).
+// Pure.
 //
 // Layout (big-endian): prev(32) id(8) session_id(8) connection_id(8, 0 = none) epoch(8) msg_seq_num(8)
 // received_at(8) poss_dup(1) msg_type_len(1) msg_type(latin1) raw_len(4) raw.

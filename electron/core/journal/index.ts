@@ -6,12 +6,14 @@ export {
   JournalReader,
   type ExecutionFilter,
   type StoredExecution,
+  type StoredReport,
   type OrderState,
   type StoredSettlement,
   type UndecodableMessage,
   type StoredSessionState,
   type StoredConnection,
 } from './queries.ts';
+export type { StoredMessage } from './message-reader.ts';
 export { verifyJournal, describeChainBreak, type VerifyResult, type ChainBreak, type BrokenRow } from './verify.ts';
 export { openJournalReader } from './open-reader.ts';
 export { parseExecId, compareExecIdParts, type ExecIdParts } from './exec-id.ts';

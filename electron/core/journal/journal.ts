@@ -1,9 +1,21 @@
 // journal.ts — Fillwatch's durable journal: the SequenceStore the listener session writes through.
-// Every in-sequence inbound message is kept byte for byte (hash-chained), executions once per ExecID,
-// order states, settlements and the session's sequence numbers. Messages are committed in batches
-// (group commit), and the expected inbound number is written IN THE SAME TRANSACTION as the messages it
+// Every in-sequence inbound message is kept byte for byte (hash-chained segments), executions once per
+// ExecID, settlements and the session's sequence numbers. Messages are committed in batches (group
+// commit), and the expected inbound number is written IN THE SAME TRANSACTION as the messages it
 // covers: after a crash at any instant, a restart resumes exactly after the last stored message, so
 // nothing is lost (KalshiRT resends the rest) and nothing is stored twice.
+//
+// When a commit happens (the commit policy). "Committed" is the only acknowledgement there is: the
+// persisted next inbound number never runs ahead of the stored messages, onCommitted reports an
+// execution only once it is stored, and nothing else tells anyone a message arrived.
+//  - accept() only queues, and commits by itself once batchMaxMessages are pending;
+//  - flush() (the session calls it after each socket chunk) commits at once when commitDelayMs is 0,
+//    when the oldest queued message has waited commitDelayMs, or after a deferred commit failed;
+//    otherwise it leaves a timer that commits within commitDelayMs of the oldest message. A burst of
+//    small chunks then costs one transaction per few milliseconds instead of one per chunk;
+//  - commit(), close(), setNextOutbound() and resetSequences() commit at once.
+// A deferred commit that fails reports onCommitError, keeps the batch queued and makes the next
+// flush() commit synchronously, so the error reaches the session there and it stops consuming.
 // One Journal writes one session's sequence state; several Journals (RT and DC) may share one file.
 // Owns when to commit; never decides protocol (the session machine does) and never computes P&L.
 import type Database from 'better-sqlite3';
@@ -12,11 +24,13 @@ import type { ExecutionRecord } from '../recorder/execution-record.ts';
 import type { SequenceSnapshot } from '../session/sequence.ts';
 import type { SequenceStore } from '../session/session-store.ts';
 import { BatchWriter } from './batch-writer.ts';
+import { CommitTimer } from './commit-timer.ts';
 import { insertConnection, markEnded, markLoggedOn, type ConnectionMeta } from './connection-log.ts';
-import { journalCall, JournalError } from './errors.ts';
+import { journalCall } from './errors.ts';
 import { openJournalDatabase, type OpenDatabaseOptions } from './open-database.ts';
 import { toPendingEntry, type PendingEntry } from './pending-entry.ts';
 import { JournalReader, type ExecutionFilter, type StoredExecution } from './queries.ts';
+import { ensureSessionRow, findSessionId, readCommittedNumbers } from './session-row.ts';
 
 export type { ConnectionMeta };
 
@@ -29,10 +43,17 @@ export interface JournalSession {
 
 export interface JournalOptions extends OpenDatabaseOptions {
   readonly session: JournalSession;
-  /** accept() commits by itself once this many messages are pending. Default 5000. */
+  /** accept() commits by itself once this many messages are pending. Default 2000. */
   readonly batchMaxMessages?: number;
+  /**
+   * How long flush() may keep accepted messages queued so they commit with the next chunks' (see the
+   * commit policy above). 0 makes every flush() commit. Default 5.
+   */
+  readonly commitDelayMs?: number;
   /** After each commit: the executions that were new to the journal (resends and replays excluded). */
   readonly onCommitted?: (executions: readonly ExecutionRecord[]) => void;
+  /** A commit run by the commit timer failed (usually a JournalError); the batch stays queued. */
+  readonly onCommitError?: (error: unknown) => void;
   /** Reports commits and reads slower than slowQueryMs (default 40) by name. */
   readonly onSlowQuery?: (name: string, ms: number) => void;
   readonly slowQueryMs?: number;
@@ -45,7 +66,9 @@ export class Journal implements SequenceStore {
   readonly #db: Database.Database;
   readonly #writer: BatchWriter;
   readonly #batchMax: number;
+  readonly #commitTimer: CommitTimer;
   readonly #onCommitted: ((executions: readonly ExecutionRecord[]) => void) | undefined;
+  readonly #onCommitError: ((error: unknown) => void) | undefined;
   readonly #onSlowQuery: ((name: string, ms: number) => void) | undefined;
   readonly #slowQueryMs: number;
   readonly #now: () => number;
@@ -65,14 +88,16 @@ export class Journal implements SequenceStore {
     this.path = path;
     this.session = { senderCompId: options.session.senderCompId, targetCompId: options.session.targetCompId };
     this.#db = db;
-    this.#batchMax = Math.max(1, options.batchMaxMessages ?? 5000);
+    this.#batchMax = Math.max(1, options.batchMaxMessages ?? 2000);
+    this.#commitTimer = new CommitTimer(options.commitDelayMs ?? 5, () => this.#commitFromTimer());
+    this.#onCommitError = options.onCommitError;
     this.#onCommitted = options.onCommitted;
     this.#onSlowQuery = options.onSlowQuery;
     this.#slowQueryMs = options.slowQueryMs ?? 40;
     this.#now = options.now ?? Date.now;
     this.#writer = journalCall('preparing statements', () => new BatchWriter(db));
     if (options.readOnly !== true) this.#ensureSessionRow();
-    else this.#sessionId = this.#findSessionId();
+    else this.#sessionId = findSessionId(db, this.session);
     this.#loadNumbers();
   }
 
@@ -95,6 +120,7 @@ export class Journal implements SequenceStore {
    */
   load(): SequenceSnapshot | undefined {
     this.#assertOpen();
+    this.#commitTimer.settled();
     this.#pending = [];
     this.#loadNumbers();
     return this.#hasNumbers ? { nextInbound: this.#nextInbound, nextOutbound: this.#nextOutbound } : undefined;
@@ -102,35 +128,32 @@ export class Journal implements SequenceStore {
 
   accept(message: FixMessage, nextInbound: number, receivedAt: number): void {
     this.#assertOpen();
+    if (this.#pending.length === 0) this.#commitTimer.started();
     this.#pending.push(toPendingEntry(message, Math.trunc(receivedAt), this.#epoch, this.#connectionId));
     this.#hasNumbers = true;
     this.#nextInbound = nextInbound;
     this.#numbersDirty = true;
-    if (this.#pending.length >= this.#batchMax) this.flush();
+    if (this.#pending.length >= this.#batchMax) this.commit();
   }
 
   /**
-   * Commits everything accepted so far in one transaction, then reports the new executions. On a
-   * JournalError nothing of the batch is stored and it stays pending: a later flush() retries it.
+   * The end of a socket chunk: commits now, or leaves it to the commit timer (see the commit policy in
+   * the header). Throws what commit() throws when it commits now.
    */
   flush(): void {
     this.#assertOpen();
     if (this.#pending.length === 0 && !this.#numbersDirty) return;
-    const entries = this.#pending;
-    const started = performance.now();
-    const fresh = journalCall(`committing ${entries.length} messages`, () => {
-      const sessionId = this.#sessionId ?? this.#ensureSessionRow();
-      return this.#writer.commit({
-        sessionId,
-        entries,
-        numbers: this.#hasNumbers ? { nextInbound: this.#nextInbound, nextOutbound: this.#nextOutbound, epoch: this.#epoch } : undefined,
-        updatedAt: this.#now(),
-      });
-    });
-    this.#pending = [];
-    this.#numbersDirty = false;
-    const ms = performance.now() - started;
-    if (ms >= this.#slowQueryMs) this.#onSlowQuery?.('flush', ms);
+    if (this.#commitTimer.commitNow(this.#pending.length)) this.commit();
+  }
+
+  /**
+   * Commits everything accepted so far in one transaction, then reports the new executions. On a
+   * JournalError nothing of the batch is stored and it stays queued: a later flush() or commit() retries it.
+   */
+  commit(): void {
+    this.#assertOpen();
+    this.#commitTimer.cancel();
+    const fresh = this.#store();
     if (fresh.length > 0) this.#onCommitted?.(fresh);
   }
 
@@ -141,7 +164,7 @@ export class Journal implements SequenceStore {
     this.#hasNumbers = true;
     this.#nextOutbound = nextOutbound;
     this.#numbersDirty = true;
-    this.flush();
+    this.commit();
   }
 
   /**
@@ -156,7 +179,7 @@ export class Journal implements SequenceStore {
     this.#nextInbound = next.nextInbound;
     this.#nextOutbound = next.nextOutbound;
     this.#numbersDirty = true;
-    this.flush();
+    this.commit();
   }
   //#endregion
 
@@ -230,44 +253,68 @@ export class Journal implements SequenceStore {
   close(): void {
     if (this.#closed) return;
     try {
-      this.flush();
+      this.commit();
     } finally {
+      this.#commitTimer.cancel();
       this.#closed = true;
       if (this.path !== ':memory:') this.#reader?.close();
       this.#db.close();
     }
   }
 
+  /** The transaction itself: stores what is queued; returns the executions new to the journal. */
+  #store(): ExecutionRecord[] {
+    if (this.#pending.length === 0 && !this.#numbersDirty) return [];
+    const entries = this.#pending;
+    const started = performance.now();
+    const fresh = journalCall(`committing ${entries.length} messages`, () => {
+      const sessionId = this.#sessionId ?? this.#ensureSessionRow();
+      return this.#writer.commit({
+        sessionId,
+        entries,
+        numbers: this.#hasNumbers ? { nextInbound: this.#nextInbound, nextOutbound: this.#nextOutbound, epoch: this.#epoch } : undefined,
+        updatedAt: this.#now(),
+      });
+    });
+    this.#pending = [];
+    this.#numbersDirty = false;
+    this.#commitTimer.settled();
+    const ms = performance.now() - started;
+    if (ms >= this.#slowQueryMs) this.#onSlowQuery?.('commit', ms);
+    return fresh;
+  }
+
+  /**
+   * A deferred commit. Its failure goes to onCommitError and makes the next flush() commit (and throw)
+   * synchronously; an exception from onCommitted is not a commit failure and is not caught here.
+   */
+  #commitFromTimer(): void {
+    if (this.#closed) return;
+    let fresh: ExecutionRecord[];
+    try {
+      fresh = this.#store();
+    } catch (error) {
+      this.#commitTimer.failed();
+      this.#onCommitError?.(error);
+      return;
+    }
+    if (fresh.length > 0) this.#onCommitted?.(fresh);
+  }
+
   #assertOpen(): void {
     if (this.#closed) throw new Error('The journal is closed.');
   }
 
-  #findSessionId(): number | undefined {
-    const row = journalCall('reading the session', () =>
-      this.#db.prepare('SELECT id FROM sessions WHERE sender_comp_id = ? AND target_comp_id = ?').get(this.session.senderCompId, this.session.targetCompId),
-    ) as { id: number } | undefined;
-    return row?.id;
-  }
-
   #ensureSessionRow(): number {
-    journalCall('creating the session', () =>
-      this.#db
-        .prepare('INSERT INTO sessions (sender_comp_id, target_comp_id) VALUES (?, ?) ON CONFLICT (sender_comp_id, target_comp_id) DO NOTHING')
-        .run(this.session.senderCompId, this.session.targetCompId),
-    );
-    const id = this.#findSessionId();
-    if (id === undefined) throw new JournalError('corrupt', 'the session row vanished after it was written');
-    this.#sessionId = id;
-    return id;
+    this.#sessionId = ensureSessionRow(this.#db, this.session);
+    return this.#sessionId;
   }
 
   #loadNumbers(): void {
-    const row = this.#sessionId === undefined ? undefined : (journalCall('reading the sequence numbers', () =>
-      this.#db.prepare('SELECT next_inbound, next_outbound, epoch FROM sessions WHERE id = ?').get(this.#sessionId),
-    ) as { next_inbound: number | null; next_outbound: number | null; epoch: number } | undefined);
-    this.#hasNumbers = row !== undefined && row.next_inbound !== null;
-    this.#nextInbound = row?.next_inbound ?? 1;
-    this.#nextOutbound = row?.next_outbound ?? 1;
+    const row = this.#sessionId === undefined ? undefined : readCommittedNumbers(this.#db, this.#sessionId);
+    this.#hasNumbers = row !== undefined && row.nextInbound !== null;
+    this.#nextInbound = row?.nextInbound ?? 1;
+    this.#nextOutbound = row?.nextOutbound ?? 1;
     this.#epoch = row?.epoch ?? 0;
     this.#numbersDirty = false;
   }

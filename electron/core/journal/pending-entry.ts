@@ -3,7 +3,7 @@
 // decoded. Decoding happens at accept time so a commit only writes. Pure: no SQL, no clock.
 import type { FixMessage } from '../fix/decode.ts';
 import { DecodeError } from '../fix/errors.ts';
-import { readExecutionReport } from '../fix/execution-report.ts';
+import { readExecutionReport, type ExecutionReport } from '../fix/execution-report.ts';
 import { MsgType, Tag } from '../fix/tags.ts';
 import { parseUtcTimestamp } from '../fix/time.ts';
 import { dedupeKey, toExecutionRecord, type ExecutionRecord } from '../recorder/execution-record.ts';
@@ -14,13 +14,8 @@ export interface PendingExecution {
   /** dedupeKey(record): the ExecID, widened for pending '-1;-1' reports. */
   readonly key: string;
   readonly execIdParts: ExecIdParts | undefined;
-  readonly orderQty: string | null;
-  readonly price: string | null;
-  readonly trdMatchId: string | null;
-  readonly aggressor: boolean | null;
-  readonly longQty: string | null;
-  readonly shortQty: string | null;
-  readonly clearingBusinessDate: string | null;
+  /** The BALANCE CollateralAmountChange(1704), decimal text as received. */
+  readonly balanceChange: string | null;
   /** TransactTime in epoch ms, or the receive time when absent or unreadable. */
   readonly eventAt: number;
 }
@@ -85,21 +80,29 @@ export function toPendingEntry(message: FixMessage, receivedAt: number, epoch: n
 }
 
 function readExecution(message: FixMessage, receivedAt: number): PendingExecution {
+  // The typed reader validates the whole report (a report it refuses is kept as undecodable); the
+  // row then takes only what export, P&L and the UI read, the rest stays in the frame.
   const er = readExecutionReport(message);
   const record = toExecutionRecord(er);
   return {
     record,
     key: dedupeKey(record),
     execIdParts: parseExecId(er.execId),
-    orderQty: er.orderQty ?? null,
-    price: er.price ?? null,
-    trdMatchId: er.trdMatchId ?? null,
-    aggressor: er.aggressor ?? null,
-    longQty: er.longQty ?? null,
-    shortQty: er.shortQty ?? null,
-    clearingBusinessDate: er.clearingBusinessDate ?? null,
+    balanceChange: balanceChangeOf(er),
     eventAt: (er.transactTime === undefined ? undefined : parseUtcTimestamp(er.transactTime)) ?? receivedAt,
   };
+}
+
+/**
+ * The amount of the report's BALANCE collateral change ('BALANCE', or '1' in older revisions), as
+ * received, or null. A Trade carries one (kalshi-fix.md §4.1); should several come, the first counts
+ * here and the frame keeps them all.
+ */
+export function balanceChangeOf(er: ExecutionReport): string | null {
+  for (const change of er.collateralChanges) {
+    if (change.type === 'BALANCE' || change.type === '1') return change.amount;
+  }
+  return null;
 }
 
 function readSettlement(message: FixMessage): PendingSettlement {

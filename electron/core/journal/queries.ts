@@ -2,38 +2,15 @@
 // connection, so a long iteration never blocks or breaks the writer (WAL: readers see the last commit).
 // Never writes. Queries slower than a threshold are reported by name (onSlowQuery).
 import type Database from 'better-sqlite3';
-import type { ExecutionRecord } from '../recorder/execution-record.ts';
+import { FixMessage } from '../fix/decode.ts';
+import { readExecutionReport } from '../fix/execution-report.ts';
 import { journalCall, toJournalError } from './errors.ts';
+import {
+  EXECUTION_SELECT, filterSql, toStoredExecution, type ExecutionFilter, type ExecutionRow, type StoredExecution, type StoredReport,
+} from './execution-rows.ts';
+import { MessageReader, type StoredMessage } from './message-reader.ts';
 
-export interface StoredExecution extends ExecutionRecord {
-  /** Row id: the order executions were first stored in. */
-  readonly rowId: number;
-  readonly orderQty: string | null;
-  readonly price: string | null;
-  readonly trdMatchId: string | null;
-  readonly aggressor: boolean | null;
-  readonly longQty: string | null;
-  readonly shortQty: string | null;
-  readonly clearingBusinessDate: string | null;
-  /** TransactTime in epoch ms, or the receive time when the report had none. */
-  readonly eventAt: number;
-  readonly receivedAt: number;
-  /** The raw_messages row holding the report's bytes. */
-  readonly rawId: number;
-}
-
-export interface ExecutionFilter {
-  /** Inclusive lower bound on eventAt (epoch ms). */
-  readonly from?: number;
-  /** Exclusive upper bound on eventAt (epoch ms). */
-  readonly to?: number;
-  /** Exact market ticker (Symbol 55). */
-  readonly market?: string;
-  /** Side(54): '1' buy Yes, '2' sell Yes. */
-  readonly side?: string;
-  readonly limit?: number;
-  readonly offset?: number;
-}
+export type { ExecutionFilter, StoredExecution, StoredReport };
 
 export interface OrderState {
   readonly orderId: string;
@@ -98,65 +75,12 @@ export interface ReaderOptions {
   readonly onSlowQuery?: (name: string, ms: number) => void;
 }
 
-interface ExecutionRow {
-  id: number; exec_id: string; order_id: string; cl_ord_id: string; orig_cl_ord_id: string | null; symbol: string;
-  side: string; exec_type: string; ord_status: string; order_qty: string | null; price: string | null;
-  last_qty: string | null; last_px: string | null; cum_qty: string; leaves_qty: string; avg_px: string; fee: string | null;
-  trd_match_id: string | null; aggressor: number | null; long_qty: string | null; short_qty: string | null;
-  clearing_business_date: string | null; transact_time: string | null; event_at: number; text: string | null;
-  msg_seq_num: number; poss_dup: number; received_at: number; raw_id: number;
-}
-
-function toStoredExecution(row: ExecutionRow): StoredExecution {
-  return {
-    rowId: row.id,
-    execId: row.exec_id,
-    orderId: row.order_id,
-    clOrdId: row.cl_ord_id,
-    origClOrdId: row.orig_cl_ord_id,
-    symbol: row.symbol,
-    side: row.side,
-    execType: row.exec_type,
-    ordStatus: row.ord_status,
-    lastQty: row.last_qty,
-    lastPx: row.last_px,
-    cumQty: row.cum_qty,
-    leavesQty: row.leaves_qty,
-    avgPx: row.avg_px,
-    transactTime: row.transact_time,
-    seqNum: row.msg_seq_num,
-    possDup: row.poss_dup === 1,
-    fee: row.fee,
-    text: row.text,
-    orderQty: row.order_qty,
-    price: row.price,
-    trdMatchId: row.trd_match_id,
-    aggressor: row.aggressor === null ? null : row.aggressor === 1,
-    longQty: row.long_qty,
-    shortQty: row.short_qty,
-    clearingBusinessDate: row.clearing_business_date,
-    eventAt: row.event_at,
-    receivedAt: row.received_at,
-    rawId: row.raw_id,
-  };
-}
-
-/** WHERE clause and its parameters for a filter; the clause text is also the statement cache key. */
-function filterSql(filter: ExecutionFilter): { where: string; params: (string | number)[] } {
-  const terms: string[] = [];
-  const params: (string | number)[] = [];
-  if (filter.market !== undefined) { terms.push('symbol = ?'); params.push(filter.market); }
-  if (filter.from !== undefined) { terms.push('event_at >= ?'); params.push(filter.from); }
-  if (filter.to !== undefined) { terms.push('event_at < ?'); params.push(filter.to); }
-  if (filter.side !== undefined) { terms.push('side = ?'); params.push(filter.side); }
-  return { where: terms.length === 0 ? '' : `WHERE ${terms.join(' AND ')}`, params };
-}
-
 export class JournalReader {
   readonly #db: Database.Database;
   readonly #slowQueryMs: number;
   readonly #onSlowQuery: ((name: string, ms: number) => void) | undefined;
   readonly #statements = new Map<string, Database.Statement<unknown[]>>();
+  #messages: MessageReader | undefined;
 
   constructor(db: Database.Database, options: ReaderOptions = {}) {
     this.#db = db;
@@ -167,7 +91,7 @@ export class JournalReader {
   /** Executions in event order (TransactTime, then storage order), filtered and paged. */
   *executions(filter: ExecutionFilter = {}): IterableIterator<StoredExecution> {
     const { where, params } = filterSql(filter);
-    const sql = `SELECT * FROM executions ${where} ORDER BY event_at, id LIMIT ? OFFSET ?`;
+    const sql = `${EXECUTION_SELECT} ${where} ORDER BY event_at, raw_id LIMIT ? OFFSET ?`;
     // A fresh statement per call: two iterations may be open at once (e.g. two exports), and an open
     // iteration keeps its statement busy.
     const rows = this.#run('executions', () => this.#db.prepare(sql).iterate(...params, filter.limit ?? -1, filter.offset ?? 0));
@@ -182,6 +106,13 @@ export class JournalReader {
   executionCount(filter: ExecutionFilter = {}): number {
     const { where, params } = filterSql(filter);
     return this.#run('executionCount', () => (this.#statement(`SELECT count(*) AS n FROM executions ${where}`).get(...params) as { n: number }).n);
+  }
+
+  /** The whole ExecutionReport stored at message `rawId` (StoredExecution.rawId), decoded from its frame. */
+  executionReport(rawId: number): StoredReport | undefined {
+    const message = this.#run('executionReport', () => this.#messageReader().message(rawId));
+    if (message === undefined) return undefined;
+    return { message, report: readExecutionReport(FixMessage.parse(message.raw)) };
   }
 
   /** Every sequenced ExecID stored (pending '-1;-1' reports excluded). */
@@ -202,22 +133,26 @@ export class JournalReader {
     });
   }
 
-  /** Every execution of one order, in the order they were stored. */
+  /**
+   * Every execution of one order, in the order they were stored. Scans executions: ingest keeps no
+   * index on order_id (see migrations/0002-segments.ts), and one scan of 1M rows is a fraction of a second.
+   */
   orderLifecycle(orderId: string): StoredExecution[] {
     return this.#run('orderLifecycle', () =>
-      (this.#statement('SELECT * FROM executions WHERE order_id = ? ORDER BY id').all(orderId) as ExecutionRow[]).map(toStoredExecution),
+      (this.#statement(`${EXECUTION_SELECT} WHERE order_id = ? ORDER BY raw_id`).all(orderId) as ExecutionRow[]).map(toStoredExecution),
     );
   }
 
+  /** The order's current state: its newest execution (by event time, the later arrival on a tie). */
   order(orderId: string): OrderState | undefined {
-    const row = this.#run('order', () => this.#statement('SELECT * FROM orders WHERE order_id = ?').get(orderId)) as
-      | { order_id: string; symbol: string; side: string; cl_ord_id: string; ord_status: string; last_exec_type: string; order_qty: string | null; price: string | null; cum_qty: string; leaves_qty: string; avg_px: string; last_event_at: number }
-      | undefined;
+    const row = this.#run('order', () => this.#statement(`${EXECUTION_SELECT} WHERE order_id = ? ORDER BY event_at DESC, raw_id DESC LIMIT 1`).get(orderId)) as ExecutionRow | undefined;
     if (row === undefined) return undefined;
+    // OrderQty and Price are not columns: read them from the newest report's frame.
+    const report = this.executionReport(row.raw_id)?.report;
     return {
       orderId: row.order_id, symbol: row.symbol, side: row.side, clOrdId: row.cl_ord_id, ordStatus: row.ord_status,
-      lastExecType: row.last_exec_type, orderQty: row.order_qty, price: row.price, cumQty: row.cum_qty,
-      leavesQty: row.leaves_qty, avgPx: row.avg_px, lastEventAt: row.last_event_at,
+      lastExecType: row.exec_type, orderQty: report?.orderQty ?? null, price: report?.price ?? null, cumQty: row.cum_qty,
+      leavesQty: row.leaves_qty, avgPx: row.avg_px, lastEventAt: row.event_at,
     };
   }
 
@@ -234,10 +169,20 @@ export class JournalReader {
   }
 
   undecodable(): UndecodableMessage[] {
-    const rows = this.#run('undecodable', () =>
-      this.#statement('SELECT u.raw_id, u.msg_type, u.error_kind, u.tag, u.message, r.raw FROM undecodable u JOIN raw_messages r ON r.id = u.raw_id ORDER BY u.raw_id').all(),
-    ) as { raw_id: number; msg_type: string; error_kind: string; tag: number | null; message: string; raw: Buffer }[];
-    return rows.map((r) => ({ rawId: r.raw_id, msgType: r.msg_type, errorKind: r.error_kind, tag: r.tag, message: r.message, raw: r.raw }));
+    return this.#run('undecodable', () => {
+      const rows = this.#statement('SELECT raw_id, msg_type, error_kind, tag, message FROM undecodable ORDER BY raw_id').all() as
+        { raw_id: number; msg_type: string; error_kind: string; tag: number | null; message: string }[];
+      const messages = this.#messageReader();
+      return rows.map((r) => ({
+        rawId: r.raw_id, msgType: r.msg_type, errorKind: r.error_kind, tag: r.tag, message: r.message,
+        raw: messages.message(r.raw_id)?.raw ?? Buffer.alloc(0),
+      }));
+    });
+  }
+
+  /** The stored raw message with this id (ids run over the whole journal), or undefined. */
+  rawMessage(id: number): StoredMessage | undefined {
+    return this.#run('rawMessage', () => this.#messageReader().message(id));
   }
 
   sessionState(senderCompId: string, targetCompId: string): StoredSessionState | undefined {
@@ -259,11 +204,16 @@ export class JournalReader {
   }
 
   rawMessageCount(): number {
-    return this.#run('rawMessageCount', () => (this.#statement('SELECT count(*) AS n FROM raw_messages').get() as { n: number }).n);
+    return this.#run('rawMessageCount', () => this.#messageReader().count());
   }
 
   close(): void {
     this.#db.close();
+  }
+
+  #messageReader(): MessageReader {
+    this.#messages ??= new MessageReader(this.#db);
+    return this.#messages;
   }
 
   #statement(sql: string): Database.Statement<unknown[]> {

@@ -1,5 +1,6 @@
-// chain-and-ids.test.ts — the pure pieces: the row hash covers every field it should, and ExecIDs
-// compare as integer tuples (property-tested against BigInt).
+// chain-and-ids.test.ts — the pure pieces: the schema-1 row hash (still verified for rows an upgraded
+// journal kept) covers every field it should, and ExecIDs compare as integer tuples (property-tested
+// against BigInt). The segment link of schema 2 is tested in segment.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';

@@ -1,5 +1,6 @@
 // crash-safety.test.ts — kill -9 at random moments: a child process writes the stream in batches and is
-// SIGKILLed at seeded random delays, 10 rounds, each resuming from the stored sequence number. After
+// SIGKILLed at seeded random delays, 10 rounds, each resuming from the stored sequence number. The
+// writer flushes as the session does, so it is killed with deferred batches queued as well as mid-commit. After
 // every round: the expected inbound number is exactly one past the last stored message, every MsgSeqNum
 // 1..last is stored once (nothing lost, nothing doubled), every ExecID of those messages is stored once,
 // and the hash chain verifies.
@@ -10,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { verifyJournal } from '../../../electron/core/journal/verify.ts';
 import { expectedExecKeys, seededRandom } from './crash-stream.ts';
-import { openJournal, tempDir } from './journal-fixtures.ts';
+import { openJournal, storedSeqs, tempDir } from './journal-fixtures.ts';
 
 const WRITER = fileURLToPath(new URL('./crash-writer.ts', import.meta.url));
 const ROUNDS = 10;
@@ -40,15 +41,15 @@ function checkJournal(path: string): number {
   const journal = openJournal(path); // reopening recovers the WAL as a restarted recorder would
   const resume = journal.load();
   journal.close();
+  const seqs = storedSeqs(path);
   const db = new Database(path, { readonly: true });
   try {
-    const seqs = db.prepare('SELECT msg_seq_num FROM raw_messages ORDER BY id').pluck().all() as number[];
     const last = seqs.length;
     assert.ok(last > 0, 'the writer stored something');
     assert.deepEqual(resume, { nextInbound: last + 1, nextOutbound: 1 }, 'next expected = 1 + the last stored MsgSeqNum');
     seqs.forEach((seq, i) => { if (seq !== i + 1) assert.fail(`row ${i + 1} holds MsgSeqNum ${seq}: a message was lost or doubled`); });
 
-    const keys = db.prepare('SELECT exec_key FROM executions ORDER BY id').pluck().all() as string[];
+    const keys = db.prepare('SELECT exec_key FROM executions ORDER BY raw_id').pluck().all() as string[];
     assert.equal(new Set(keys).size, keys.length, 'no ExecID stored twice');
     assert.deepEqual(new Set(keys), expectedExecKeys(last), 'exactly the ExecIDs of the stored messages');
     const execIds = db.prepare("SELECT count(*) AS n, count(DISTINCT exec_id) AS d FROM executions WHERE exec_id <> '-1;-1'").get() as { n: number; d: number };

@@ -1,6 +1,7 @@
 // crash-writer.ts — the child process of crash-safety.test.ts (not a test itself): resumes the journal
 // from its stored sequence number and writes the deterministic stream in random-sized batches, forever,
-// until the parent kills it with SIGKILL. Prints "ready" once its first batch is committed.
+// until the parent kills it with SIGKILL. Prints "ready" once its first batch is committed. After that
+// each batch ends with flush(), as a socket chunk does, so commits follow the journal's commit policy.
 // Usage: node crash-writer.ts <journal path> <seed>
 import { writeSync } from 'node:fs';
 import { openJournal } from './journal-fixtures.ts';
@@ -18,7 +19,8 @@ let ready = false;
 while (Date.now() < deadline) {
   const size = 1 + Math.floor(random() * 400);
   for (let i = 0; i < size; i++, seq++) journal.accept(streamMessage(seq), seq + 1, Date.now());
-  journal.flush();
+  if (ready) journal.flush();
+  else journal.commit();
   if (!ready) {
     writeSync(1, 'ready\n');
     ready = true;

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { verifyJournal } from '../../../electron/core/journal/verify.ts';
-import { acceptAll, er, openJournal, tempDir } from './journal-fixtures.ts';
+import { acceptAll, er, openJournal, storedMessages, tempDir } from './journal-fixtures.ts';
 
 function count(path: string, sql: string): number {
   const db = new Database(path, { readonly: true });
@@ -25,17 +25,17 @@ test('the same ExecID accepted twice (PossDup resend) is stored once and reporte
     const journal = openJournal(path, { onCommitted: (records) => reported.push(...records.map((r) => r.execId)) });
     journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
     acceptAll(journal, [er(1, { execId: '4;7' }), er(2, { execId: '4;8' })]);
-    journal.flush();
+    journal.commit();
     // Across batches: the exchange resends 4;7 (a new MsgSeqNum, PossDupFlag=Y).
     acceptAll(journal, [er(3, { execId: '4;7', possDup: true })]);
-    journal.flush();
+    journal.commit();
     // Within one batch.
     acceptAll(journal, [er(4, { execId: '4;9' }), er(5, { execId: '4;9', possDup: true })]);
     journal.close();
 
     assert.deepEqual(reported, ['4;7', '4;8', '4;9']);
     assert.equal(count(path, 'SELECT count(*) AS n FROM executions'), 3);
-    assert.equal(count(path, "SELECT count(*) AS n FROM raw_messages WHERE msg_type = '8'"), 5, 'every message is kept as received');
+    assert.equal(storedMessages(path).filter((m) => m.raw.includes('\x0135=8\x01')).length, 5, 'every message is kept as received');
   } finally {
     dir.remove();
   }
@@ -52,14 +52,14 @@ test('an execution seen on two sessions sharing one file (RT then a DC replay) i
     rt.resetSequences({ nextInbound: 1, nextOutbound: 1 });
     dc.resetSequences({ nextInbound: 1, nextOutbound: 1 });
     acceptAll(rt, [er(1, { execId: '5;1' }), er(2, { execId: '5;2' })]);
-    rt.flush();
+    rt.commit();
     acceptAll(dc, [er(1, { execId: '5;2' }), er(2, { execId: '5;3' })]);
-    dc.flush();
+    dc.commit();
     assert.deepEqual(rtReported, ['5;1', '5;2']);
     assert.deepEqual(dcReported, ['5;3']);
     assert.deepEqual([...rt.knownExecIds()].sort(), ['5;1', '5;2', '5;3']);
     acceptAll(rt, [er(3, { execId: '5;4' })]);
-    rt.flush();
+    rt.commit();
     dc.close();
     rt.close();
     assert.deepEqual(verifyJournal(path), { ok: true, rows: 5 }, 'two writers extend one unbroken chain');
@@ -99,9 +99,9 @@ test('an order shows its newest state; a replayed older report does not roll it 
       er(1, { execId: '6;1', orderId: 'ord-Z', execType: '0', ordStatus: '0', transactTime: '20261124-14:00:00.000' }),
       er(2, { execId: '6;2', orderId: 'ord-Z', execType: 'F', ordStatus: '1', transactTime: '20261124-14:00:01.000' }),
     ]);
-    journal.flush();
+    journal.commit();
     acceptAll(journal, [er(3, { execId: '6;3', orderId: 'ord-Z', execType: '4', ordStatus: '4', transactTime: '20261124-14:00:05.000' })]);
-    journal.flush();
+    journal.commit();
     // A drop-copy replay brings an older fill of the same order that was missed before.
     acceptAll(journal, [er(4, { execId: '6;0', orderId: 'ord-Z', execType: 'F', ordStatus: '1', transactTime: '20261124-13:59:59.000' })]);
     journal.close();
@@ -110,8 +110,17 @@ test('an order shows its newest state; a replayed older report does not roll it 
     const order = reader.reader.order('ord-Z');
     assert.equal(order?.ordStatus, '4');
     assert.equal(order?.lastExecType, '4');
+    assert.equal(order?.orderQty, '10.00', 'read from the newest report\'s frame');
+    assert.equal(order?.price, '0.4200');
+    assert.equal(reader.reader.order('ord-none'), undefined);
     assert.deepEqual(reader.reader.orderLifecycle('ord-Z').map((e) => e.execId), ['6;1', '6;2', '6;3', '6;0'], 'the lifecycle is every report, as stored');
     reader.close();
+    // The orders view (for SQL users) derives the same state, plus where the order began.
+    const db = new Database(path, { readonly: true });
+    assert.deepEqual(db.prepare("SELECT ord_status, last_exec_type, first_raw_id, last_raw_id FROM orders WHERE order_id = 'ord-Z'").all(), [
+      { ord_status: '4', last_exec_type: '4', first_raw_id: 1, last_raw_id: 3 },
+    ]);
+    db.close();
   } finally {
     dir.remove();
   }
@@ -124,7 +133,7 @@ test('lastExecIdByIndex compares ExecIDs as integers per exchange index, never a
     const journal = openJournal(path);
     journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
     acceptAll(journal, [er(1, { execId: '4;9' }), er(2, { execId: '4;10' }), er(3, { execId: '3;99' }), er(4, { execId: '7;1;1' })]);
-    journal.flush();
+    journal.commit();
     assert.deepEqual(journal.lastExecIdByIndex(), new Map([[0, '4;10'], [1, '7;1;1']]));
     // An older one replayed later does not move the head back; a newer clock does move it.
     acceptAll(journal, [er(5, { execId: '4;2' }), er(6, { execId: '10;1' }), er(7, { execId: '6;5;1' })]);

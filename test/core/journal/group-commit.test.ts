@@ -5,16 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import type { ExecutionRecord } from '../../../electron/core/recorder/execution-record.ts';
-import { acceptAll, er, heartbeat, openJournal, SESSION, tempDir } from './journal-fixtures.ts';
-
-function storedSeqs(path: string): number[] {
-  const db = new Database(path, { readonly: true });
-  try {
-    return db.prepare('SELECT msg_seq_num FROM raw_messages ORDER BY id').pluck().all() as number[];
-  } finally {
-    db.close();
-  }
-}
+import { acceptAll, er, heartbeat, openJournal, SESSION, storedMessages, storedSeqs, tempDir } from './journal-fixtures.ts';
 
 test('a fresh session has no numbers; after a reset and a flush they are persisted', () => {
   const dir = tempDir();
@@ -39,7 +30,7 @@ test('the expected inbound number is committed with the messages, and not before
     const writer = openJournal(path);
     writer.resetSequences({ nextInbound: 1, nextOutbound: 2 });
     acceptAll(writer, [er(1, { execId: '4;1' }), heartbeat(2), er(3, { execId: '4;2' })]);
-    writer.flush();
+    writer.commit();
     acceptAll(writer, [er(4, { execId: '4;3' }), er(5, { execId: '4;4' })]);
     assert.equal(writer.pendingCount, 2);
 
@@ -49,7 +40,7 @@ test('the expected inbound number is committed with the messages, and not before
     assert.deepEqual(storedSeqs(path), [1, 2, 3]);
     assert.deepEqual([...restarted.knownExecIds()].sort(), ['4;1', '4;2']);
 
-    writer.flush();
+    writer.commit();
     assert.deepEqual(restarted.load(), { nextInbound: 6, nextOutbound: 2 });
     assert.deepEqual(storedSeqs(path), [1, 2, 3, 4, 5]);
     restarted.close();
@@ -91,8 +82,8 @@ test('a reset commits the old sequence first, then starts a new epoch for the lo
     acceptAll(journal, [heartbeat(1), heartbeat(2)]);
     journal.close();
 
+    const rows = storedMessages(path).map((m) => ({ epoch: m.epoch, msg_seq_num: m.msgSeqNum }));
     const db = new Database(path, { readonly: true });
-    const rows = db.prepare('SELECT epoch, msg_seq_num FROM raw_messages ORDER BY id').all();
     const session = db.prepare('SELECT next_inbound, next_outbound, epoch FROM sessions').get();
     db.close();
     assert.deepEqual(rows, [
@@ -147,7 +138,7 @@ test('load() starts a run from the committed numbers and drops what was never co
     const journal = openJournal(path);
     journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
     acceptAll(journal, [heartbeat(1), heartbeat(2)]);
-    journal.flush();
+    journal.commit();
     acceptAll(journal, [heartbeat(3), heartbeat(4)]);
     assert.deepEqual(journal.load(), { nextInbound: 3, nextOutbound: 1 });
     assert.equal(journal.pendingCount, 0);
@@ -177,7 +168,7 @@ test('onCommitted gets the new executions after the commit, with their decoded f
     journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
     acceptAll(journal, [er(1, { execId: '4;1', orderId: 'ord-A', lastQty: '3.00', lastPx: '0.5500', transactTime: '20261124-14:05:09.123' }), heartbeat(2)]);
     assert.equal(seen.length, 0, 'nothing is reported before the commit');
-    journal.flush();
+    journal.commit();
     assert.equal(visibleAtCallback, 1, 'the execution is stored when it is reported');
     assert.equal(seen.length, 1);
     assert.equal(seen[0]!.execId, '4;1');
@@ -196,7 +187,7 @@ test('an in-memory journal (no file) commits and reads through one connection', 
   const journal = openJournal(':memory:');
   journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
   acceptAll(journal, [er(1, { execId: '3;1' }), er(2, { execId: '3;2' })]);
-  journal.flush();
+  journal.commit();
   assert.equal(journal.executionCount(), 2);
   assert.deepEqual(journal.load(), { nextInbound: 3, nextOutbound: 1 });
   journal.close();

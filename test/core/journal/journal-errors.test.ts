@@ -42,13 +42,13 @@ test('disk full: disk-full error, nothing half-stored, still readable, and the s
     const journal = openJournal(path, { onCommitted: (r) => reported.push(...r.map((x) => x.execId)) });
     journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
     acceptAll(journal, ers(1, 5));
-    journal.flush();
+    journal.commit();
     const db = new Database(path, { readonly: true });
     const pages = db.pragma('page_count', { simple: true }) as number;
     db.close();
     journal.setMaxPageCount(pages + 1);
     acceptAll(journal, ers(6, 400));
-    assert.throws(() => journal.flush(), isJournalError('disk-full'));
+    assert.throws(() => journal.commit(), isJournalError('disk-full'));
 
     assert.equal(journal.pendingCount, 395, 'the batch is kept for a retry');
     assert.equal(journal.executionCount(), 5, 'readers see the last commit');
@@ -58,7 +58,7 @@ test('disk full: disk-full error, nothing half-stored, still readable, and the s
     assert.deepEqual(verifyJournal(path), { ok: true, rows: 5 });
 
     journal.setMaxPageCount(1_000_000);
-    journal.flush();
+    journal.commit();
     assert.equal(journal.executionCount(), 400);
     assert.deepEqual(reported, Array.from({ length: 400 }, (_, i) => `8;${i + 1}`), 'each execution reported exactly once');
     journal.close();
@@ -75,19 +75,19 @@ test('disk full: a restarted recorder resumes from the stored number and the res
     const journal = openJournal(path);
     journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
     acceptAll(journal, ers(1, 3));
-    journal.flush();
+    journal.commit();
     journal.setMaxPageCount(1);
-    acceptAll(journal, ers(4, 200));
+    acceptAll(journal, ers(4, 600));
     assert.throws(() => journal.close(), isJournalError('disk-full'));
 
     const restarted = openJournal(path);
     const resume = restarted.load();
     assert.deepEqual(resume, { nextInbound: 4, nextOutbound: 1 });
-    acceptAll(restarted, ers(resume.nextInbound, 200)); // KalshiRT resends from 4
+    acceptAll(restarted, ers(resume.nextInbound, 600)); // KalshiRT resends from 4
     restarted.close();
     const reader = openJournal(path);
-    assert.equal(reader.executionCount(), 200);
-    assert.equal(reader.reader.rawMessageCount(), 200);
+    assert.equal(reader.executionCount(), 600);
+    assert.equal(reader.reader.rawMessageCount(), 600);
     reader.close();
   } finally {
     dir.remove();
@@ -107,7 +107,7 @@ test('read-only: a journal opened read-only loads and reads but refuses to commi
     assert.deepEqual(journal.load(), { nextInbound: 3, nextOutbound: 1 });
     assert.equal(journal.executionCount(), 2);
     acceptAll(journal, ers(3, 4));
-    assert.throws(() => journal.flush(), isJournalError('read-only'));
+    assert.throws(() => journal.commit(), isJournalError('read-only'));
     assert.throws(() => journal.close(), isJournalError('read-only'));
     assert.equal(openJournal(path, { readOnly: true }).executionCount(), 2);
   } finally {
@@ -163,10 +163,10 @@ test('locked: another writer holding the lock past the timeout gives locked; the
     const other = new Database(path);
     other.exec('BEGIN IMMEDIATE');
     acceptAll(journal, [heartbeat(1), heartbeat(2)]);
-    assert.throws(() => journal.flush(), isJournalError('locked'));
+    assert.throws(() => journal.commit(), isJournalError('locked'));
     other.exec('ROLLBACK');
     other.close();
-    journal.flush();
+    journal.commit();
     assert.deepEqual(journal.load(), { nextInbound: 3, nextOutbound: 1 });
     journal.close();
   } finally {

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FieldList } from '../../../electron/core/fix/encode.ts';
 import type { FixMessage } from '../../../electron/core/fix/decode.ts';
+import Database from 'better-sqlite3';
 import { Journal, type JournalOptions } from '../../../electron/core/journal/journal.ts';
+import { allMessages, type StoredMessage } from '../../../electron/core/journal/message-reader.ts';
 import { API_KEY_ID, inbound } from '../../support/fix-builders.ts';
 
 export const SESSION = { senderCompId: API_KEY_ID, targetCompId: 'KalshiRT' } as const;
@@ -27,6 +29,21 @@ export function tempDir(prefix = 'fillwatch-journal-'): TempDir {
 
 export function openJournal(path: string, options: Partial<JournalOptions> = {}): Journal {
   return Journal.open(path, { session: SESSION, ...options });
+}
+
+/** Every message stored in the file, in id order (read on a connection of its own). */
+export function storedMessages(path: string): StoredMessage[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return [...allMessages(db)].map((m) => ({ ...m, raw: Buffer.from(m.raw) }));
+  } finally {
+    db.close();
+  }
+}
+
+/** MsgSeqNum of every stored message, in id order. */
+export function storedSeqs(path: string): (number | null)[] {
+  return storedMessages(path).map((m) => m.msgSeqNum);
 }
 
 export interface ErOptions {

@@ -2,9 +2,8 @@
 // ExecIDs; undecodable reports and settlements kept; connection metadata without secrets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
 import { openJournalReader } from '../../../electron/core/journal/open-reader.ts';
-import { acceptAll, er, heartbeat, openJournal, settlementReport, tempDir } from './journal-fixtures.ts';
+import { acceptAll, er, heartbeat, openJournal, settlementReport, storedMessages, tempDir } from './journal-fixtures.ts';
 
 test('executions iterate in TransactTime order (then storage order), filtered by time, market and side, paged', () => {
   const dir = tempDir();
@@ -14,7 +13,10 @@ test('executions iterate in TransactTime order (then storage order), filtered by
     journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
     acceptAll(journal, [
       er(1, { execId: '1;3', symbol: 'MKT-A', side: '1', transactTime: '20261124-14:00:03.000' }),
-      er(2, { execId: '1;1', symbol: 'MKT-B', side: '2', transactTime: '20261124-14:00:01.000' }),
+      er(2, {
+        execId: '1;1', symbol: 'MKT-B', side: '2', transactTime: '20261124-14:00:01.000',
+        extra: [[1703, 2], [1704, '1.00'], [1705, 'PAYOUT'], [1704, '-0.4300'], [1705, 'BALANCE']],
+      }),
       er(3, { execId: '1;2', symbol: 'MKT-A', side: '2', transactTime: '20261124-14:00:02.000' }),
       er(4, { execId: '1;4', symbol: 'MKT-A', side: '1', transactTime: '20261124-14:00:02.000' }),
       heartbeat(5),
@@ -42,9 +44,17 @@ test('executions iterate in TransactTime order (then storage order), filtered by
     assert.equal(first.lastQty, '1.00');
     assert.equal(first.lastPx, '0.4200');
     assert.equal(first.fee, '0.0100');
-    assert.equal(first.trdMatchId, 'tm-1;1');
-    assert.equal(first.aggressor, true);
     assert.equal(first.seqNum, 2);
+    assert.equal(first.rawId, 2, 'the id of the message that carried it');
+    assert.equal(first.balanceChange, '-0.4300', 'the BALANCE entry, not the PAYOUT one');
+    assert.deepEqual([...reader.executions({ market: 'MKT-A' })].map((e) => e.balanceChange), [null, null, null]);
+    // What is not a column is read back from the stored frame.
+    const full = reader.executionReport(first.rawId);
+    assert.equal(full?.report.trdMatchId, 'tm-1;1');
+    assert.equal(full?.report.aggressor, true);
+    assert.equal(full?.report.orderQty, '10.00');
+    assert.equal(full?.message.receivedAt, 1_790_000_000_000 + 2);
+    assert.equal(reader.executionReport(99), undefined);
     reader.close();
   } finally {
     dir.remove();
@@ -106,7 +116,7 @@ test('connections: where, when, logon and why it ended; raw rows refer to their 
     const id = journal.recordConnection({ host: 'fix.elections.kalshi.com', port: 8230, apiKeyId: 'key-123', startedAt: 1000 });
     journal.recordLogon(1200);
     acceptAll(journal, [heartbeat(1)]);
-    journal.flush();
+    journal.commit();
     journal.recordDisconnect(5000, 'exchange logout: maintenance');
     assert.throws(() => journal.recordConnection({ host: 'h', port: 1, apiKeyId: '-----BEGIN PRIVATE KEY-----', startedAt: 0 }), /never stores secrets/);
     journal.close();
@@ -118,9 +128,7 @@ test('connections: where, when, logon and why it ended; raw rows refer to their 
     }]);
     assert.equal(reader.sessionState(journal.session.senderCompId, 'KalshiRT')?.lastLogonAt, 1200);
     reader.close();
-    const db = new Database(path, { readonly: true });
-    assert.deepEqual(db.prepare('SELECT connection_id FROM raw_messages').pluck().all(), [id]);
-    db.close();
+    assert.deepEqual(storedMessages(path).map((m) => m.connectionId), [id]);
   } finally {
     dir.remove();
   }

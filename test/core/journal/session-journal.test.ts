@@ -43,6 +43,9 @@ function driver(journal: Journal) {
   };
 }
 
+/** Every chunk commits (commitDelayMs 0), so "killed before its last chunk" is exact; deferral: commit-policy.test.ts. */
+const openEager = (path: string) => openJournal(path, { commitDelayMs: 0 });
+
 const logonReply = (seq: number, reset: boolean) => inbound('A', seq, [[98, 0], [108, 30], ...(reset ? [[141, 'Y'] as const] : [])]);
 const fill = (seq: number, possDup = false) => er(seq, { execId: `31;${seq}`, possDup });
 
@@ -50,14 +53,14 @@ test('a recorder killed before its last chunk was committed resumes, gets the re
   const dir = tempDir();
   try {
     const path = dir.file('j.db');
-    const first = openJournal(path);
+    const first = openEager(path);
     const a = driver(first);
     a.connect();
     assert.deepEqual(a.sent[0], { type: 'Logon', msgSeqNum: 1 });
     a.chunk([logonReply(1, true), fill(2), fill(3), fill(4)]);
     a.chunk([fill(5), fill(6)], false); // the process dies before this chunk is committed
 
-    const second = openJournal(path);
+    const second = openEager(path);
     const b = driver(second);
     assert.deepEqual(b.machine.seq.snapshot(), { nextInbound: 5, nextOutbound: 2 });
     b.connect();

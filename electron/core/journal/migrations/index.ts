@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { JournalError } from '../errors.ts';
 import { FILLWATCH_APPLICATION_ID, migrate0001 } from './0001-init.ts';
+import { migrate0002 } from './0002-segments.ts';
 
 export interface Migration {
   readonly version: number;
@@ -14,6 +15,7 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', up: migrate0001 },
+  { version: 2, name: 'segments', up: migrate0002 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,168 @@
+// commit-policy.test.ts — when the journal commits: flush() (after each socket chunk) may hold messages
+// for up to commitDelayMs so a burst of small chunks commits together; commit(), close() and the
+// sequence writes commit at once; a deferred commit that fails is reported and makes the next flush()
+// throw. Whatever the policy, another connection never sees a next inbound number ahead of the stored
+// messages (property-tested over random sequences of accept/flush/commit/wait).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import fc from 'fast-check';
+import { JournalError } from '../../../electron/core/journal/errors.ts';
+import { er, heartbeat, openJournal, storedSeqs, tempDir } from './journal-fixtures.ts';
+
+const T0 = 1_790_000_000_000;
+const fill = (seq: number) => er(seq, { execId: `5;${seq}`, orderId: `ord-${seq}` });
+
+test('flush() holds a small batch for commitDelayMs, then one commit stores every chunk of it', async () => {
+  const dir = tempDir();
+  try {
+    const path = dir.file('j.db');
+    const commits: string[][] = [];
+    const journal = openJournal(path, { commitDelayMs: 30, onCommitted: (r) => commits.push(r.map((x) => x.execId)) });
+    journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+    for (let seq = 1; seq <= 6; seq++) {
+      journal.accept(fill(seq), seq + 1, T0);
+      if (seq % 2 === 0) journal.flush(); // three socket chunks of two messages
+    }
+    assert.deepEqual(storedSeqs(path), [], 'nothing is committed yet');
+    assert.equal(journal.pendingCount, 6);
+    const other = openJournal(path);
+    assert.deepEqual(other.load(), { nextInbound: 1, nextOutbound: 1 }, 'the stored number did not move either');
+    await sleep(80);
+    assert.deepEqual(commits, [['5;1', '5;2', '5;3', '5;4', '5;5', '5;6']], 'one commit, reported once');
+    assert.deepEqual(storedSeqs(path), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(other.load(), { nextInbound: 7, nextOutbound: 1 });
+    other.close();
+    journal.close();
+  } finally {
+    dir.remove();
+  }
+});
+
+test('flush() commits at once once the oldest queued message has waited commitDelayMs', async () => {
+  const dir = tempDir();
+  try {
+    const path = dir.file('j.db');
+    const journal = openJournal(path, { commitDelayMs: 20 });
+    journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+    journal.accept(heartbeat(1), 2, T0);
+    await sleep(25);
+    journal.accept(heartbeat(2), 3, T0);
+    journal.flush();
+    assert.deepEqual(storedSeqs(path), [1, 2], 'committed by flush() itself');
+    journal.close();
+  } finally {
+    dir.remove();
+  }
+});
+
+test('commitDelayMs 0: every flush() commits; commit() commits whatever the delay', () => {
+  const dir = tempDir();
+  try {
+    const eager = openJournal(dir.file('a.db'), { commitDelayMs: 0 });
+    eager.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+    eager.accept(heartbeat(1), 2, T0);
+    eager.flush();
+    assert.deepEqual(storedSeqs(dir.file('a.db')), [1]);
+    eager.close();
+
+    const lazy = openJournal(dir.file('b.db'), { commitDelayMs: 60_000 });
+    lazy.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+    lazy.accept(heartbeat(1), 2, T0);
+    lazy.flush();
+    assert.deepEqual(storedSeqs(dir.file('b.db')), []);
+    lazy.commit();
+    assert.deepEqual(storedSeqs(dir.file('b.db')), [1]);
+    lazy.accept(heartbeat(2), 3, T0);
+    lazy.flush();
+    lazy.close(); // commits and cancels the timer (a pending timer would keep this test alive for a minute)
+    assert.deepEqual(storedSeqs(dir.file('b.db')), [1, 2]);
+  } finally {
+    dir.remove();
+  }
+});
+
+test('load() drops queued messages and their timer: nothing of them is committed later', async () => {
+  const dir = tempDir();
+  try {
+    const path = dir.file('j.db');
+    const journal = openJournal(path, { commitDelayMs: 10 });
+    journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+    journal.accept(heartbeat(1), 2, T0);
+    journal.flush();
+    assert.deepEqual(journal.load(), { nextInbound: 1, nextOutbound: 1 });
+    await sleep(40);
+    assert.deepEqual(storedSeqs(path), []);
+    journal.close();
+  } finally {
+    dir.remove();
+  }
+});
+
+test('a deferred commit that fails is reported, keeps the batch, and the next flush() throws; it commits once space returns', async () => {
+  const dir = tempDir();
+  try {
+    const path = dir.file('j.db');
+    const errors: unknown[] = [];
+    const reported: string[] = [];
+    const journal = openJournal(path, { commitDelayMs: 100, onCommitError: (e) => errors.push(e), onCommitted: (r) => reported.push(...r.map((x) => x.execId)) });
+    journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+    journal.setMaxPageCount(1); // never below the current size: the file cannot grow any more
+    for (let seq = 1; seq <= 200; seq++) journal.accept(fill(seq), seq + 1, T0); // more than the free pages hold
+    journal.flush();
+    await sleep(250);
+    assert.equal(errors.length, 1, 'the timer reported the failure');
+    assert.ok(errors[0] instanceof JournalError && errors[0].kind === 'disk-full');
+    assert.equal(journal.pendingCount, 200, 'the batch is kept');
+    journal.accept(fill(201), 202, T0);
+    assert.throws(() => journal.flush(), (e) => e instanceof JournalError && e.kind === 'disk-full', 'the next chunk reaches the session with the error');
+    assert.deepEqual(storedSeqs(path), []);
+
+    journal.setMaxPageCount(1_000_000);
+    journal.flush();
+    assert.equal(storedSeqs(path).length, 201, 'committed synchronously by the first flush after the failure');
+    assert.equal(reported.length, 201);
+    journal.close();
+  } finally {
+    dir.remove();
+  }
+});
+
+type Op = { kind: 'accept'; count: number } | { kind: 'flush' } | { kind: 'commit' } | { kind: 'wait'; ms: number };
+
+test('whatever the order of accepts, flushes, commits and waits, the stored number is one past the stored messages', async () => {
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ kind: fc.constant('accept' as const), count: fc.integer({ min: 1, max: 30 }) }),
+    fc.constant({ kind: 'flush' as const }),
+    fc.constant({ kind: 'commit' as const }),
+    fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 8 }) }),
+  );
+  await fc.assert(
+    fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 10 }), fc.integer({ min: 1, max: 50 }), async (ops, batchMaxMessages) => {
+      const dir = tempDir();
+      const path = dir.file('j.db');
+      const journal = openJournal(path, { commitDelayMs: 3, batchMaxMessages });
+      const observer = openJournal(path);
+      try {
+        journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+        let seq = 1;
+        for (const o of ops) {
+          if (o.kind === 'accept') for (let i = 0; i < o.count; i++, seq++) journal.accept(heartbeat(seq), seq + 1, T0);
+          else if (o.kind === 'flush') journal.flush();
+          else if (o.kind === 'commit') journal.commit();
+          else await sleep(o.ms);
+          const stored = storedSeqs(path);
+          assert.deepEqual(stored, stored.map((_, i) => i + 1), 'stored in order, none lost or doubled');
+          assert.equal(observer.load()?.nextInbound, stored.length + 1, 'the stored number matches the stored messages');
+        }
+        journal.close();
+        assert.equal(storedSeqs(path).length, seq - 1, 'close() commits the rest');
+      } finally {
+        journal.close();
+        observer.close();
+        dir.remove();
+      }
+    }),
+    { numRuns: 20 },
+  );
+});
