@@ -1,6 +1,8 @@
 // record-command.ts — `fillwatch record`: the headless recorder. Logs on as a read-only listener,
 // appends every ExecutionReport to a JSON-lines file exactly once, reconnects through drops, and
 // logs out cleanly on SIGINT/SIGTERM. Failures before the first logon end the run with one line.
+// With --dc-port, a possible loss (an NR gap, a reset reconnect) is backfilled from KalshiDC into the
+// journal (same key, same CA); the fills it recovers reach --out like live ones.
 import { parseArgs } from 'node:util';
 import { importPrivateKeyPem, KeyImportError, signLogon } from '../core/signing/index.ts';
 import { makeSessionConfig, SessionConfigError, type KalshiTarget, type SkipPendingTag } from '../core/session/session-config.ts';
@@ -12,13 +14,19 @@ import { JournalError } from '../core/journal/index.ts';
 import type { ListenerSessionOptions } from '../core/session/session.ts';
 import type { LogonSignatureInput } from '../core/session/admin-encoder.ts';
 import { JsonlSink } from '../core/recorder/jsonl-sink.ts';
+import { BackfillCoordinator, describeBackfillEvent } from '../core/dropcopy/index.ts';
+import type { TlsEndpoint } from '../core/transport/tls-connection.ts';
 import { CliError, ExitCode } from './cli-error.ts';
 import { readInputFile } from './read-input-file.ts';
 
 export const recordUsage =
   'fillwatch record --host H --port P --target KalshiRT|KalshiNR --api-key-id ID --key-file F [--ca F] ' +
   '[--pin SHA256] [--servername NAME] --db journal.db [--out fills.jsonl] [--exit-after-idle SECONDS] [--heartbeat SECONDS] ' +
-  '[--skip-pending-tag 21011|21003] [--cents] [--settlements] [--retention-hours N] [--no-raw-data-length] [--quiet]';
+  '[--skip-pending-tag 21011|21003] [--cents] [--settlements] [--retention-hours N] [--no-raw-data-length] [--quiet] ' +
+  '[--dc-port P [--dc-host H]]';
+
+/** How long a running drop-copy backfill may finish after the listener stopped. */
+const BACKFILL_GRACE_MS = 5_000;
 
 export interface CliIo {
   readonly out: (line: string) => void;
@@ -41,20 +49,26 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
     if (options.quiet && severity === 'info') return;
     io.err(`${new Date().toISOString()} ${severity.padEnd(8)} ${text}`);
   };
+  const endpoint = (host: string, port: number): TlsEndpoint => ({
+    host, port,
+    ...(options.caPem === undefined ? {} : { caPem: options.caPem }),
+    ...(options.pins.length === 0 ? {} : { pinnedSha256: options.pins }),
+    ...(options.servername === undefined ? {} : { servername: options.servername }),
+  });
   const sessionOptions = {
     config,
-    endpoint: {
-      host: options.host, port: options.port,
-      ...(options.caPem === undefined ? {} : { caPem: options.caPem }),
-      ...(options.pins.length === 0 ? {} : { pinnedSha256: options.pins }),
-      ...(options.servername === undefined ? {} : { servername: options.servername }),
-    },
+    endpoint: endpoint(options.host, options.port),
     signLogon: (fields: LogonSignatureInput) => signLogon(key, fields),
   };
+  let backfill: BackfillCoordinator | undefined;
   const listeners: RecorderListeners = {
       onEvent: (event) => {
         const { severity, text } = describeSessionEvent(event);
-        log(severity, text);
+        // With drop copy, a loss window is the backfill's to settle; its outcome decides the alert.
+        if (backfill !== undefined && event.kind === 'possible-missed-messages') log('warning', `${text}; asking drop copy for them`);
+        else log(severity, text);
+        // Synchronously: the backfill's ExecID snapshot must precede the message after the gap.
+        backfill?.onSessionEvent(event);
         // Idle means logged on and quiet: time spent reconnecting does not count.
         if (event.kind === 'disconnected' && idleTimer !== undefined) {
           clearTimeout(idleTimer);
@@ -81,6 +95,28 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
       },
   };
   const { recorder, close } = openRecorder(options, sessionOptions, sink, listeners);
+  if (options.dcPort !== undefined && options.db !== undefined) {
+    try {
+      backfill = new BackfillCoordinator({
+        journalPath: options.db,
+        dropCopy: {
+          config: toSessionConfig({ ...options, target: 'KalshiDC' }),
+          endpoint: endpoint(options.dcHost ?? options.host, options.dcPort),
+          signLogon: sessionOptions.signLogon,
+        },
+        onEvent: (event) => {
+          const { severity, text } = describeBackfillEvent(event);
+          log(severity, text);
+        },
+        // Recovered fills take the live path from here: the --out sink, the count, the idle timer.
+        onRecovered: (records) => recorder.deliverCommitted(records),
+      });
+    } catch (error) {
+      close();
+      if (error instanceof JournalError) throw new CliError(`cannot open the journal "${options.db}" for drop-copy backfill: ${error.message}`, ExitCode.runtime);
+      throw error;
+    }
+  }
 
   function armIdle(): void {
     if (options.exitAfterIdleSec === undefined || recorder.session.phase !== 'active') return;
@@ -100,8 +136,12 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
   } finally {
     unregister();
     if (idleTimer !== undefined) clearTimeout(idleTimer);
-    sink?.close();
-    close();
+    try {
+      await backfill?.close(BACKFILL_GRACE_MS);
+    } finally {
+      sink?.close();
+      close();
+    }
   }
   io.out(`recorded ${recorded} new execution(s) in ${[options.db, options.out].filter(Boolean).join(' and ')}; ${recorder.duplicatesSkipped} duplicate(s) skipped`);
   if (fatal !== undefined) throw fatal;
@@ -110,6 +150,7 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
 
 interface RecordOptions {
   host: string; port: number; target: KalshiTarget; apiKeyId: string; keyFile: string;
+  dcHost: string | undefined; dcPort: number | undefined;
   caPem: string | undefined; pins: string[]; servername: string | undefined; out: string | undefined; db: string | undefined;
   exitAfterIdleSec: number | undefined; heartBtIntSec: number; skipPendingTag: SkipPendingTag;
   useDollars: boolean; settlements: boolean; retentionHours: number | undefined; rawDataLength: boolean; quiet: boolean;
@@ -129,6 +170,7 @@ function parseRecordArgs(argv: string[]): RecordOptions {
         cents: { type: 'boolean', default: false }, settlements: { type: 'boolean', default: false },
         'retention-hours': { type: 'string' }, 'no-raw-data-length': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        'dc-port': { type: 'string' }, 'dc-host': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -141,6 +183,10 @@ function parseRecordArgs(argv: string[]): RecordOptions {
   const target = required('target', values.target);
   if (target !== 'KalshiRT' && target !== 'KalshiNR') throw new CliError(`--target must be KalshiRT or KalshiNR, not "${target}"`, ExitCode.usage);
   if (values.db === undefined && values.out === undefined) throw new CliError(`--db or --out is required (where to record)\nusage: ${recordUsage}`, ExitCode.usage);
+  if (values['dc-port'] !== undefined && values.db === undefined) {
+    throw new CliError('--dc-port needs --db: the drop-copy backfill writes into the journal', ExitCode.usage);
+  }
+  if (values['dc-host'] !== undefined && values['dc-port'] === undefined) throw new CliError('--dc-host needs --dc-port', ExitCode.usage);
   const skipTag = values['skip-pending-tag'] ?? '21011';
   if (skipTag !== '21011' && skipTag !== '21003') throw new CliError('--skip-pending-tag must be 21011 or 21003', ExitCode.usage);
   return {
@@ -149,6 +195,8 @@ function parseRecordArgs(argv: string[]): RecordOptions {
     target,
     apiKeyId: required('api-key-id', values['api-key-id']),
     keyFile: required('key-file', values['key-file']),
+    dcHost: values['dc-host'],
+    dcPort: values['dc-port'] === undefined ? undefined : wholeNumber('dc-port', values['dc-port'], 1, 65_535),
     caPem: values.ca === undefined ? undefined : readInputFile(values.ca, 'CA certificate file'),
     pins: values.pin ?? [],
     servername: values.servername,
@@ -181,6 +229,7 @@ function loadKey(path: string) {
   }
 }
 
+/** The listener's config; with target KalshiDC the same options make the drop-copy profile. */
 function toSessionConfig(o: RecordOptions) {
   try {
     return makeSessionConfig({

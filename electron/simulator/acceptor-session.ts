@@ -3,6 +3,7 @@
 // every application message, and writes the ExecutionReports the account stream hands it (with
 // whatever faults are armed). Bytes and sockets are fix-connection.ts's; sequence numbers live in the
 // SessionRecord, which outlives the connection; the stream and fault queue live in simulator.ts.
+// A Logon to KalshiDC hands the connection to dc-acceptor.ts (the drop-copy endpoint) for good.
 import type { Buffer } from 'node:buffer';
 import type { TLSSocket } from 'node:tls';
 import type { FixMessage } from '../core/fix/decode.ts';
@@ -22,6 +23,8 @@ import { heartbeatActions } from './heartbeat-monitor.ts';
 import { gateInbound } from './inbound-gate.ts';
 import { resendFrames } from './resend-frames.ts';
 import { admitLogon } from './logon-admission.ts';
+import { DropCopyConnection } from './dc-acceptor.ts';
+import type { DropCopyEndpoint } from './dc-endpoint.ts';
 import { describeLogonRefusal } from './logon-check.ts';
 import type { AcceptedLogon, ListenerTarget, LogonRefusal } from './logon-check.ts';
 import { assertNever } from '../../shared/assert-never.ts';
@@ -50,6 +53,8 @@ export interface AcceptorDeps {
   readonly logonTimeoutMs: number;
   readonly hooks: AcceptorHooks;
   readonly log: (line: string) => void;
+  /** Serves Logons to TargetCompID KalshiDC on the same port; absent = KalshiDC is an unknown target. */
+  readonly dropCopy?: DropCopyEndpoint;
 }
 
 type Phase = 'awaiting-logon' | 'active' | 'closing' | 'closed';
@@ -66,6 +71,8 @@ export class AcceptorSession implements ReportSink {
   #heartbeatMs = 0;
   #testRequest: { id: string; sentAt: number } | undefined;
   #testRequestCounter = 0;
+  /** Set when the Logon named KalshiDC: every later message is the drop-copy connection's. */
+  #dropCopy: DropCopyConnection | undefined;
   /** Logon timeout before the Logon, heartbeat ticks after it. */
   #timer: NodeJS.Timeout | undefined;
 
@@ -147,8 +154,31 @@ export class AcceptorSession implements ReportSink {
     if (this.#phase === 'closed') return;
     // Any message proves the peer alive, as in QuickFIX; a TestRequest needs no specific answer.
     this.#testRequest = undefined;
-    if (this.#phase === 'awaiting-logon') this.#onLogon(msg);
+    if (this.#dropCopy !== undefined) this.#dropCopy.onMessage(msg);
+    else if (this.#phase === 'awaiting-logon') this.#routeLogon(msg);
     else this.#onSessionMessage(msg);
+  }
+
+  /** TargetCompID picks the session type on the shared port: KalshiDC goes to the drop-copy endpoint. */
+  #routeLogon(msg: FixMessage): void {
+    const endpoint = this.#deps.dropCopy;
+    if (endpoint === undefined || msg.msgType !== MsgType.Logon || msg.targetCompId !== 'KalshiDC') {
+      this.#onLogon(msg);
+      return;
+    }
+    this.#stopTimer();
+    const deps = this.#deps;
+    this.#dropCopy = new DropCopyConnection(this.#conn, {
+      endpoint,
+      publicKeys: deps.publicKeys,
+      now: deps.now,
+      heartbeatUnitMs: deps.heartbeatUnitMs,
+      heartbeatGraceMs: deps.heartbeatGraceMs,
+      log: deps.log,
+      onLogonRefused: (apiKeyId, refusal) => deps.hooks.onLogonRefused(apiKeyId, refusal),
+      onApplicationRefused: (refused) => deps.hooks.onApplicationMessage(this, refused),
+    });
+    this.#dropCopy.logon(msg);
   }
 
   #onLogon(msg: FixMessage): void {
@@ -359,6 +389,7 @@ export class AcceptorSession implements ReportSink {
     if (this.#phase === 'closed') return;
     this.#phase = 'closed';
     this.#stopTimer();
+    this.#dropCopy?.closed();
     this.#deps.hooks.onClose(this, reason);
   }
 }

@@ -2,7 +2,8 @@
 // says why not in one sentence that the Logout's Text(58) carries. Pure: the caller passes the
 // registered keys and the server's clock. Checks only what the Logon itself carries; rules that need
 // session state (one connection per key, sequence numbers, post-maintenance reset) are refused with
-// the same union by acceptor-session.ts.
+// the same union by acceptor-session.ts. The identity part is shared with the drop-copy Logon check
+// (dc-logon-check.ts).
 import type { FixMessage } from '../core/fix/decode.ts';
 import { BEGIN_STRING_FIXT11, Tag } from '../core/fix/tags.ts';
 import { parseUtcTimestamp } from '../core/fix/time.ts';
@@ -34,7 +35,9 @@ export type LogonRefusal =
   | { readonly kind: 'reset-with-seq-not-one'; readonly msgSeqNum: number }
   | { readonly kind: 'already-connected'; readonly apiKeyId: string }
   | { readonly kind: 'seq-too-low'; readonly expected: number; readonly received: number }
-  | { readonly kind: 'reset-required-after-maintenance' };
+  | { readonly kind: 'reset-required-after-maintenance' }
+  | { readonly kind: 'reset-required-on-dc' }
+  | { readonly kind: 'listener-flag-on-dc' };
 
 /** The Text(58) of the Logout that refuses the Logon. */
 export function describeLogonRefusal(r: LogonRefusal): string {
@@ -79,6 +82,10 @@ export function describeLogonRefusal(r: LogonRefusal): string {
       return `MsgSeqNum too low, expecting ${r.expected} but received ${r.received}`;
     case 'reset-required-after-maintenance':
       return 'Sequence numbers were reset by scheduled maintenance; log on with ResetSeqNumFlag(141)=Y';
+    case 'reset-required-on-dc':
+      return 'KalshiDC requires ResetSeqNumFlag(141)=Y on every Logon';
+    case 'listener-flag-on-dc':
+      return 'ListenerSession(20126)=Y is for KalshiRT or KalshiNR only; a KalshiDC (drop copy) Logon must not carry it';
     default:
       return assertNever(r, 'logon refusal');
   }
@@ -97,36 +104,57 @@ export type LogonCheck = { readonly ok: true; readonly logon: AcceptedLogon } | 
 
 const refuse = (refusal: LogonRefusal): LogonCheck => ({ ok: false, refusal });
 
+/** What every Kalshi Logon must prove, whatever the session type: structure, identity, clock, key. */
+export type LogonIdentityCheck<T extends string> =
+  | { readonly ok: true; readonly apiKeyId: string; readonly target: T; readonly heartBtIntSec: number }
+  | { readonly ok: false; readonly refusal: LogonRefusal };
+
 /**
- * Structural fields first, then identity and clock, then the signature, then the listener profile:
- * a stranger learns nothing about the profile rules before proving the key.
+ * Structural fields first, then identity and clock, then the signature: a stranger learns nothing
+ * about a session type's profile rules before proving the key. `isTarget` says which TargetCompIDs
+ * the caller serves (the listener check: KalshiRT/KalshiNR; the drop-copy check: KalshiDC).
  */
-export function checkLogon(msg: FixMessage, publicKeys: ReadonlyMap<string, string>, nowMs: number): LogonCheck {
+export function checkLogonIdentity<T extends string>(
+  msg: FixMessage,
+  publicKeys: ReadonlyMap<string, string>,
+  nowMs: number,
+  isTarget: (target: string) => target is T,
+): LogonIdentityCheck<T> {
   const beginString = msg.get(Tag.BeginString) ?? '';
-  if (beginString !== BEGIN_STRING_FIXT11) return refuse({ kind: 'bad-begin-string', got: beginString });
+  if (beginString !== BEGIN_STRING_FIXT11) return { ok: false, refusal: { kind: 'bad-begin-string', got: beginString } };
   const applVer = msg.get(Tag.DefaultApplVerID);
-  if (applVer !== '9') return refuse({ kind: 'bad-default-appl-ver-id', got: applVer });
+  if (applVer !== '9') return { ok: false, refusal: { kind: 'bad-default-appl-ver-id', got: applVer } };
   const encrypt = msg.get(Tag.EncryptMethod);
-  if (encrypt !== '0') return refuse({ kind: 'bad-encrypt-method', got: encrypt });
+  if (encrypt !== '0') return { ok: false, refusal: { kind: 'bad-encrypt-method', got: encrypt } };
   const hbText = msg.get(Tag.HeartBtInt);
   const heartBtIntSec = hbText !== undefined && /^\d{1,6}$/.test(hbText) ? Number(hbText) : Number.NaN;
-  if (!(heartBtIntSec > 3)) return refuse({ kind: 'bad-heartbeat-interval', got: hbText });
+  if (!(heartBtIntSec > 3)) return { ok: false, refusal: { kind: 'bad-heartbeat-interval', got: hbText } };
 
   const target = msg.targetCompId;
-  if (target !== 'KalshiRT' && target !== 'KalshiNR') return refuse({ kind: 'unknown-target', got: target });
+  if (!isTarget(target)) return { ok: false, refusal: { kind: 'unknown-target', got: target } };
   const apiKeyId = msg.senderCompId;
   const publicKeyPem = publicKeys.get(apiKeyId);
-  if (publicKeyPem === undefined) return refuse({ kind: 'unknown-api-key', apiKeyId });
-  if (msg.has(Tag.SenderSubID)) return refuse({ kind: 'sender-sub-id-present' });
+  if (publicKeyPem === undefined) return { ok: false, refusal: { kind: 'unknown-api-key', apiKeyId } };
+  if (msg.has(Tag.SenderSubID)) return { ok: false, refusal: { kind: 'sender-sub-id-present' } };
 
   const sentAt = parseUtcTimestamp(msg.sendingTime);
-  if (sentAt === undefined) return refuse({ kind: 'sending-time-out-of-range', skewMs: undefined });
-  if (Math.abs(sentAt - nowMs) > SENDING_TIME_TOLERANCE_MS) return refuse({ kind: 'sending-time-out-of-range', skewMs: sentAt - nowMs });
+  if (sentAt === undefined) return { ok: false, refusal: { kind: 'sending-time-out-of-range', skewMs: undefined } };
+  if (Math.abs(sentAt - nowMs) > SENDING_TIME_TOLERANCE_MS) return { ok: false, refusal: { kind: 'sending-time-out-of-range', skewMs: sentAt - nowMs } };
 
   const signature = msg.get(Tag.RawData);
-  if (signature === undefined) return refuse({ kind: 'missing-signature' });
+  if (signature === undefined) return { ok: false, refusal: { kind: 'missing-signature' } };
   const fields = { sendingTime: msg.sendingTime, msgSeqNum: msg.msgSeqNum, senderCompId: apiKeyId, targetCompId: target };
-  if (!verifyLogonSignature(publicKeyPem, fields, signature)) return refuse({ kind: 'invalid-signature' });
+  if (!verifyLogonSignature(publicKeyPem, fields, signature)) return { ok: false, refusal: { kind: 'invalid-signature' } };
+  return { ok: true, apiKeyId, target, heartBtIntSec };
+}
+
+const isListenerTarget = (target: string): target is ListenerTarget => target === 'KalshiRT' || target === 'KalshiNR';
+
+/** The listener Logon: identity (above), then the listener profile. */
+export function checkLogon(msg: FixMessage, publicKeys: ReadonlyMap<string, string>, nowMs: number): LogonCheck {
+  const identity = checkLogonIdentity(msg, publicKeys, nowMs, isListenerTarget);
+  if (!identity.ok) return identity;
+  const { apiKeyId, heartBtIntSec, target } = identity;
 
   if (msg.get(Tag.ListenerSession) !== 'Y') return refuse({ kind: 'not-listener' });
   // 21003 is the legacy number of SkipPendingExecReports, still accepted (§8.1).
@@ -148,10 +176,15 @@ export function checkLogon(msg: FixMessage, publicKeys: ReadonlyMap<string, stri
       msgSeqNum: msg.msgSeqNum,
       heartBtIntSec,
       resetSeqNum,
-      render: {
-        units: msg.get(Tag.UseDollars) === 'Y' ? 'dollars' : 'cents',
-        preserveOriginalOrderQty: msg.get(Tag.PreserveOriginalOrderQty) === 'Y',
-      },
+      render: readRenderOptions(msg),
     },
+  };
+}
+
+/** How this Logon asks ERs to be written (21005 price units, 21008 original qty). */
+export function readRenderOptions(msg: FixMessage): RenderOptions {
+  return {
+    units: msg.get(Tag.UseDollars) === 'Y' ? 'dollars' : 'cents',
+    preserveOriginalOrderQty: msg.get(Tag.PreserveOriginalOrderQty) === 'Y',
   };
 }

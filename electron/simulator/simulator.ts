@@ -16,6 +16,7 @@ import { AcceptorSession } from './acceptor-session.ts';
 import type { AcceptorHooks, ErDelivery } from './acceptor-session.ts';
 import type { RefusedApplicationMessage, SimulatorEvents, SimulatorOptions } from './simulator-options.ts';
 import { createCertificateAuthority, issueServerCertificate } from './certs.ts';
+import { DropCopyEndpoint } from './dc-endpoint.ts';
 import { DEFAULT_MARKETS, ExecutionReportGenerator } from './er-generator.ts';
 import { renderExecutionReport } from './er-render.ts';
 import { describeFault, isSchedule } from './faults.ts';
@@ -51,6 +52,11 @@ export class KalshiSimulator extends EventEmitter<SimulatorEvents> {
   readonly #refused: RefusedApplicationMessage[] = [];
   #server: Server | undefined;
   #caCertPem: string | undefined;
+  /**
+   * The KalshiDC endpoint on the same port (TargetCompID picks it): replays every ER each account
+   * generated in the last 3 hours of stream time. Tests stage EventResendRejects through it.
+   */
+  readonly dropCopy = new DropCopyEndpoint();
 
   constructor(options: SimulatorOptions) {
     super();
@@ -77,6 +83,7 @@ export class KalshiSimulator extends EventEmitter<SimulatorEvents> {
         onGenerated: (report) => {
           ids.push(report.execId);
           this.#sentExecIds.add(report.execId);
+          this.dropCopy.record(account.apiKeyId, report);
         },
         onComplete: () => this.emit('stream-complete', { apiKeyId: account.apiKeyId }),
       });
@@ -197,6 +204,7 @@ export class KalshiSimulator extends EventEmitter<SimulatorEvents> {
       logonTimeoutMs: this.#options.logonTimeoutMs ?? 10_000,
       hooks: this.#hooks,
       log: this.#log,
+      dropCopy: this.dropCopy,
     });
     this.#connections.add(session);
   }

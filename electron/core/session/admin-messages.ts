@@ -1,9 +1,10 @@
-// admin-messages.ts — the only messages Fillwatch can ever build for the wire: FIX session
-// (admin) messages. There is deliberately no type here for an order, cancel or quote, so the
-// read-only property starts in the type system; outbound-guard.ts enforces it again at runtime.
+// admin-messages.ts — the FIX session (admin) messages Fillwatch builds for the wire, and the MsgTypes
+// each session profile may send. There is deliberately no type here for an order, cancel or quote, so
+// the read-only property starts in the type system; outbound-guard.ts enforces it again at runtime.
+// (The drop-copy history request U1 is not an admin message: it is typed in core/dropcopy/.)
 import type { FieldList } from '../fix/encode.ts';
 import { MsgType, Tag } from '../fix/tags.ts';
-import type { SessionConfig } from './session-config.ts';
+import { profileOf, type SessionConfig, type SessionProfile } from './session-config.ts';
 import { assertNever } from '../../../shared/assert-never.ts';
 
 export type AdminMessage =
@@ -15,11 +16,20 @@ export type AdminMessage =
   | { readonly type: 'Reject'; readonly refSeqNum: number; readonly reason: number; readonly text: string; readonly refTagId?: number }
   | { readonly type: 'Logout'; readonly text?: string };
 
-/** MsgTypes the outbound guard lets through: exactly the admin messages above. */
+/** MsgTypes of the admin messages above: all a listener may send. */
 export const ADMIN_MSG_TYPES: ReadonlySet<string> = new Set([
   MsgType.Logon, MsgType.Heartbeat, MsgType.TestRequest, MsgType.ResendRequest,
   MsgType.Reject, MsgType.SequenceReset, MsgType.Logout,
 ]);
+
+/**
+ * What the outbound guard lets through, per session profile. A drop-copy session adds exactly one
+ * MsgType, the history request EventResendRequest (U1, kalshi-fix.md §5); no profile can send an order.
+ */
+export const OUTBOUND_MSG_TYPES: Readonly<Record<SessionProfile, ReadonlySet<string>>> = {
+  listener: ADMIN_MSG_TYPES,
+  'drop-copy': new Set([...ADMIN_MSG_TYPES, MsgType.EventResendRequest]),
+};
 
 export function msgTypeOf(message: AdminMessage): string {
   switch (message.type) {
@@ -56,22 +66,41 @@ export function adminBody(message: AdminMessage, config: SessionConfig): FieldLi
   }
 }
 
-/** Listener profile, kalshi-fix.md §2.1: 20126=Y, skip pending ERs, and never 8013=Y. */
+/**
+ * Listener profile, kalshi-fix.md §2.1: 20126=Y, skip pending ERs, and never 8013=Y.
+ * Drop-copy profile (§5): 141=Y always and no listener tags (20126/21011 are valid on NR/RT only).
+ */
 function logonBody(resetSeqNum: boolean, config: SessionConfig): FieldList {
   const fields: Array<readonly [number, string | number]> = [
     [Tag.EncryptMethod, 0],
     [Tag.HeartBtInt, config.heartBtIntSec],
   ];
+  if (profileOf(config.targetCompId) === 'drop-copy') {
+    fields.push([Tag.ResetSeqNumFlag, 'Y'], [Tag.DefaultApplVerID, '9'], ...replayFormat(config));
+    return fields;
+  }
   if (resetSeqNum) fields.push([Tag.ResetSeqNumFlag, 'Y']);
   fields.push(
     [Tag.DefaultApplVerID, '9'],
     [Tag.ListenerSession, 'Y'],
     [config.skipPendingTag, 'Y'],
+    ...replayFormat(config),
   );
+  if (config.receiveSettlementReports) fields.push([Tag.ReceiveSettlementReports, 'Y']);
+  if (config.retentionHours !== undefined) fields.push([Tag.MessageRetentionPeriod, config.retentionHours]);
+  return fields;
+}
+
+/**
+ * Options that shape the ExecutionReports themselves. A drop-copy session sends the listener's own
+ * values, so a replayed ER is written exactly like the live one it stands in for (same price units,
+ * same ExecType for expiries, same separate New). Kalshi's pages do not say which Logon options DC
+ * honours (kalshi-fix.md §5); a server that ignores them changes only how replays are written.
+ */
+function replayFormat(config: SessionConfig): FieldList {
+  const fields: Array<readonly [number, string]> = [];
   if (config.useDollars) fields.push([Tag.UseDollars, 'Y']);
   if (config.useExpiredOrdStatus) fields.push([Tag.UseExpiredOrdStatus, 'Y']);
   if (config.alwaysEmitNewBeforeTrade) fields.push([Tag.AlwaysEmitNewBeforeTrade, 'Y']);
-  if (config.receiveSettlementReports) fields.push([Tag.ReceiveSettlementReports, 'Y']);
-  if (config.retentionHours !== undefined) fields.push([Tag.MessageRetentionPeriod, config.retentionHours]);
   return fields;
 }

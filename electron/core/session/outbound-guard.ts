@@ -1,9 +1,10 @@
 // outbound-guard.ts — the ONLY code in Fillwatch that writes bytes to the exchange's socket.
-// It re-reads the MsgType of every frame it is handed and lets through session (admin)
-// messages only: Logon, Heartbeat, TestRequest, ResendRequest, Reject, SequenceReset, Logout.
+// It re-reads the MsgType of every frame it is handed and lets through only the MsgTypes of its
+// session profile, fixed at construction (admin-messages.ts OUTBOUND_MSG_TYPES): a listener sends
+// session (admin) messages only; a drop-copy session also its history request (U1).
 // Anything else (an order, a cancel, a quote…) is refused and reported as a security event.
-// Read-only is thus enforced twice: by the types in admin-messages.ts and here, on the bytes.
-import { ADMIN_MSG_TYPES } from './admin-messages.ts';
+// Read-only is thus enforced twice: by the message types and here, on the bytes.
+import { OUTBOUND_MSG_TYPES } from './admin-messages.ts';
 
 export interface ByteSink {
   write(bytes: Buffer): unknown;
@@ -13,7 +14,7 @@ export class OutboundRefusedError extends Error {
   override readonly name = 'OutboundRefusedError';
   readonly msgType: string;
   constructor(msgType: string) {
-    super(`Refused to send MsgType ${JSON.stringify(msgType)}: Fillwatch is a read-only listener and sends only session messages.`);
+    super(`Refused to send MsgType ${JSON.stringify(msgType)}: Fillwatch is read-only and sends only session messages (and, on drop copy, history requests).`);
     this.msgType = msgType;
   }
 }
@@ -21,16 +22,20 @@ export class OutboundRefusedError extends Error {
 export class OutboundGuard {
   readonly #sink: ByteSink;
   readonly #onRefused: (error: OutboundRefusedError) => void;
+  readonly #allowed: ReadonlySet<string>;
 
-  constructor(sink: ByteSink, onRefused: (error: OutboundRefusedError) => void) {
+  /** `allowed` defaults to the strictest profile, the listener's admin-only set. */
+  constructor(sink: ByteSink, onRefused: (error: OutboundRefusedError) => void, allowed: ReadonlySet<string> = OUTBOUND_MSG_TYPES.listener) {
     this.#sink = sink;
     this.#onRefused = onRefused;
+    // A private copy: a caller holding the set cannot widen it after construction.
+    this.#allowed = new Set(allowed);
   }
 
-  /** Writes one encoded frame if it is an admin message; returns whether it was written. */
+  /** Writes one encoded frame if its MsgType is allowed for this profile; returns whether it was written. */
   send(frame: Buffer): boolean {
     const msgType = readMsgType(frame);
-    if (msgType === undefined || !ADMIN_MSG_TYPES.has(msgType)) {
+    if (msgType === undefined || !this.#allowed.has(msgType)) {
       this.#onRefused(new OutboundRefusedError(msgType ?? '(unreadable)'));
       return false;
     }

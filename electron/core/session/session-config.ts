@@ -1,7 +1,22 @@
-// session-config.ts — what a listener session is configured with, and its validation.
+// session-config.ts — what a session is configured with, and its validation. Two profiles share it:
+// the read-only listener (KalshiRT/KalshiNR) and the drop-copy history session (KalshiDC).
 // Defaults follow ../shared/kalshi-fix.md §2.1 ("Recommended listener Logon").
 
-export type KalshiTarget = 'KalshiRT' | 'KalshiNR';
+/** Where a listener can live: ListenerSession(20126)=Y is valid on these two only (kalshi-fix.md §2.1). */
+export type ListenerTarget = 'KalshiRT' | 'KalshiNR';
+
+/** KalshiDC (§5) answers history requests (U1): 141=Y at every Logon, no listener tags, no resend. */
+export type KalshiTarget = ListenerTarget | 'KalshiDC';
+
+/**
+ * What a session may send beyond admin messages, decided by its target: a listener sends nothing
+ * else; a drop-copy session may also ask for history (EventResendRequest U1), never for an order.
+ */
+export type SessionProfile = 'listener' | 'drop-copy';
+
+export function profileOf(target: KalshiTarget): SessionProfile {
+  return target === 'KalshiDC' ? 'drop-copy' : 'listener';
+}
 
 /** The docs disagree on the SkipPendingExecReports tag (kalshi-fix.md §8.1): 21011 now, 21003 legacy. */
 export type SkipPendingTag = 21011 | 21003;
@@ -67,8 +82,8 @@ export function makeSessionConfig(input: SessionConfigInput): SessionConfig {
   if ([...config.senderCompId].some((ch) => ch < ' ' || ch === '=')) {
     throw new SessionConfigError('The API key ID contains control characters or "=", which FIX cannot carry.');
   }
-  if (config.targetCompId !== 'KalshiRT' && config.targetCompId !== 'KalshiNR') {
-    throw new SessionConfigError(`Target must be KalshiRT or KalshiNR for a listener, not "${String(config.targetCompId)}".`);
+  if (config.targetCompId !== 'KalshiRT' && config.targetCompId !== 'KalshiNR' && config.targetCompId !== 'KalshiDC') {
+    throw new SessionConfigError(`Target must be KalshiRT or KalshiNR for a listener (or KalshiDC for drop copy), not "${String(config.targetCompId)}".`);
   }
   if (!Number.isInteger(config.heartBtIntSec) || config.heartBtIntSec <= 3) {
     throw new SessionConfigError(`HeartBtInt must be a whole number of seconds above 3 (Kalshi rule), not ${config.heartBtIntSec}.`);
@@ -79,7 +94,7 @@ export function makeSessionConfig(input: SessionConfigInput): SessionConfig {
   return config;
 }
 
-/** KalshiRT retransmits (ResendRequest works); every other session needs 141=Y at each logon. */
+/** KalshiRT retransmits (ResendRequest works); every other session (NR, DC) needs 141=Y at each logon. */
 export function supportsResend(target: KalshiTarget): boolean {
   return target === 'KalshiRT';
 }

@@ -9,9 +9,10 @@ import { DecodeError, type FrameError } from '../fix/errors.ts';
 import { connectTls, ConnectError, type TlsEndpoint } from '../transport/tls-connection.ts';
 import { ReconnectPolicy, type BackoffOptions } from '../transport/reconnect-policy.ts';
 import { encodeAdminMessage, type LogonSigner } from './admin-encoder.ts';
+import { OUTBOUND_MSG_TYPES } from './admin-messages.ts';
 import { OutboundGuard } from './outbound-guard.ts';
 import { SessionMachine, type SessionEffect, type SessionPhase } from './session-machine.ts';
-import type { SessionConfig } from './session-config.ts';
+import { profileOf, SessionConfigError, type SessionConfig } from './session-config.ts';
 import type { DisconnectReason, SessionEvent } from './session-events.ts';
 import type { SequenceStore } from './session-store.ts';
 
@@ -53,6 +54,9 @@ export class ListenerSession {
   #loggedOnThisConnection = false;
 
   constructor(options: ListenerSessionOptions, listeners: SessionListeners = {}) {
+    if (profileOf(options.config.targetCompId) !== 'listener') {
+      throw new SessionConfigError(`A listener session logs on to KalshiRT or KalshiNR; ${options.config.targetCompId} is served by the drop-copy client (core/dropcopy).`);
+    }
     this.#options = options;
     this.#listeners = listeners;
     this.#now = options.now ?? Date.now;
@@ -115,7 +119,7 @@ export class ListenerSession {
       this.#loggedOnThisConnection = false;
       let finalReason: DisconnectReason | undefined;
       this.#socket = socket;
-      this.#guard = new OutboundGuard(socket, (refused) => this.#emitEvent({ kind: 'outbound-refused', msgType: refused.msgType }));
+      this.#guard = new OutboundGuard(socket, (refused) => this.#emitEvent({ kind: 'outbound-refused', msgType: refused.msgType }), OUTBOUND_MSG_TYPES.listener);
       const framer = new FixFramer(this.#options.maxMessageBytes === undefined ? {} : { maxMessageBytes: this.#options.maxMessageBytes });
       const sink = {
         onFrame: (frame: Buffer) => this.#onFrame(frame),
