@@ -1,0 +1,187 @@
+// pipeline.ts — what a benchmarked recorder writes into: the SequenceStore the session commits through,
+// the ExecutionSink the Recorder hands decoded records to, and the positions book fed with every fill
+// once it is durable. Two stores: 'journal' (the SQLite journal, the app's store) and 'memory-jsonl'
+// (sequence numbers in memory + the JSON-lines sink, the store before the journal existed). Counts what
+// is durable so an item can tell when a burst is fully caught up. Never measures time.
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Journal } from '../electron/core/journal/index.ts';
+import { PositionBook } from '../electron/core/positions/position-book.ts';
+import { PositionError, type Fill } from '../electron/core/positions/fill.ts';
+import type { ExecutionRecord } from '../electron/core/recorder/execution-record.ts';
+import { JsonlSink } from '../electron/core/recorder/jsonl-sink.ts';
+import type { ExecutionSink } from '../electron/core/recorder/recorder.ts';
+import { MemorySequenceStore } from '../electron/core/session/session-store.ts';
+import type { SequenceStore } from '../electron/core/session/session-store.ts';
+import type { FixMessage } from '../electron/core/fix/decode.ts';
+import type { SequenceSnapshot } from '../electron/core/session/sequence.ts';
+import { toFill } from './fills.ts';
+import { BENCH_API_KEY_ID } from './workloads.ts';
+
+export type StoreKind = 'journal' | 'memory-jsonl';
+
+/** The store items 4–6 measure unless told otherwise: the app's durable journal. */
+export const DEFAULT_STORE: StoreKind = 'journal';
+
+export interface IngestPipeline {
+  readonly kind: StoreKind;
+  /** The journal file or the JSONL file; it stays on disk after close(). */
+  readonly path: string;
+  /** How durable a committed execution is, in words, for the table's notes. */
+  readonly durability: string;
+  readonly store: SequenceStore;
+  readonly sink: ExecutionSink;
+  readonly positions: PositionBook;
+  /** Executions committed (durable) so far, resends excluded. */
+  readonly committed: number;
+  /** Commits that carried new executions (each one transaction / one write). */
+  readonly commits: number;
+  /** Fills the positions book refused (PositionError); expected 0 for the simulator's streams. */
+  readonly positionErrors: number;
+  /** Resolves once `count` executions are committed. */
+  whenCommitted(count: number): Promise<void>;
+  /** Bytes the store occupies on disk now (journal + its WAL, or the JSONL file). */
+  diskBytes(): number;
+  close(): void;
+}
+
+export function openPipeline(kind: StoreKind, dir: string): IngestPipeline {
+  mkdirSync(dir, { recursive: true });
+  return kind === 'journal' ? openJournalPipeline(dir) : openMemoryJsonlPipeline(dir);
+}
+
+/** Counts durable executions, feeds them to the positions book, wakes whoever waits for a count. */
+class Committed {
+  readonly positions = new PositionBook();
+  count = 0;
+  batches = 0;
+  positionErrors = 0;
+  #waiters: Array<{ count: number; resolve: () => void }> = [];
+
+  add(records: readonly ExecutionRecord[]): void {
+    for (const record of records) {
+      const fill = toFill(record);
+      if (fill !== undefined) this.#apply(fill);
+    }
+    this.count += records.length;
+    if (records.length > 0) this.batches++;
+    if (this.#waiters.length === 0) return;
+    this.#waiters = this.#waiters.filter((w) => {
+      if (this.count < w.count) return true;
+      w.resolve();
+      return false;
+    });
+  }
+
+  when(count: number): Promise<void> {
+    if (this.count >= count) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push({ count, resolve }));
+  }
+
+  #apply(fill: Fill): void {
+    try {
+      this.positions.apply(fill);
+    } catch (error) {
+      if (!(error instanceof PositionError)) throw error;
+      this.positionErrors++;
+    }
+  }
+}
+
+function fileBytes(...paths: string[]): number {
+  let total = 0;
+  for (const path of paths) {
+    try {
+      total += statSync(path).size;
+    } catch {
+      // -wal / -shm exist only while the database is open
+    }
+  }
+  return total;
+}
+
+/** Passed explicitly so the durability stated in the table is the one in force (the app's default). */
+const JOURNAL_SYNCHRONOUS = 'NORMAL';
+
+function openJournalPipeline(dir: string): IngestPipeline {
+  const path = join(dir, 'journal.db');
+  const committed = new Committed();
+  const journal = Journal.open(path, {
+    session: { senderCompId: BENCH_API_KEY_ID, targetCompId: 'KalshiRT' },
+    synchronous: JOURNAL_SYNCHRONOUS,
+    onCommitted: (executions) => committed.add(executions),
+  });
+  return {
+    kind: 'journal',
+    path,
+    durability: `SQLite journal, WAL, synchronous=${JOURNAL_SYNCHRONOUS} (a commit survives a process crash or kill -9; power loss may roll back the last commits, sequence numbers with them): one transaction per socket read (group commit), every message stored raw and hash-chained`,
+    store: journal,
+    // The journal decodes, deduplicates and reports executions itself (onCommitted): the Recorder's
+    // sink only has to accept.
+    sink: { write: () => true },
+    get positions() {
+      return committed.positions;
+    },
+    get committed() {
+      return committed.count;
+    },
+    get commits() {
+      return committed.batches;
+    },
+    get positionErrors() {
+      return committed.positionErrors;
+    },
+    whenCommitted: (count) => committed.when(count),
+    diskBytes: () => fileBytes(path, `${path}-wal`),
+    close: () => journal.close(),
+  };
+}
+
+function openMemoryJsonlPipeline(dir: string): IngestPipeline {
+  const path = join(dir, 'executions.jsonl');
+  const committed = new Committed();
+  const jsonl = new JsonlSink(path);
+  const memory = new MemorySequenceStore();
+  let pending: ExecutionRecord[] = [];
+  // Same commit point as the journal: the session calls flush() after each socket read.
+  const store: SequenceStore = {
+    load: (): SequenceSnapshot | undefined => memory.load(),
+    accept: (message: FixMessage, nextInbound: number) => memory.accept(message, nextInbound),
+    setNextOutbound: (next: number) => memory.setNextOutbound(next),
+    resetSequences: (next: SequenceSnapshot) => memory.resetSequences(next),
+    flush: () => {
+      jsonl.flush();
+      const batch = pending;
+      pending = [];
+      committed.add(batch);
+    },
+  };
+  return {
+    kind: 'memory-jsonl',
+    path,
+    durability: 'JSON lines appended with write(2) after each socket read, no fsync (survives a process crash, not power loss); sequence numbers in memory only',
+    store,
+    sink: {
+      write: (record) => {
+        if (!jsonl.write(record)) return false;
+        pending.push(record);
+        return true;
+      },
+    },
+    get positions() {
+      return committed.positions;
+    },
+    get committed() {
+      return committed.count;
+    },
+    get commits() {
+      return committed.batches;
+    },
+    get positionErrors() {
+      return committed.positionErrors;
+    },
+    whenCommitted: (count) => committed.when(count),
+    diskBytes: () => fileBytes(path),
+    close: () => jsonl.close(),
+  };
+}
