@@ -1,10 +1,15 @@
-// pnl-command.ts — `fillwatch pnl --db F`: positions and P&L per market from the journal's trades,
-// with totals by event and by day, as a table or JSON. Exact decimals throughout (shared/decimal.ts).
+// pnl-command.ts — `fillwatch pnl --db F`: positions and P&L per market from the journal's trades and
+// settlement reports, with totals by event and by day, as a table or JSON. Exact decimals throughout
+// (shared/decimal.ts).
 import { parseArgs } from 'node:util';
 import { openJournalReader, JournalError } from '../core/journal/index.ts';
 import { PositionBook } from '../core/positions/position-book.ts';
 import { PositionError } from '../core/positions/fill.ts';
 import { fillFromExecution } from '../core/positions/fill-from-execution.ts';
+import { settlementFromReport } from '../core/positions/settlement-from-report.ts';
+import { readMarketSettlementReport } from '../core/fix/market-settlement-report.ts';
+import { FixMessage } from '../core/fix/decode.ts';
+import { DecodeError } from '../core/fix/errors.ts';
 import { toString as decimalText, type Decimal } from '../../shared/decimal.ts';
 import { CliError, ExitCode } from './cli-error.ts';
 
@@ -58,6 +63,18 @@ function buildBook(path: string, priceUnit: 'dollars' | 'cents', timeZone: strin
       } catch (error) {
         if (!(error instanceof PositionError)) throw error;
         err(`fillwatch: skipped execution ${execution.execId}: ${error.message}`);
+      }
+    }
+    // Settlement reports (UMS, 20127=Y) realize what is left at $1/$0 (or 730/100 per Yes for scalar).
+    for (const stored of reader.settlements()) {
+      const raw = reader.rawMessage(stored.rawId);
+      if (raw === undefined) continue;
+      try {
+        const settlement = settlementFromReport(readMarketSettlementReport(FixMessage.parse(raw.raw)), stored.receivedAt);
+        if (settlement !== undefined) book.settle(settlement);
+      } catch (error) {
+        if (!(error instanceof PositionError) && !(error instanceof DecodeError)) throw error;
+        err(`fillwatch: skipped settlement report ${stored.reportId ?? stored.rawId}: ${error.message}`);
       }
     }
   } finally {
