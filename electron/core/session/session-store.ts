@@ -10,8 +10,9 @@ export interface SequenceStore {
   /** An in-sequence inbound message and the next expected inbound number after it. May throw: the session then disconnects. */
   accept(message: FixMessage, nextInbound: number, receivedAt: number): void;
   /**
-   * Makes everything accepted so far durable. Called after each chunk of socket data is processed, so a
-   * durable store can commit a whole burst in one transaction. May throw: the session then stops.
+   * Called after each chunk of socket data is processed, so a durable store can commit a burst in one
+   * transaction (the journal commits at once or within a few ms). Whatever it commits, the stored
+   * inbound number never runs ahead of the stored messages. May throw: the session then stops.
    */
   flush?(): void;
   setNextOutbound(nextOutbound: number): void;
