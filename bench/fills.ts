@@ -1,6 +1,6 @@
 // fills.ts — turns a stored execution into what the positions book takes: only trades (150=F) with a
 // LastQty and LastPx are fills; prices are dollars (Fillwatch logs on with 21005=Y). Pure.
-import type { Fill } from '../electron/core/positions/fill.ts';
+import type { Fill } from '../shared/positions/fill.ts';
 import type { ExecutionRecord } from '../electron/core/recorder/execution-record.ts';
 
 export function toFill(record: ExecutionRecord): Fill | undefined {

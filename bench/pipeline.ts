@@ -6,8 +6,8 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Journal } from '../electron/core/journal/index.ts';
-import { PositionBook } from '../electron/core/positions/position-book.ts';
-import { PositionError, type Fill } from '../electron/core/positions/fill.ts';
+import { PositionBook } from '../shared/positions/position-book.ts';
+import { PositionError, type Fill } from '../shared/positions/fill.ts';
 import type { ExecutionRecord } from '../electron/core/recorder/execution-record.ts';
 import { JsonlSink } from '../electron/core/recorder/jsonl-sink.ts';
 import type { ExecutionSink } from '../electron/core/recorder/recorder.ts';

@@ -4,8 +4,8 @@
 // row. Reads only; the CSV goes to the path given.
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { openJournalReader } from '../../electron/core/journal/index.ts';
-import { PositionBook } from '../../electron/core/positions/position-book.ts';
-import { PositionError } from '../../electron/core/positions/fill.ts';
+import { PositionBook } from '../../shared/positions/position-book.ts';
+import { PositionError } from '../../shared/positions/fill.ts';
 import type { ExecutionRecord } from '../../electron/core/recorder/execution-record.ts';
 import { toFill } from '../fills.ts';
 import type { StoreKind } from '../pipeline.ts';

@@ -3,8 +3,8 @@
 // (shared/decimal.ts).
 import { parseArgs } from 'node:util';
 import { openJournalReader, JournalError } from '../core/journal/index.ts';
-import { PositionBook } from '../core/positions/position-book.ts';
-import { PositionError } from '../core/positions/fill.ts';
+import { PositionBook } from '../../shared/positions/position-book.ts';
+import { PositionError } from '../../shared/positions/fill.ts';
 import { fillFromExecution } from '../core/positions/fill-from-execution.ts';
 import { settlementFromReport } from '../core/positions/settlement-from-report.ts';
 import { readMarketSettlementReport } from '../core/fix/market-settlement-report.ts';

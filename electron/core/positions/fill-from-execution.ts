@@ -2,7 +2,7 @@
 // (150=F) with a quantity and price move positions; acks, cancels, replaces and rejects do not.
 import type { PriceUnit } from '../../../shared/money.ts';
 import type { ExecutionRecord } from '../recorder/execution-record.ts';
-import type { Fill } from './fill.ts';
+import type { Fill } from '../../../shared/positions/fill.ts';
 
 export function fillFromExecution(record: ExecutionRecord, priceUnit: PriceUnit): Fill | undefined {
   if (record.execType !== 'F' || record.lastQty === null || record.lastPx === null) return undefined;

@@ -2,7 +2,7 @@
 // to the ledger's Settlement: our party entry's payout (1704 PAYOUT, already net of fees), its fee
 // (137) and the contracts settled (704/705). A report without a known result is not a settlement.
 import type { MarketSettlementReport } from '../fix/market-settlement-report.ts';
-import type { Settlement, SettlementResult } from './fill.ts';
+import type { Settlement, SettlementResult } from '../../../shared/positions/fill.ts';
 
 export function settlementFromReport(report: MarketSettlementReport, at: number): Settlement | undefined {
   const result = report.marketResult?.toLowerCase();

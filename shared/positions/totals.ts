@@ -3,7 +3,7 @@
 // Owns aggregation only: no position logic. Event totals are snapshots summed on demand (O(markets));
 // day totals are flows (what was realized and paid in fees on that day) accumulated per fill,
 // because unrealized P&L is a point-in-time value that belongs to no day.
-import { type Decimal, ZERO, add, sub } from '../../../shared/decimal.ts';
+import { type Decimal, ZERO, add, sub } from '../decimal.ts';
 import type { MarketPnl } from './market-ledger.ts';
 
 export interface PnlTotals {

@@ -3,10 +3,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { fromMicros, parse, toMicros, toString } from '../../../shared/decimal.ts';
-import { estimateTakerFee } from '../../../electron/core/positions/fees.ts';
-import { DayKeyer, parseUtcTime } from '../../../electron/core/positions/day-key.ts';
-import { eventTickerOf } from '../../../electron/core/positions/event-ticker.ts';
-import { PositionError } from '../../../electron/core/positions/fill.ts';
+import { estimateTakerFee } from '../../../shared/positions/fees.ts';
+import { DayKeyer, parseUtcTime } from '../../../shared/positions/day-key.ts';
+import { eventTickerOf } from '../../../shared/positions/event-ticker.ts';
+import { PositionError } from '../../../shared/positions/fill.ts';
 import { q, qMul, qRoundToMicros } from '../../shared/rational.ts';
 
 describe('estimateTakerFee', () => {

@@ -2,8 +2,8 @@
 // Fees are 0 unless a test is about fees, so the P&L numbers stay readable.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PositionBook } from '../../../electron/core/positions/position-book.ts';
-import type { MarketPnl } from '../../../electron/core/positions/market-ledger.ts';
+import { PositionBook } from '../../../shared/positions/position-book.ts';
+import type { MarketPnl } from '../../../shared/positions/market-ledger.ts';
 import { assertCashIdentity, buy, sell, t } from './support.ts';
 
 const M = 'KXHIGHNY-26NOV24-B52.5';

@@ -5,9 +5,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ZERO, add, fromMicros, sub, sum, toMicros } from '../../../shared/decimal.ts';
-import { PositionBook } from '../../../electron/core/positions/position-book.ts';
-import type { Fill, Settlement, SettlementResult } from '../../../electron/core/positions/fill.ts';
-import { estimateTakerFee } from '../../../electron/core/positions/fees.ts';
+import { PositionBook } from '../../../shared/positions/position-book.ts';
+import type { Fill, Settlement, SettlementResult } from '../../../shared/positions/fill.ts';
+import { estimateTakerFee } from '../../../shared/positions/fees.ts';
 import { assertCashIdentity, t } from './support.ts';
 
 const SYMBOLS = ['KXA-26NOV24-X1', 'KXA-26NOV24-X2', 'KXB-26NOV-T3'] as const;

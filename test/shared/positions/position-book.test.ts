@@ -2,8 +2,8 @@
 // de-duplication, totals by event and by day, clone independence.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PositionBook } from '../../../electron/core/positions/position-book.ts';
-import { type Fill, type PositionErrorKind, PositionError } from '../../../electron/core/positions/fill.ts';
+import { PositionBook } from '../../../shared/positions/position-book.ts';
+import { type Fill, type PositionErrorKind, PositionError } from '../../../shared/positions/fill.ts';
 import { buy, sell, t } from './support.ts';
 
 const A = 'KXHIGHNY-26NOV24-B52.5';

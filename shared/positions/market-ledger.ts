@@ -33,7 +33,7 @@ import {
   neg,
   sign,
   sub,
-} from '../../../shared/decimal.ts';
+} from '../decimal.ts';
 import type { SettlementResult } from './fill.ts';
 import { type ParsedFill, type ParsedSettlement, exactProduct } from './parse-input.ts';
 

@@ -14,8 +14,8 @@ import {
   sign,
   sub,
   toString,
-} from '../../../shared/decimal.ts';
-import { isUnitPrice, parsePrice } from '../../../shared/money.ts';
+} from '../decimal.ts';
+import { isUnitPrice, parsePrice } from '../money.ts';
 import { type Fill, type PositionErrorKind, type Settlement, type SettlementResult, PositionError } from './fill.ts';
 import { estimateTakerFee } from './fees.ts';
 import { toEpochMs } from './day-key.ts';

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ExecIdSet } from '../../../electron/core/positions/exec-id-set.ts';
+import { ExecIdSet } from '../../../shared/positions/exec-id-set.ts';
 
 /** The reference meaning: numbered IDs compare by (clock, event, index), anything else by its text. */
 function key(id: string): string {

@@ -1,7 +1,7 @@
 // The worked example in README.md ("Positions and P&L"), kept true by this test.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PositionBook } from '../../../electron/core/positions/position-book.ts';
+import { PositionBook } from '../../../shared/positions/position-book.ts';
 import { toString } from '../../../shared/decimal.ts';
 
 test('README worked example: buy 10 @ 0.42, sell 4 @ 0.50, then settle Yes', () => {

@@ -4,7 +4,7 @@
 // kept as the wire's decimal strings; a `Settlement` is our party entry of one
 // MarketSettlementReport (35=UMS). Field names follow the FIX tags (kalshi-fix.md §4.1, §4.2)
 // so they can be checked against the spec. This module never parses or computes anything.
-import type { PriceUnit } from '../../../shared/money.ts';
+import type { PriceUnit } from '../money.ts';
 
 /** Tag 54: '1' = buy Yes, '2' = sell Yes (≡ buy No at 1 − LastPx). */
 export type Side = '1' | '2';

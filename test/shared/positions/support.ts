@@ -1,8 +1,8 @@
 // Test support for the positions tests: terse fill builders and the cash identity check.
 import assert from 'node:assert/strict';
 import { type Decimal, ZERO, add, mul, sub, toString } from '../../../shared/decimal.ts';
-import type { Fill, Side } from '../../../electron/core/positions/fill.ts';
-import type { MarketPnl } from '../../../electron/core/positions/market-ledger.ts';
+import type { Fill, Side } from '../../../shared/positions/fill.ts';
+import type { MarketPnl } from '../../../shared/positions/market-ledger.ts';
 
 let nextExec = 0;
 

@@ -2,7 +2,7 @@
 //
 // Owns one formula and nothing else; the ledger flags every amount from here as estimated.
 // Never used when Kalshi sent 137: the exchange's number always wins (kalshi-fix.md §6).
-import { type Decimal, parse, product, sub, ONE } from '../../../shared/decimal.ts';
+import { type Decimal, parse, product, sub, ONE } from '../decimal.ts';
 
 /** Published general taker rate. Maker fees (0.0175 on some series) and series-specific rates are unknown here. */
 const TAKER_RATE: Decimal = parse('0.07');

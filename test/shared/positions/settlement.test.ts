@@ -2,9 +2,9 @@
 // 730/100 per Yes; the PAYOUT (1704) is net of the settlement fee (137).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PositionBook } from '../../../electron/core/positions/position-book.ts';
-import type { Settlement } from '../../../electron/core/positions/fill.ts';
-import type { MarketPnl } from '../../../electron/core/positions/market-ledger.ts';
+import { PositionBook } from '../../../shared/positions/position-book.ts';
+import type { Settlement } from '../../../shared/positions/fill.ts';
+import type { MarketPnl } from '../../../shared/positions/market-ledger.ts';
 import { add } from '../../../shared/decimal.ts';
 import { assertCashIdentity, buy, sell, t } from './support.ts';
 

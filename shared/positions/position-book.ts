@@ -6,8 +6,8 @@
 // `apply`/`settle` either throw a PositionError and leave the book exactly as it was, or book
 // everything; the caller logs the error and carries on. Never does I/O, never imports node:, so
 // the renderer may use it too.
-import type { Decimal } from '../../../shared/decimal.ts';
-import { type PriceUnit, isUnitPrice, parsePrice } from '../../../shared/money.ts';
+import type { Decimal } from '../decimal.ts';
+import { type PriceUnit, isUnitPrice, parsePrice } from '../money.ts';
 import { DEFAULT_TIME_ZONE, DayKeyer, UNDATED } from './day-key.ts';
 import { eventTickerOf } from './event-ticker.ts';
 import { ExecIdSet } from './exec-id-set.ts';
