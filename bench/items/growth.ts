@@ -93,7 +93,7 @@ export async function runGrowth(ctx: BenchContext): Promise<ItemResult> {
     notes: [
       `Baseline of each row: the same figure at ${label(first.size)} in this run; the ratio is (cost per ER at ${label(first.size)}) ÷ (cost per ER at that size), so ≈1× means linear growth and below 1× means worse than linear. Rows in s and MB are totals and grow with size by design, so they carry no ratio.`,
       `Ingest as in item 4 (store: ${ctx.store}); ingest time = first resent ER → last committed. Runs per size: ${plans(ctx.quick).map((p) => `${label(p.size)}×${p.runs}`).join(', ')} (one run has no spread). RSS is the whole bench process (the simulator runs in its own).`,
-      'P&L and export: there is no `fillwatch pnl`/`export` command yet, so the bench runs what they would: read every execution back from the store, then rebuild the positions book with its totals (P&L) or write one CSV row per execution. "read back only" is the reading alone, so P&L minus it is the positions book.',
+      'P&L and export: the same library path as `fillwatch pnl` / `export`, run in this process: read every execution back from the store, then rebuild the positions book with its totals (P&L) or write one CSV row per execution. "read back only" is the reading alone, so P&L minus it is the positions book.',
       `${LIVE_BEFORE_DROP} live ERs precede each backlog; the store holds live + backlog ERs.`,
     ],
     settings: { store: ctx.store, sizes: results.map((r) => r.size).join(','), replayRuns: replayPlan.runs, replayWarmupRuns: replayPlan.warmup },
