@@ -1,6 +1,7 @@
 // main.ts — the `fillwatch` command: record | simulate | keygen | verify | pnl | export. Every failure is one line on stderr
 // ("fillwatch: …") and a non-zero exit code (see cli-error.ts).
 import { CliError, ExitCode } from './cli-error.ts';
+import { processIo } from './process-io.ts';
 import { runKeygen, keygenUsage } from './keygen-command.ts';
 import { runRecord, recordUsage, type CliIo } from './record-command.ts';
 import { runVerify, verifyUsage } from './verify-command.ts';
@@ -20,7 +21,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'export': return await runExport(rest, process.stdout);
       case 'simulate': {
         const { runSimulatorCli } = await import('../simulator/cli.ts');
-        return await runSimulatorCli(rest);
+        return await runSimulatorCli(rest, io);
       }
       case undefined: case 'help': case '--help': case '-h':
         io.out(usage);
@@ -44,18 +45,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-export const processIo: CliIo = {
-  out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
-  onSignal: (handler) => {
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-    return () => {
-      process.off('SIGINT', handler);
-      process.off('SIGTERM', handler);
-    };
-  },
-};
+export { processIo };
 
 if (import.meta.main) {
   process.exitCode = await runCli(process.argv.slice(2), processIo);

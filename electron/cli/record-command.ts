@@ -17,6 +17,7 @@ import { JsonlSink } from '../core/recorder/jsonl-sink.ts';
 import { BackfillCoordinator, describeBackfillEvent } from '../core/dropcopy/index.ts';
 import type { TlsEndpoint } from '../core/transport/tls-connection.ts';
 import { CliError, ExitCode } from './cli-error.ts';
+import type { ProcessIo } from './process-io.ts';
 import { readInputFile } from './read-input-file.ts';
 
 export const recordUsage =
@@ -28,12 +29,7 @@ export const recordUsage =
 /** How long a running drop-copy backfill may finish after the listener stopped. */
 const BACKFILL_GRACE_MS = 5_000;
 
-export interface CliIo {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-  /** Registers a handler for SIGINT/SIGTERM; returns the unregister function. */
-  readonly onSignal: (handler: () => void) => () => void;
-}
+export type CliIo = ProcessIo;
 
 export async function runRecord(argv: string[], io: CliIo): Promise<number> {
   const options = parseRecordArgs(argv);

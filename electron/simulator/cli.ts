@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { FaultSpecError, parseFaultSpec } from './faults.ts';
 import type { FaultRequest } from './faults.ts';
 import { KalshiSimulator } from './simulator.ts';
+import { processIo } from '../cli/process-io.ts';
 import type { SimulatorAccount, SimulatorOptions } from './simulator.ts';
 
 export const simulatorUsage = [
@@ -26,19 +27,6 @@ export interface SimulatorCliIo {
   /** Called once listening (tests use it to reach the running simulator). */
   readonly onListening?: (simulator: KalshiSimulator, address: { host: string; port: number }) => void;
 }
-
-const processIo: SimulatorCliIo = {
-  out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
-  onSignal: (handler) => {
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-    return () => {
-      process.off('SIGINT', handler);
-      process.off('SIGTERM', handler);
-    };
-  },
-};
 
 class UsageError extends Error {
   override readonly name = 'UsageError';
