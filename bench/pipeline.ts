@@ -15,7 +15,7 @@ import { MemorySequenceStore } from '../electron/core/session/session-store.ts';
 import type { SequenceStore } from '../electron/core/session/session-store.ts';
 import type { FixMessage } from '../electron/core/fix/decode.ts';
 import type { SequenceSnapshot } from '../electron/core/session/sequence.ts';
-import { toFill } from './fills.ts';
+import { fillFromExecution } from '../electron/core/positions/fill-from-execution.ts';
 import { BENCH_API_KEY_ID } from './workloads.ts';
 
 export type StoreKind = 'journal' | 'memory-jsonl';
@@ -60,7 +60,7 @@ class Committed {
 
   add(records: readonly ExecutionRecord[]): void {
     for (const record of records) {
-      const fill = toFill(record);
+      const fill = fillFromExecution(record, 'dollars');
       if (fill !== undefined) this.#apply(fill);
     }
     this.count += records.length;

@@ -1,13 +1,14 @@
 // replay.ts — what `fillwatch pnl` and `fillwatch export` do over a recorded store, as library calls
-// (the CLI commands do not exist yet): read every stored execution back (journal reader or JSONL
-// file), then either rebuild the positions book and its totals (P&L) or write every execution as a CSV
-// row. Reads only; the CSV goes to the path given.
+// (the same calls the CLI commands make): P&L reads the journal's trade rows (or every JSONL record)
+// and rebuilds the positions book and its totals; export writes every execution as a CSV row. Reads
+// only; the CSV goes to the path given.
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { openJournalReader } from '../../electron/core/journal/index.ts';
 import { PositionBook } from '../../shared/positions/position-book.ts';
 import { PositionError } from '../../shared/positions/fill.ts';
 import type { ExecutionRecord } from '../../electron/core/recorder/execution-record.ts';
-import { toFill } from '../fills.ts';
+import { fillFromExecution, fillFromTrade } from '../../electron/core/positions/fill-from-execution.ts';
+import type { Fill } from '../../shared/positions/fill.ts';
 import type { StoreKind } from '../pipeline.ts';
 
 /** Every stored execution, in stored order. */
@@ -23,6 +24,29 @@ export function* storedExecutions(kind: StoreKind, path: string): Generator<Exec
   }
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (line !== '') yield JSON.parse(line) as ExecutionRecord;
+  }
+}
+
+/** What `fillwatch pnl` reads: the journal's trade rows, or (JSONL) every record, as fills. */
+function* storedFills(kind: StoreKind, path: string): Generator<Fill | undefined> {
+  if (kind !== 'journal') {
+    for (const record of storedExecutions(kind, path)) yield fillFromExecution(record, 'dollars');
+    return;
+  }
+  const reader = openJournalReader(path);
+  try {
+    for (const trade of reader.trades()) yield fillFromTrade(trade, 'dollars');
+  } finally {
+    reader.close();
+  }
+}
+
+function journalExecutionCount(path: string): number {
+  const reader = openJournalReader(path);
+  try {
+    return reader.executionCount();
+  } finally {
+    reader.close();
   }
 }
 
@@ -46,9 +70,8 @@ export function replayPnl(kind: StoreKind, path: string): PnlReplay {
   const book = new PositionBook({ dedupe: 'none' });
   let executions = 0;
   let refused = 0;
-  for (const record of storedExecutions(kind, path)) {
-    executions++;
-    const fill = toFill(record);
+  for (const fill of storedFills(kind, path)) {
+    if (kind !== 'journal') executions++;
     if (fill === undefined) continue;
     try {
       book.apply(fill);
@@ -57,6 +80,7 @@ export function replayPnl(kind: StoreKind, path: string): PnlReplay {
       refused++;
     }
   }
+  if (kind === 'journal') executions = journalExecutionCount(path);
   const totals = book.totals();
   if (book.fillCount > 0 && totals.byDay.size === 0) throw new Error('The P&L replay produced no day totals.');
   return { executions, fills: book.fillCount, markets: book.markets().length, refused };

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { openJournalReader, JournalError } from '../core/journal/index.ts';
 import { PositionBook } from '../../shared/positions/position-book.ts';
 import { PositionError } from '../../shared/positions/fill.ts';
-import { fillFromExecution } from '../core/positions/fill-from-execution.ts';
+import { fillFromTrade } from '../core/positions/fill-from-execution.ts';
 import { settlementFromReport } from '../core/positions/settlement-from-report.ts';
 import { readMarketSettlementReport } from '../core/fix/market-settlement-report.ts';
 import { FixMessage } from '../core/fix/decode.ts';
@@ -55,14 +55,14 @@ function buildBook(path: string, priceUnit: 'dollars' | 'cents', timeZone: strin
   // The journal's ExecIDs are unique already, so the book need not remember them.
   const book = new PositionBook({ dedupe: 'none', ...(timeZone === undefined ? {} : { timeZone }) });
   try {
-    for (const execution of reader.executions()) {
-      const fill = fillFromExecution(execution, priceUnit);
+    for (const trade of reader.trades()) {
+      const fill = fillFromTrade(trade, priceUnit);
       if (fill === undefined) continue;
       try {
         book.apply(fill);
       } catch (error) {
         if (!(error instanceof PositionError)) throw error;
-        err(`fillwatch: skipped execution ${execution.execId}: ${error.message}`);
+        err(`fillwatch: skipped execution ${trade.execId}: ${error.message}`);
       }
     }
     // Settlement reports (UMS, 20127=Y) realize what is left at $1/$0 (or 730/100 per Yes for scalar).

@@ -6,6 +6,7 @@ export {
   JournalReader,
   type ExecutionFilter,
   type StoredExecution,
+  type StoredTrade,
   type StoredReport,
   type OrderState,
   type StoredSettlement,

@@ -102,6 +102,21 @@ export class JournalReader {
     }
   }
 
+  /**
+   * Trades only (ExecType F with a quantity and price), in event order, with just what positions need:
+   * P&L over a million executions reads ~40% of the rows and a third of the columns.
+   */
+  *trades(): IterableIterator<StoredTrade> {
+    const rows = this.#run('trades', () => this.#db.prepare(TRADE_SELECT).raw(true).iterate());
+    try {
+      for (const row of rows as IterableIterator<TradeRow>) {
+        yield { execId: row[0], symbol: row[1], side: row[2], lastQty: row[3], lastPx: row[4], fee: row[5], balanceChange: row[6], eventAt: row[7] };
+      }
+    } catch (error) {
+      throw toJournalError(error, 'reading trades');
+    }
+  }
+
   /** How many executions match the filter (limit and offset ignored), for "showing X of Y". */
   executionCount(filter: ExecutionFilter = {}): number {
     const { where, params } = filterSql(filter);
@@ -233,3 +248,21 @@ export class JournalReader {
     return result;
   }
 }
+
+/** A Trade execution reduced to what the positions ledger needs (see JournalReader.trades). */
+export interface StoredTrade {
+  readonly execId: string;
+  readonly symbol: string;
+  readonly side: string;
+  readonly lastQty: string;
+  readonly lastPx: string;
+  readonly fee: string | null;
+  readonly balanceChange: string | null;
+  /** TransactTime in epoch ms, or the receive time when the report had none. */
+  readonly eventAt: number;
+}
+
+type TradeRow = [string, string, string, string, string, string | null, string | null, number];
+
+const TRADE_SELECT = `SELECT exec_id, symbol, side, last_qty, last_px, fee, balance_change, event_at FROM executions
+  WHERE exec_type = 'F' AND last_qty IS NOT NULL AND last_px IS NOT NULL ORDER BY event_at, raw_id`;

@@ -2,6 +2,7 @@
 // (150=F) with a quantity and price move positions; acks, cancels, replaces and rejects do not.
 import type { PriceUnit } from '../../../shared/money.ts';
 import type { ExecutionRecord } from '../recorder/execution-record.ts';
+import type { StoredTrade } from '../journal/index.ts';
 import type { Fill } from '../../../shared/positions/fill.ts';
 
 export function fillFromExecution(record: ExecutionRecord, priceUnit: PriceUnit): Fill | undefined {
@@ -16,5 +17,21 @@ export function fillFromExecution(record: ExecutionRecord, priceUnit: PriceUnit)
     priceUnit,
     fee: record.fee ?? undefined,
     transactTime: record.transactTime ?? undefined,
+  };
+}
+
+/** A journal trade row (already filtered to Trades) as a Fill; eventAt decides the day. */
+export function fillFromTrade(trade: StoredTrade, priceUnit: PriceUnit): Fill | undefined {
+  if (trade.side !== '1' && trade.side !== '2') return undefined;
+  return {
+    execId: trade.execId,
+    symbol: trade.symbol,
+    side: trade.side,
+    lastQty: trade.lastQty,
+    lastPx: trade.lastPx,
+    priceUnit,
+    fee: trade.fee ?? undefined,
+    transactTime: trade.eventAt,
+    balanceDelta: trade.balanceChange ?? undefined,
   };
 }
