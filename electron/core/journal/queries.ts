@@ -9,6 +9,7 @@ import {
   EXECUTION_SELECT, filterSql, toStoredExecution, type ExecutionFilter, type ExecutionRow, type StoredExecution, type StoredReport,
 } from './execution-rows.ts';
 import { MessageReader, type StoredMessage } from './message-reader.ts';
+import type { PendingSettlement } from './pending-entry.ts';
 
 export type { ExecutionFilter, StoredExecution, StoredReport };
 
@@ -27,14 +28,8 @@ export interface OrderState {
   readonly lastEventAt: number;
 }
 
-export interface StoredSettlement {
-  readonly reportId: string | null;
-  readonly symbol: string | null;
-  readonly clearingBusinessDate: string | null;
-  readonly marketResult: string | null;
-  readonly settlementPrice: string | null;
-  readonly totalReports: string | null;
-  readonly lastFragment: string | null;
+/** A settlement report as stored: the fields written at ingest, plus where and when it arrived. */
+export interface StoredSettlement extends PendingSettlement {
   readonly receivedAt: number;
   readonly rawId: number;
 }
