@@ -22,6 +22,7 @@ import { FixConnection } from './fix-connection.ts';
 import { heartbeatActions } from './heartbeat-monitor.ts';
 import { gateInbound } from './inbound-gate.ts';
 import { resendFrames } from './resend-frames.ts';
+import { withDefect } from './malformed-defects.ts';
 import { admitLogon } from './logon-admission.ts';
 import { DropCopyConnection } from './dc-acceptor.ts';
 import type { DropCopyEndpoint } from './dc-endpoint.ts';
@@ -117,9 +118,12 @@ export class AcceptorSession implements ReportSink {
     if (record === undefined || this.#phase !== 'active') return;
     const body = renderExecutionReport(report, record.render);
     const sendingTime = formatUtcTimestamp(this.#deps.now());
-    const msgSeqNum = record.allocateApp(MsgType.ExecutionReport, body, sendingTime);
     const decision = this.#faults.onAppMessage();
-    if (!decision.withhold) this.#write(encodeMessage(this.#header(MsgType.ExecutionReport, msgSeqNum, sendingTime), body));
+    const msgSeqNum = record.allocateApp(MsgType.ExecutionReport, body, sendingTime, decision.defect);
+    if (!decision.withhold) {
+      const frame = encodeMessage(this.#header(MsgType.ExecutionReport, msgSeqNum, sendingTime), body);
+      this.#write(decision.defect === undefined ? frame : withDefect(frame, decision.defect));
+    }
     this.#deps.hooks.onErSent(this, report, msgSeqNum, decision.withhold ? (record.retains ? 'withheld' : 'lost') : 'live');
     if (decision.dropAfter) this.#drop('fault drop-after');
   }

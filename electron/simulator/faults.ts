@@ -4,6 +4,7 @@
 // Never touches a socket itself: acceptor-session.ts acts on the decisions made here.
 import { Buffer } from 'node:buffer';
 import { assertNever } from '../../shared/assert-never.ts';
+import { isMalformedDefect, MALFORMED_DEFECTS, type MalformedDefect } from './malformed-defects.ts';
 
 export type Fault =
   /** Destroy the socket abruptly after `messages` more application messages (0 = now). */
@@ -24,7 +25,9 @@ export type Fault =
    * emptied. Our choice: the next Logon MUST carry 141=Y (without it: Logout "Sequence numbers were
    * reset by scheduled maintenance; …"), on RT as on NR. The ER stream itself continues.
    */
-  | { readonly kind: 'maintenance-reset' };
+  | { readonly kind: 'maintenance-reset' }
+  /** Send the next ExecutionReport correctly framed but with a field that breaks a FIX rule (resends keep it). */
+  | { readonly kind: 'malformed'; readonly defect: MalformedDefect };
 
 /** Repeats `fault` after every `every` application messages sent live (counted across connections). */
 export interface FaultSchedule {
@@ -57,6 +60,8 @@ export function describeFault(fault: Fault): string {
       return `Log the client out with reason "${fault.text}".`;
     case 'maintenance-reset':
       return 'Close the session for scheduled maintenance and reset its sequence numbers.';
+    case 'malformed':
+      return `Send the next ExecutionReport with a malformed field (${fault.defect}).`;
     default:
       return assertNever(fault, 'fault');
   }
@@ -75,7 +80,7 @@ export class FaultSpecError extends Error {
 }
 
 const SPEC_HELP =
-  'drop-after:N, garbage[:TEXT], bad-checksum, seq-gap:N, silent-heartbeat, logout:TEXT, maintenance-reset, or every:N:<fault>';
+  `drop-after:N, garbage[:TEXT], bad-checksum, seq-gap:N, silent-heartbeat, logout:TEXT, maintenance-reset, malformed:<${Object.keys(MALFORMED_DEFECTS).join('|')}>, or every:N:<fault>`;
 
 /** Parses the CLI spelling: `drop-after:500`, `logout:"bye"`, `every:1000:seq-gap:3`, …. */
 export function parseFaultSpec(spec: string): FaultRequest {
@@ -112,6 +117,11 @@ export function parseFaultSpec(spec: string): FaultRequest {
     case 'maintenance-reset':
       noArg();
       return { kind: 'maintenance-reset' };
+    case 'malformed':
+      if (arg === undefined || !isMalformedDefect(arg)) {
+        throw new FaultSpecError('bad-argument', `Fault "malformed" needs one of ${Object.keys(MALFORMED_DEFECTS).join(', ')} (got "${arg ?? ''}").`);
+      }
+      return { kind: 'malformed', defect: arg };
     case 'every': {
       const m = /^(\d+):(.+)$/.exec(arg ?? '');
       if (m === null || Number(m[1]) < 1) throw new FaultSpecError('bad-argument', `Fault schedule needs every:N:<fault> with N >= 1 (got "${spec}").`);
@@ -134,6 +144,8 @@ export interface AppSendDecision {
   readonly withhold: boolean;
   /** Destroy the socket right after this message. */
   readonly dropAfter: boolean;
+  /** Send (and keep for resend) this message with a malformed field. */
+  readonly defect: MalformedDefect | undefined;
 }
 
 /**
@@ -145,6 +157,7 @@ export class ArmedFaults {
   #badChecksums = 0;
   #gap = 0;
   #silent = false;
+  readonly #defects: MalformedDefect[] = [];
 
   get silent(): boolean {
     return this.#silent;
@@ -164,6 +177,9 @@ export class ArmedFaults {
         return { dropNow: false };
       case 'silent-heartbeat':
         this.#silent = true;
+        return { dropNow: false };
+      case 'malformed':
+        this.#defects.push(fault.defect);
         return { dropNow: false };
       case 'garbage':
       case 'logout':
@@ -186,7 +202,7 @@ export class ArmedFaults {
         dropAfter = true;
       }
     }
-    return { withhold, dropAfter };
+    return { withhold, dropAfter, defect: this.#defects.shift() };
   }
 
   /** Called once per frame about to be written: true = corrupt its checksum. */

@@ -5,6 +5,7 @@
 import type { FieldList } from '../core/fix/encode.ts';
 import type { RenderOptions } from './er-render.ts';
 import type { ListenerTarget } from './logon-check.ts';
+import type { MalformedDefect } from './malformed-defects.ts';
 
 /** One retained application message; the body is kept as `tag=value` SOH text to stay compact. */
 export interface StoredMessage {
@@ -12,6 +13,8 @@ export interface StoredMessage {
   readonly msgType: string;
   readonly sendingTime: string;
   readonly bodyText: string;
+  /** Sent with this field defect (fault `malformed`); a resend repeats it, as the exchange would. */
+  readonly defect?: MalformedDefect;
 }
 
 export type ResendStep =
@@ -79,10 +82,11 @@ export class SessionRecord {
   }
 
   /** Takes the next outbound seq for an application message and retains it on RT. */
-  allocateApp(msgType: string, body: FieldList, sendingTime: string): number {
+  allocateApp(msgType: string, body: FieldList, sendingTime: string, defect?: MalformedDefect): number {
     const msgSeqNum = this.#nextOutSeq++;
     if (this.retains) {
-      this.#messages.set(msgSeqNum, { msgSeqNum, msgType, sendingTime, bodyText: bodyToText(body) });
+      const bodyText = bodyToText(body);
+      this.#messages.set(msgSeqNum, defect === undefined ? { msgSeqNum, msgType, sendingTime, bodyText } : { msgSeqNum, msgType, sendingTime, bodyText, defect });
       if (this.#messages.size > this.#capacity) {
         const oldest = this.#messages.keys().next().value!;
         this.#messages.delete(oldest);

@@ -6,7 +6,7 @@
 // and rejects as typed events; when a window cannot be covered (no DC configured, DC refuses, repeated
 // failures) it raises the "possible missed fills between T1 and T2" alert. One backfill at a time;
 // windows reported meanwhile are merged into the next one. Never touches the listener's session.
-import { Journal } from '../journal/index.ts';
+import { Journal, type UndecodableNotice } from '../journal/index.ts';
 import type { ExecutionRecord } from '../recorder/execution-record.ts';
 import type { LogonSigner } from '../session/admin-encoder.ts';
 import type { SessionConfig } from '../session/session-config.ts';
@@ -37,6 +37,8 @@ export interface BackfillOptions {
   readonly onEvent: (event: BackfillEvent) => void;
   /** Executions the backfill added (the listener had missed them), once committed. */
   readonly onRecovered?: (records: readonly ExecutionRecord[]) => void;
+  /** Replayed messages kept raw in the journal because they could not be read. */
+  readonly onUndecodable?: (notices: readonly UndecodableNotice[]) => void;
   /** Drop-copy connections per loss window, the first included. Default 3. */
   readonly maxAttempts?: number;
   /** Pause before asking again after a retryable failure or reject. Default 5000. */
@@ -73,6 +75,7 @@ export class BackfillCoordinator {
           this.#recoveredTotal += records.length;
           options.onRecovered?.(records);
         },
+        onUndecodable: (notices) => options.onUndecodable?.(notices),
       }),
     };
   }

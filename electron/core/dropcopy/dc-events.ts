@@ -83,6 +83,7 @@ export type DropCopyEvent =
   | { readonly kind: 'test-request-sent'; readonly testReqId: string }
   | { readonly kind: 'unexpected-message'; readonly msgType: string; readonly text: string }
   | { readonly kind: 'frame-error'; readonly text: string }
+  | { readonly kind: 'malformed-message'; readonly msgType: string; readonly msgSeqNum: number; readonly text: string }
   | { readonly kind: 'outbound-refused'; readonly msgType: string }
   | { readonly kind: 'ended'; readonly failure: DropCopyFailure | undefined };
 
@@ -99,6 +100,10 @@ export function describeDropCopyEvent(event: DropCopyEvent): { severity: Severit
     case 'test-request-sent': return { severity: 'warning', text: `Drop copy: no traffic; TestRequest ${event.testReqId} sent` };
     case 'unexpected-message': return { severity: 'warning', text: `Drop copy: unexpected ${event.msgType}: ${event.text}` };
     case 'frame-error': return { severity: 'warning', text: `Drop copy: discarded a malformed message: ${event.text}` };
+    case 'malformed-message': return {
+      severity: event.msgType === '8' ? 'error' : 'warning',
+      text: `Drop copy: MsgType ${event.msgType} 34=${event.msgSeqNum} could not be read: ${event.text} Kept as received; Reject sent.${event.msgType === '8' ? ' A fill may be hidden in it.' : ''}`,
+    };
     case 'outbound-refused': return { severity: 'critical', text: `SECURITY: refused to send a ${event.msgType} message on drop copy; only session messages and history requests (U1) may leave` };
     case 'ended': return event.failure === undefined
       ? { severity: 'info', text: 'Drop copy: logged out' }

@@ -102,8 +102,14 @@ export class DropCopyMachine {
     if (this.phase === 'disconnected' || this.phase === 'ended') return;
     this.#link.received(now);
     const sender = message.senderCompId;
-    if (message.targetCompId !== this.config.senderCompId || !sender.startsWith('Kalshi')) {
+    // A CompID lost to a field problem is that message's problem (below), not a misroute.
+    const compIdsUnreadable = message.problem !== undefined && (sender === '' || message.targetCompId === '');
+    if (!compIdsUnreadable && (message.targetCompId !== this.config.senderCompId || !sender.startsWith('Kalshi'))) {
       this.#fail({ kind: 'protocol-error', text: `message addressed to another session (49=${sender}, 56=${message.targetCompId})` }, now);
+      return;
+    }
+    if (this.phase === 'logon-sent' && message.problem !== undefined) {
+      this.#fail({ kind: 'protocol-error', text: `the reply to our Logon could not be read: ${message.problem.text}` }, now);
       return;
     }
     if (this.phase === 'logon-sent') {
@@ -111,7 +117,22 @@ export class DropCopyMachine {
       return;
     }
     if (!this.#sequenced(message, now)) return;
-    this.#dispatch(message, now);
+    if (message.problem !== undefined) this.#onMalformed(message, now);
+    else this.#dispatch(message, now);
+  }
+
+  /**
+   * Stored as received (the journal marks it unreadable) and answered with a session Reject, as on the
+   * listener. A replayed ER still counts toward the request, so U2's count check stays honest.
+   */
+  #onMalformed(message: FixMessage, now: number): void {
+    const problem = message.problem!;
+    if (message.msgType === MsgType.ExecutionReport && this.#outstanding !== undefined) {
+      this.#outstanding.received++;
+      this.#outstanding.lastProgressAt = now;
+    }
+    this.#send({ type: 'Reject', refSeqNum: message.msgSeqNum, reason: problem.rejectReason, text: problem.text, ...(problem.tag === undefined ? {} : { refTagId: problem.tag }) }, now);
+    this.#event({ kind: 'malformed-message', msgType: message.msgType, msgSeqNum: message.msgSeqNum, text: problem.text });
   }
 
   #onLogonReply(message: FixMessage, now: number): void {

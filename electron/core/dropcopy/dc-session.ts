@@ -155,7 +155,7 @@ export class DropCopySession {
   #onFrame(frame: Buffer): void {
     let message: FixMessage;
     try {
-      message = FixMessage.parse(frame);
+      message = FixMessage.parseReceived(frame);
     } catch (error) {
       if (!(error instanceof DecodeError)) throw error;
       this.#listeners.onEvent?.({ kind: 'frame-error', text: error.message });

@@ -7,6 +7,7 @@ import type { Buffer } from 'node:buffer';
 import { DecodeError } from './errors.ts';
 import { STRIDE, scanFields } from './field-scan.ts';
 import type { FieldScan } from './field-scan.ts';
+import { RejectReason, scanFieldsLeniently, type FieldProblem } from './lenient-scan.ts';
 import { isDecimalBytes, readSigned } from './values.ts';
 
 /** `buffer.latin1Slice` is Node's fastest bytes→string path; @types/node does not declare it. */
@@ -39,6 +40,11 @@ export class FixMessage {
   readonly #iSendingTime: number;
   readonly #msgSeqNum: number;
   readonly #possDup: boolean;
+  /**
+   * Set when the message was framed correctly but a field broke a rule (see parseReceived): the
+   * fields that could be read are here, the rest are not, so its content must not be trusted.
+   */
+  readonly problem: FieldProblem | undefined;
   /** The whole frame as a latin1 string, made on first value access; values are slices of it. */
   #text: string | undefined;
 
@@ -54,6 +60,7 @@ export class FixMessage {
     iSendingTime: number,
     msgSeqNum: number,
     possDup: boolean,
+    problem: FieldProblem | undefined,
   ) {
     this.raw = raw;
     this.#table = table;
@@ -65,6 +72,7 @@ export class FixMessage {
     this.#iSendingTime = iSendingTime;
     this.#msgSeqNum = msgSeqNum;
     this.#possDup = possDup;
+    this.problem = problem;
     this.#text = undefined;
   }
 
@@ -76,9 +84,34 @@ export class FixMessage {
   static parse(frame: Buffer): FixMessage {
     scanFields(frame, scan);
     const s = scan;
-    return new FixMessage(frame, s.table, s.base, s.count, s.iMsgType, s.iSender, s.iTarget, s.iSendingTime, s.msgSeqNum, s.possDup);
+    return new FixMessage(frame, s.table, s.base, s.count, s.iMsgType, s.iSender, s.iTarget, s.iSendingTime, s.msgSeqNum, s.possDup, undefined);
   }
 
+  /**
+   * Parses a frame that arrived on a session. A frame whose fields break a rule still becomes a
+   * message (with `problem` set) as long as its MsgType and MsgSeqNum can be read, so the session can
+   * apply the sequence rules to it instead of asking for it again forever. Throws DecodeError only for
+   * a garbled frame (no readable 35 or 34), which FIX says to ignore.
+   */
+  static parseReceived(frame: Buffer): FixMessage {
+    try {
+      return FixMessage.parse(frame);
+    } catch (error) {
+      if (!(error instanceof DecodeError)) throw error;
+    }
+    const s = scan;
+    const problem = scanFieldsLeniently(frame, s);
+    return new FixMessage(frame, s.table, s.base, s.count, s.iMsgType, s.iSender, s.iTarget, s.iSendingTime, s.msgSeqNum, s.possDup, problem);
+  }
+
+
+  /** Throws the field problem as a DecodeError: typed readers call this before trusting any field. */
+  assertReadable(): void {
+    const p = this.problem;
+    if (p === undefined) return;
+    const kind = p.rejectReason === RejectReason.requiredTagMissing ? 'missing-field' : p.rejectReason === RejectReason.incorrectDataFormat ? 'bad-value' : 'malformed-field';
+    throw new DecodeError(kind, p.tag, p.text);
+  }
 
   get msgType(): string {
     return this.valueAt(this.#iMsgType);
@@ -88,16 +121,17 @@ export class FixMessage {
     return this.#msgSeqNum;
   }
 
+  /** '' only on a message with a `problem` that lacks the field. */
   get senderCompId(): string {
-    return this.valueAt(this.#iSender);
+    return this.#iSender < 0 ? '' : this.valueAt(this.#iSender);
   }
 
   get targetCompId(): string {
-    return this.valueAt(this.#iTarget);
+    return this.#iTarget < 0 ? '' : this.valueAt(this.#iTarget);
   }
 
   get sendingTime(): string {
-    return this.valueAt(this.#iSendingTime);
+    return this.#iSendingTime < 0 ? '' : this.valueAt(this.#iSendingTime);
   }
 
   get possDup(): boolean {

@@ -117,6 +117,7 @@ export class ExecutionReportView {
     if (msg.msgType !== MsgType.ExecutionReport) {
       throw new DecodeError('bad-value', Tag.MsgType, `Expected an ExecutionReport (35=8), got 35=${msg.msgType}.`);
     }
+    msg.assertReadable();
     if (slabUsed + STRIDE > SLAB_INTS) {
       slab = new Int16Array(SLAB_INTS);
       slabUsed = 0;

@@ -54,6 +54,7 @@ export function readMarketSettlementReport(msg: FixMessage): MarketSettlementRep
   if (msg.msgType !== MsgType.MarketSettlementReport) {
     throw new DecodeError('bad-value', Tag.MsgType, `Expected a MarketSettlementReport (35=UMS), got 35=${msg.msgType}.`);
   }
+  msg.assertReadable();
   const report: MarketSettlementReport = {
     msgSeqNum: msg.msgSeqNum,
     possDup: msg.possDup,

@@ -10,6 +10,7 @@ import { compareExecIdParts, type ExecIdParts } from './exec-id.ts';
 import { HASH_BYTES } from './hash-chain.ts';
 import type { PendingEntry, PendingExecution } from './pending-entry.ts';
 import { buildSegment } from './segment.ts';
+import type { UndecodableNotice } from './undecodable-notice.ts';
 
 export interface SessionNumbers {
   readonly nextInbound: number;
@@ -41,6 +42,14 @@ const EXECUTION_COLUMNS = [
   'poss_dup',
 ] as const;
 
+/** What a commit stored that someone should hear about. */
+export interface CommittedBatch {
+  /** Executions new to the journal, in accept order (resent or replayed ones excluded). */
+  readonly executions: ExecutionRecord[];
+  /** Messages kept raw because they could not be read. */
+  readonly undecodable: UndecodableNotice[];
+}
+
 export class BatchWriter {
   readonly #selectHead: Database.Statement<[], ChainHeadRow>;
   readonly #updateHead: Database.Statement<[number, Buffer]>;
@@ -50,7 +59,7 @@ export class BatchWriter {
   readonly #insertUndecodable: Database.Statement<unknown[]>;
   readonly #upsertExecIdHead: Database.Statement<[number, bigint, bigint, string]>;
   readonly #updateSession: Database.Statement<[number, number, number, number, number]>;
-  readonly #commit: (batch: Batch) => ExecutionRecord[];
+  readonly #commit: (batch: Batch) => CommittedBatch;
 
   constructor(db: Database.Database) {
     this.#selectHead = db.prepare('SELECT last_raw_id, last_hash FROM chain_head WHERE id = 1');
@@ -80,12 +89,12 @@ export class BatchWriter {
     this.#commit = (batch) => run.immediate(batch);
   }
 
-  /** Commits the batch; returns the executions that were new to the journal, in accept order. */
-  commit(batch: Batch): ExecutionRecord[] {
+  /** Commits the batch; returns what it stored that is news (see CommittedBatch). */
+  commit(batch: Batch): CommittedBatch {
     return this.#commit(batch);
   }
 
-  #write(batch: Batch): ExecutionRecord[] {
+  #write(batch: Batch): CommittedBatch {
     const head = this.#selectHead.get();
     if (head === undefined || head.last_hash.length !== HASH_BYTES) throw new Error('The journal has no valid chain head row.');
     let lastId = head.last_raw_id;
@@ -103,16 +112,17 @@ export class BatchWriter {
       lastId += h.count;
       from = to;
     }
-    const fresh = this.#writeDecoded(entries, head.last_raw_id + 1);
+    const committed = this.#writeDecoded(entries, head.last_raw_id + 1);
     if (entries.length > 0) this.#updateHead.run(lastId, prev);
     const n = batch.numbers;
     if (n !== undefined) this.#updateSession.run(n.nextInbound, n.nextOutbound, n.epoch, batch.updatedAt, batch.sessionId);
-    return fresh;
+    return committed;
   }
 
   /** Executions, settlements and undecodable markers of entries whose first message id is `firstId`. */
-  #writeDecoded(entries: readonly PendingEntry[], firstId: number): ExecutionRecord[] {
+  #writeDecoded(entries: readonly PendingEntry[], firstId: number): CommittedBatch {
     const fresh: ExecutionRecord[] = [];
+    const undecodable: UndecodableNotice[] = [];
     const heads = new Map<number, Head>();
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i]!;
@@ -134,10 +144,11 @@ export class BatchWriter {
       if (entry.undecodable !== undefined) {
         const u = entry.undecodable;
         this.#insertUndecodable.run(id, entry.msgType, u.errorKind, u.tag, u.message);
+        undecodable.push({ rawId: id, msgType: entry.msgType, msgSeqNum: entry.msgSeqNum, possDup: entry.possDup, receivedAt: entry.receivedAt, reason: u.message });
       }
     }
     for (const [index, head] of heads) this.#upsertExecIdHead.run(index, BigInt(head.parts.clock), BigInt(head.parts.event), head.execId);
-    return fresh;
+    return { executions: fresh, undecodable };
   }
 
   /** Inserts the execution unless its key is already stored; true when inserted. */

@@ -23,7 +23,8 @@ import type { FixMessage } from '../fix/decode.ts';
 import type { ExecutionRecord } from '../recorder/execution-record.ts';
 import type { SequenceSnapshot } from '../session/sequence.ts';
 import type { SequenceStore } from '../session/session-store.ts';
-import { BatchWriter } from './batch-writer.ts';
+import { BatchWriter, type CommittedBatch } from './batch-writer.ts';
+import type { UndecodableNotice } from './undecodable-notice.ts';
 import { CommitTimer } from './commit-timer.ts';
 import { insertConnection, markEnded, markLoggedOn, type ConnectionMeta } from './connection-log.ts';
 import { journalCall } from './errors.ts';
@@ -52,6 +53,11 @@ export interface JournalOptions extends OpenDatabaseOptions {
   readonly commitDelayMs?: number;
   /** After each commit: the executions that were new to the journal (resends and replays excluded). */
   readonly onCommitted?: (executions: readonly ExecutionRecord[]) => void;
+  /**
+   * After each commit that stored messages it could not read (a field broke a rule, or an
+   * ExecutionReport failed validation): they are kept raw and marked, and someone must be told.
+   */
+  readonly onUndecodable?: (notices: readonly UndecodableNotice[]) => void;
   /** A commit run by the commit timer failed (usually a JournalError); the batch stays queued. */
   readonly onCommitError?: (error: unknown) => void;
   /** Reports commits and reads slower than slowQueryMs (default 40) by name. */
@@ -69,6 +75,7 @@ export class Journal implements SequenceStore {
   readonly #commitTimer: CommitTimer;
   readonly #onCommitted: ((executions: readonly ExecutionRecord[]) => void) | undefined;
   readonly #onCommitError: ((error: unknown) => void) | undefined;
+  readonly #onUndecodable: ((notices: readonly UndecodableNotice[]) => void) | undefined;
   readonly #onSlowQuery: ((name: string, ms: number) => void) | undefined;
   readonly #slowQueryMs: number;
   readonly #now: () => number;
@@ -92,6 +99,7 @@ export class Journal implements SequenceStore {
     this.#commitTimer = new CommitTimer(options.commitDelayMs ?? 5, () => this.#commitFromTimer());
     this.#onCommitError = options.onCommitError;
     this.#onCommitted = options.onCommitted;
+    this.#onUndecodable = options.onUndecodable;
     this.#onSlowQuery = options.onSlowQuery;
     this.#slowQueryMs = options.slowQueryMs ?? 40;
     this.#now = options.now ?? Date.now;
@@ -153,8 +161,7 @@ export class Journal implements SequenceStore {
   commit(): void {
     this.#assertOpen();
     this.#commitTimer.cancel();
-    const fresh = this.#store();
-    if (fresh.length > 0) this.#onCommitted?.(fresh);
+    this.#report(this.#store());
   }
 
   /** Written through at once (with anything pending): a restart must never reuse an outbound number. */
@@ -262,12 +269,12 @@ export class Journal implements SequenceStore {
     }
   }
 
-  /** The transaction itself: stores what is queued; returns the executions new to the journal. */
-  #store(): ExecutionRecord[] {
-    if (this.#pending.length === 0 && !this.#numbersDirty) return [];
+  /** The transaction itself: stores what is queued; returns what is news. */
+  #store(): CommittedBatch | undefined {
+    if (this.#pending.length === 0 && !this.#numbersDirty) return undefined;
     const entries = this.#pending;
     const started = performance.now();
-    const fresh = journalCall(`committing ${entries.length} messages`, () => {
+    const committed = journalCall(`committing ${entries.length} messages`, () => {
       const sessionId = this.#sessionId ?? this.#ensureSessionRow();
       return this.#writer.commit({
         sessionId,
@@ -281,7 +288,7 @@ export class Journal implements SequenceStore {
     this.#commitTimer.settled();
     const ms = performance.now() - started;
     if (ms >= this.#slowQueryMs) this.#onSlowQuery?.('commit', ms);
-    return fresh;
+    return committed;
   }
 
   /**
@@ -290,15 +297,22 @@ export class Journal implements SequenceStore {
    */
   #commitFromTimer(): void {
     if (this.#closed) return;
-    let fresh: ExecutionRecord[];
+    let committed: CommittedBatch | undefined;
     try {
-      fresh = this.#store();
+      committed = this.#store();
     } catch (error) {
       this.#commitTimer.failed();
       this.#onCommitError?.(error);
       return;
     }
-    if (fresh.length > 0) this.#onCommitted?.(fresh);
+    this.#report(committed);
+  }
+
+  /** Tells the listeners what a commit stored (never before it is stored). */
+  #report(committed: CommittedBatch | undefined): void {
+    if (committed === undefined) return;
+    if (committed.undecodable.length > 0) this.#onUndecodable?.(committed.undecodable);
+    if (committed.executions.length > 0) this.#onCommitted?.(committed.executions);
   }
 
   #assertOpen(): void {

@@ -54,16 +54,15 @@ export function toPendingEntry(message: FixMessage, receivedAt: number, epoch: n
   let execution: PendingExecution | undefined;
   let settlement: PendingSettlement | undefined;
   let undecodable: PendingUndecodable | undefined;
-  if (msgType === MsgType.ExecutionReport) {
-    try {
-      execution = readExecution(message, receivedAt);
-    } catch (error) {
-      if (!(error instanceof DecodeError)) throw error;
-      // Keep the bytes and say why: a report we cannot read yet is still never lost.
-      undecodable = { errorKind: error.kind, tag: error.tag ?? null, message: error.message };
-    }
-  } else if (msgType === MsgType.MarketSettlementReport) {
-    settlement = readSettlement(message);
+  try {
+    // A message of any type whose fields broke a rule is kept but never read (see FixMessage.problem).
+    message.assertReadable();
+    if (msgType === MsgType.ExecutionReport) execution = readExecution(message, receivedAt);
+    else if (msgType === MsgType.MarketSettlementReport) settlement = readSettlement(message);
+  } catch (error) {
+    if (!(error instanceof DecodeError)) throw error;
+    // Keep the bytes and say why: a report we cannot read yet is still never lost.
+    undecodable = { errorKind: error.kind, tag: error.tag ?? null, message: error.message };
   }
   return {
     raw: message.raw,

@@ -24,6 +24,7 @@ export function openJournalRecorder(
   const journal = Journal.open(dbPath, {
     session: { senderCompId: options.config.senderCompId, targetCompId: options.config.targetCompId },
     onCommitted: (records) => deliver(records),
+    onUndecodable: (notices) => listeners.onUndecodableStored?.(notices),
   });
   const recorder = new Recorder({ ...options, store: journal }, sink, {
     ...listeners,

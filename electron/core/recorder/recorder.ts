@@ -9,6 +9,7 @@ import { MsgType } from '../fix/tags.ts';
 import { ListenerSession, type ListenerSessionOptions, type SessionListeners } from '../session/session.ts';
 import type { DisconnectReason, SessionEvent } from '../session/session-events.ts';
 import { toExecutionRecord, type ExecutionRecord } from './execution-record.ts';
+import type { UndecodableNotice } from '../journal/undecodable-notice.ts';
 
 export interface ExecutionSink {
   /** Returns false when the execution was already recorded (a resend or a replay). */
@@ -17,7 +18,10 @@ export interface ExecutionSink {
 
 export interface RecorderListeners {
   onExecution?(record: ExecutionRecord): void;
+  /** In-memory feed only: an ExecutionReport that could not be decoded (the journal feed reports through onUndecodableStored). */
   onUndecodable?(raw: Buffer, error: DecodeError): void;
+  /** Journal feed: messages kept raw in the journal because they could not be read. */
+  onUndecodableStored?(notices: readonly UndecodableNotice[]): void;
   onEvent?(event: SessionEvent): void;
   onFatal?(reason: DisconnectReason): void;
   onLoggedOn?(): void;

@@ -4,9 +4,11 @@
 import type { FixMessage } from '../fix/decode.ts';
 import { MsgType, Tag } from '../fix/tags.ts';
 import { describeSessionRejectReason } from './session-events.ts';
+import { asksToSlowDown } from './slow-down.ts';
 
 export type LogonReply =
-  | { readonly kind: 'refused'; readonly text: string; readonly retryWithReset: boolean }
+  /** `retryWithReset`: log on again with 141=Y. `transient`: the exchange asked to come back later. */
+  | { readonly kind: 'refused'; readonly text: string; readonly retryWithReset: boolean; readonly transient: boolean }
   | { readonly kind: 'not-a-logon'; readonly text: string }
   | { readonly kind: 'accepted'; readonly serverReset: boolean }
   /** The exchange restarted at 1 (weekly maintenance) although we resumed: accept it, report the loss. */
@@ -18,13 +20,13 @@ export function classifyLogonReply(message: FixMessage, expectedInbound: number,
     case MsgType.Logout: {
       const text = message.get(Tag.Text) ?? '';
       // A sequence complaint on a resumed Logon means the exchange restarted its numbers.
-      return { kind: 'refused', text, retryWithReset: !weRequestedReset && /seq/i.test(text) };
+      return { kind: 'refused', text, retryWithReset: !weRequestedReset && /seq/i.test(text), transient: asksToSlowDown(text) };
     }
     case MsgType.Reject: {
       const reason = message.get(Tag.SessionRejectReason);
       const text = [message.get(Tag.Text), reason === undefined ? undefined : describeSessionRejectReason(reason)]
         .filter((part) => part !== undefined && part !== '').join('; ');
-      return { kind: 'refused', text, retryWithReset: false };
+      return { kind: 'refused', text, retryWithReset: false, transient: asksToSlowDown(text) };
     }
     case MsgType.Logon: break;
     default: return { kind: 'not-a-logon', text: `expected a Logon reply but received MsgType ${message.msgType}` };

@@ -2,6 +2,8 @@
 // turns each into a plain sentence with a severity (the Session Health view and the CLI log show
 // the sentence; the journal keeps the typed form).
 import { assertNever } from '../../../shared/assert-never.ts';
+import { enumLabel } from '../fix/dictionary.ts';
+import { Tag } from '../fix/tags.ts';
 
 export type Severity = 'info' | 'warning' | 'error' | 'critical';
 
@@ -25,7 +27,8 @@ export type SessionEvent =
   | { readonly kind: 'logon-sent'; readonly resetSeqNum: boolean; readonly msgSeqNum: number }
   | { readonly kind: 'logon-accepted'; readonly resetSeqNum: boolean }
   | { readonly kind: 'disconnected'; readonly reason: DisconnectReason }
-  | { readonly kind: 'reconnect-scheduled'; readonly delayMs: number; readonly attempt: number }
+  /** `slowDown`: the exchange's words asked us to wait (rate limit, maintenance), so the wait is long. */
+  | { readonly kind: 'reconnect-scheduled'; readonly delayMs: number; readonly attempt: number; readonly slowDown: boolean }
   | { readonly kind: 'seq-gap'; readonly expected: number; readonly received: number; readonly recoverable: boolean }
   | { readonly kind: 'resend-requested'; readonly begin: number; readonly end: number }
   | { readonly kind: 'resend-complete'; readonly begin: number; readonly end: number }
@@ -38,6 +41,7 @@ export type SessionEvent =
   | { readonly kind: 'queue-overflow'; readonly dropped: number }
   | { readonly kind: 'frame-error'; readonly errorKind: string; readonly text: string }
   | { readonly kind: 'decode-error'; readonly text: string }
+  | { readonly kind: 'malformed-message'; readonly msgType: string; readonly msgSeqNum: number; readonly rejectReason: number; readonly text: string }
   | { readonly kind: 'test-request-sent'; readonly testReqId: string }
   | { readonly kind: 'heartbeat-timeout' }
   | { readonly kind: 'reject-received'; readonly refSeqNum: number | undefined; readonly reason: string | undefined; readonly text: string | undefined }
@@ -74,7 +78,7 @@ export function describeSessionEvent(event: SessionEvent): { severity: Severity;
       severity: event.reason.kind === 'logout-complete' ? 'info' : event.reason.kind === 'logon-rejected' || event.reason.kind === 'store-failed' ? 'error' : 'warning',
       text: `Disconnected: ${describeDisconnect(event.reason)}`,
     };
-    case 'reconnect-scheduled': return info(`Reconnecting in ${(event.delayMs / 1000).toFixed(1)} s (attempt ${event.attempt})`);
+    case 'reconnect-scheduled': return info(`Reconnecting in ${(event.delayMs / 1000).toFixed(1)} s (attempt ${event.attempt}${event.slowDown ? '; the exchange asked to wait (rate limit or maintenance)' : ''})`);
     case 'seq-gap': return event.recoverable
       ? warning(`MsgSeqNum too high, expecting ${event.expected} but received ${event.received}; requesting a resend`)
       : { severity: 'error', text: `MsgSeqNum too high, expecting ${event.expected} but received ${event.received}: ${event.received - event.expected} message(s) missed and this session type cannot resend them` };
@@ -91,7 +95,13 @@ export function describeSessionEvent(event: SessionEvent): { severity: Severity;
     case 'duplicate-ignored': return info(`Duplicate MsgSeqNum ${event.msgSeqNum} (PossDup) ignored`);
     case 'queue-overflow': return warning(`${event.dropped} out-of-order message(s) dropped while waiting for a resend; they will be requested again`);
     case 'frame-error': return warning(`Discarded a malformed message (${event.errorKind}): ${event.text}`);
-    case 'decode-error': return warning(`Could not decode a message: ${event.text}`);
+    case 'decode-error': return warning(`Ignored a garbled message: ${event.text}`);
+    case 'malformed-message': return {
+      severity: event.msgType === '8' ? 'error' : 'warning',
+      text: `${describeMsgType(event.msgType)} 34=${event.msgSeqNum} could not be read: ${event.text}` +
+        ` Kept as received; Reject sent (${describeSessionRejectReason(String(event.rejectReason))}).` +
+        (event.msgType === '8' ? ' A fill may be hidden in it.' : ''),
+    };
     case 'test-request-sent': return warning(`No traffic from the exchange; TestRequest ${event.testReqId} sent`);
     case 'heartbeat-timeout': return { severity: 'error', text: 'Heartbeat timeout: no answer to our TestRequest' };
     case 'reject-received': return warning(`Reject from the exchange for MsgSeqNum ${event.refSeqNum ?? '?'} (reason ${event.reason ?? '?'}): ${event.text ?? ''}`.trim());
@@ -101,6 +111,11 @@ export function describeSessionEvent(event: SessionEvent): { severity: Severity;
     case 'outbound-refused': return { severity: 'critical', text: `SECURITY: refused to send a ${event.msgType} message; Fillwatch is read-only and only sends session messages` };
     default: return assertNever(event, 'session event');
   }
+}
+
+/** 'ExecutionReport' for 8, 'MsgType X' for a type nobody named. */
+function describeMsgType(msgType: string): string {
+  return enumLabel(Tag.MsgType, msgType) ?? `MsgType ${msgType}`;
 }
 
 function info(text: string) { return { severity: 'info' as const, text }; }

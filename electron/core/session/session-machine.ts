@@ -96,10 +96,14 @@ export class SessionMachine {
     if (!this.#headerIsOurs(message)) return;
 
     if (this.phase.kind === 'logon-sent') {
+      if (message.problem !== undefined) {
+        this.#protocolError(`the exchange's reply to our Logon could not be read: ${message.problem.text}`);
+        return;
+      }
       this.#onLogonReply(message, now);
       return;
     }
-    if (message.msgType === MsgType.SequenceReset && message.get(Tag.GapFillFlag) !== 'Y') {
+    if (message.problem === undefined && message.msgType === MsgType.SequenceReset && message.get(Tag.GapFillFlag) !== 'Y') {
       this.#onSequenceResetReset(message, now);
       return;
     }
@@ -109,6 +113,8 @@ export class SessionMachine {
   /** Checks CompIDs: inbound 56 must be our key; 49 may be the session name or "Kalshi" (§8.21). */
   #headerIsOurs(message: FixMessage): boolean {
     const sender = message.get(Tag.SenderCompID);
+    // A CompID lost to a field problem is that message's problem (Reject, advance), not a misroute.
+    if (message.problem !== undefined && (sender === undefined || !message.has(Tag.TargetCompID))) return true;
     if (message.get(Tag.TargetCompID) !== this.config.senderCompId || sender === undefined || !sender.startsWith('Kalshi')) {
       this.#event({ kind: 'unexpected-message', msgType: message.msgType, text: `wrong CompIDs (49=${sender ?? ''}, 56=${message.get(Tag.TargetCompID) ?? ''})` });
       this.#protocolError('message addressed to another session (CompID mismatch)', message.msgType === MsgType.Logout ? undefined : { refSeqNum: message.msgSeqNum, reason: 9 });
@@ -123,7 +129,7 @@ export class SessionMachine {
     switch (reply.kind) {
       case 'refused':
         if (reply.retryWithReset) this.#resetOnNextLogon = true;
-        this.#disconnect({ kind: 'logon-rejected', text: reply.text, retryable: reply.retryWithReset });
+        this.#disconnect({ kind: 'logon-rejected', text: reply.text, retryable: reply.retryWithReset || reply.transient });
         return;
       case 'not-a-logon':
         this.#protocolError(reply.text);
@@ -183,8 +189,9 @@ export class SessionMachine {
       this.#inOrder(message, now);
       return;
     }
-    if (message.msgType === MsgType.TestRequest) this.#answerTestRequest(message, now);
-    if (message.msgType === MsgType.Logout) {
+    const readable = message.problem === undefined;
+    if (readable && message.msgType === MsgType.TestRequest) this.#answerTestRequest(message, now);
+    if (readable && message.msgType === MsgType.Logout) {
       // A Logout ahead of a gap still ends the session; the gap is recovered on the next logon.
       this.#onLogout(message, now);
       return;
@@ -228,6 +235,10 @@ export class SessionMachine {
   #inOrder(message: FixMessage, now: number, wasHeld = false): void {
     const msgSeqNum = message.msgSeqNum;
     const application = !ADMIN_MSG_TYPES.has(message.msgType);
+    if (message.problem !== undefined) {
+      this.#receivedMalformed(message, application, now);
+      return;
+    }
     if (message.msgType === MsgType.SequenceReset) {
       // GapFill (the Reset form never reaches here): jump over admin messages the exchange skipped.
       const newSeqNo = message.getInt(Tag.NewSeqNo) ?? 0;
@@ -260,6 +271,18 @@ export class SessionMachine {
         this.#onLogout(message, now);
         return;
     }
+  }
+
+  /**
+   * A correctly framed message with a field that breaks a rule is received, not re-requested (FIX 4.4
+   * vol 2; QuickFIX does the same): store it (it is evidence; the store marks it unreadable), advance,
+   * and answer with a session Reject naming the problem. Its content is never acted on.
+   */
+  #receivedMalformed(message: FixMessage, application: boolean, now: number): void {
+    const problem = message.problem!;
+    this.#accept(message, message.msgSeqNum + 1, application);
+    this.#send({ type: 'Reject', refSeqNum: message.msgSeqNum, reason: problem.rejectReason, text: problem.text, ...(problem.tag === undefined ? {} : { refTagId: problem.tag }) }, now);
+    this.#event({ kind: 'malformed-message', msgType: message.msgType, msgSeqNum: message.msgSeqNum, rejectReason: problem.rejectReason, text: problem.text });
   }
 
   #accept(message: FixMessage, nextInbound: number, application: boolean): void {

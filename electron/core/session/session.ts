@@ -11,6 +11,7 @@ import { ReconnectPolicy, type BackoffOptions } from '../transport/reconnect-pol
 import { encodeAdminMessage, type LogonSigner } from './admin-encoder.ts';
 import { OUTBOUND_MSG_TYPES } from './admin-messages.ts';
 import { OutboundGuard } from './outbound-guard.ts';
+import { asksToSlowDown } from './slow-down.ts';
 import { SessionMachine, type SessionEffect, type SessionPhase } from './session-machine.ts';
 import { profileOf, SessionConfigError, type SessionConfig } from './session-config.ts';
 import type { DisconnectReason, SessionEvent } from './session-events.ts';
@@ -109,7 +110,7 @@ export class ListenerSession {
         this.#listeners.onFatal?.(reason);
         break;
       }
-      if (!this.#stopping) await this.#backoff();
+      if (!this.#stopping) await this.#backoff(reason);
     }
   }
 
@@ -156,7 +157,7 @@ export class ListenerSession {
   #onFrame(frame: Buffer): void {
     let message: FixMessage;
     try {
-      message = FixMessage.parse(frame);
+      message = FixMessage.parseReceived(frame);
     } catch (error) {
       if (!(error instanceof DecodeError)) throw error;
       this.#emitEvent({ kind: 'decode-error', text: error.message });
@@ -228,10 +229,11 @@ export class ListenerSession {
     this.#listeners.onEvent?.(event);
   }
 
-  async #backoff(): Promise<void> {
+  async #backoff(after?: DisconnectReason): Promise<void> {
     if (this.#stopping) return;
-    const delayMs = this.#policy.nextDelayMs();
-    this.#emitEvent({ kind: 'reconnect-scheduled', delayMs, attempt: this.#policy.attempts + 1 });
+    const slowDown = (after?.kind === 'exchange-logout' || after?.kind === 'logon-rejected') && asksToSlowDown(after.text);
+    const delayMs = this.#policy.nextDelayMs(slowDown);
+    this.#emitEvent({ kind: 'reconnect-scheduled', delayMs, attempt: this.#policy.attempts + 1, slowDown });
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, delayMs);
       this.#wakeSleep = () => { clearTimeout(timer); resolve(); };

@@ -5,6 +5,8 @@ import { SessionMachine, type SessionEffect } from '../../../electron/core/sessi
 import { makeSessionConfig, type KalshiTarget } from '../../../electron/core/session/session-config.ts';
 import type { SequenceSnapshot } from '../../../electron/core/session/sequence.ts';
 import { API_KEY_ID, executionReport, inbound } from '../../support/fix-builders.ts';
+import { FixMessage } from '../../../electron/core/fix/decode.ts';
+import { withDefect, type MalformedDefect } from '../../../electron/simulator/malformed-defects.ts';
 
 const T0 = Date.UTC(2026, 10, 24, 14, 0, 0);
 
@@ -299,4 +301,76 @@ describe('property: whatever the network drops, RT delivers every application me
       { numRuns: 200 },
     );
   });
+});
+
+describe('malformed messages (framed correctly, a field breaks a rule)', () => {
+  const malformedEr = (seq: number, defect: MalformedDefect, possDup = false) =>
+    FixMessage.parseReceived(withDefect(executionReport(seq, { possDup }).raw, defect));
+  const acceptedAll = (effects: SessionEffect[]) => effects.flatMap((e) => (e.kind === 'accept' ? [e] : []));
+
+  test('in order: received (advance), stored with its problem, answered with a session Reject, reported', () => {
+    const m = loggedOn();
+    const effects = m.handle({ kind: 'message', message: malformedEr(2, 'empty-value') }, T0);
+    const [accept] = acceptedAll(effects);
+    assert.equal(accept?.nextInbound, 3);
+    assert.equal(accept?.message.problem?.rejectReason, 4);
+    assert.deepEqual(sends(effects).map((s) => s.message), [{ type: 'Reject', refSeqNum: 2, reason: 4, refTagId: 58, text: 'Tag 58 has an empty value.' }]);
+    const [event] = events(effects).filter((e) => e.kind === 'malformed-message');
+    assert.deepEqual(event, { kind: 'malformed-message', msgType: '8', msgSeqNum: 2, rejectReason: 4, text: 'Tag 58 has an empty value.' });
+    assert.equal(m.seq.nextInbound, 3);
+    // The next message is in order: no gap, no ResendRequest, delivered.
+    const next = m.handle({ kind: 'message', message: executionReport(3) }, T0);
+    assert.deepEqual(accepted(next), [3]);
+    assert.deepEqual(sends(next), []);
+  });
+
+  test('held behind a gap: drained in order like any other message, the resend completes', () => {
+    const m = loggedOn();
+    m.handle({ kind: 'message', message: malformedEr(3, 'not-a-tag') }, T0);
+    m.handle({ kind: 'message', message: executionReport(4) }, T0);
+    const fill = m.handle({ kind: 'message', message: executionReport(2, { possDup: true }) }, T0);
+    assert.deepEqual(acceptedAll(fill).map((a) => [a.message.msgSeqNum, a.message.problem?.rejectReason]), [[2, undefined], [3, 0], [4, undefined]]);
+    assert.ok(events(fill).some((e) => e.kind === 'resend-complete'));
+    assert.deepEqual(sends(fill).map((s) => s.message.type), ['Reject']);
+  });
+
+  test('a resent copy of a message already received this way is a duplicate like any other', () => {
+    const m = loggedOn();
+    m.handle({ kind: 'message', message: malformedEr(2, 'long-tag') }, T0);
+    const again = m.handle({ kind: 'message', message: malformedEr(2, 'long-tag', true) }, T0);
+    assert.deepEqual(acceptedAll(again), []);
+    assert.deepEqual(sends(again), []);
+    assert.deepEqual(events(again), [{ kind: 'duplicate-ignored', msgSeqNum: 2 }]);
+  });
+
+  test('a malformed Logout or TestRequest is not acted on: the session stays up', () => {
+    const m = loggedOn();
+    const logout = FixMessage.parseReceived(withDefect(inbound('5', 2, [[58, 'bye']]).raw, 'empty-value'));
+    const effects = m.handle({ kind: 'message', message: logout }, T0);
+    assert.deepEqual(disconnects(effects), []);
+    assert.equal(m.phase.kind, 'active');
+    assert.deepEqual(sends(effects).map((s) => s.message.type), ['Reject']);
+  });
+
+  test('a malformed Logon reply ends that connection (the next Logon gets a fresh reply)', () => {
+    const m = machine();
+    m.handle({ kind: 'connected' }, T0);
+    const reply = FixMessage.parseReceived(withDefect(inbound('A', 1, [[98, 0], [108, 30]]).raw, 'no-equals'));
+    const [reason] = disconnects(m.handle({ kind: 'message', message: reply }, T0));
+    assert.equal(reason?.kind, 'protocol-error');
+  });
+});
+
+describe('a Logon refused for a reason that passes', () => {
+  for (const [how, reply] of [
+    ['Logout', () => inbound('5', 1, [[58, 'Logon rate limit exceeded, try again later']])],
+    ['Reject', () => inbound('3', 1, [[45, 1], [58, 'Too many logons'], [373, 99]])],
+  ] as const) {
+    test(`a rate limit (${how}) is retried later, not fatal`, () => {
+      const m = machine();
+      m.handle({ kind: 'connected' }, T0);
+      const [reason] = disconnects(m.handle({ kind: 'message', message: reply() }, T0));
+      assert.ok(reason?.kind === 'logon-rejected' && reason.retryable, JSON.stringify(reason));
+    });
+  }
 });
