@@ -59,7 +59,7 @@ async function rig(options: { totalReports: number; faults: FaultRequest[]; drop
       config: makeSessionConfig({ senderCompId: API_KEY_ID, targetCompId: 'KalshiNR', heartBtIntSec: 30 }),
       endpoint,
       signLogon: (fields) => signLogon(key, fields),
-      backoff: { initialMs: 20, maxMs: 200 },
+      backoff: { initialMs: 20, maxMs: 200, minMs: 0 },
       tickMs: 50,
     },
     live,

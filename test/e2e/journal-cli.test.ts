@@ -28,7 +28,7 @@ before(async () => {
     config: makeSessionConfig({ senderCompId: API_KEY_ID, targetCompId: 'KalshiRT' }),
     endpoint: { host: 'localhost', port, caPem },
     signLogon: (fields) => signLogon(testKeys().key, fields),
-    backoff: { initialMs: 20, maxMs: 100 },
+    backoff: { initialMs: 20, maxMs: 100, minMs: 0 },
   }, undefined, { onExecution: () => count++ });
   const done = opened.recorder.start();
   await waitFor(() => count === TOTAL, `${TOTAL} committed executions`);

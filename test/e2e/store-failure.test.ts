@@ -30,7 +30,7 @@ test('a store that cannot write stops the session; a new session resumes and los
     endpoint: { host: 'localhost', port, caPem },
     signLogon: (fields: Parameters<typeof signLogon>[1]) => signLogon(testKeys().key, fields),
     store,
-    backoff: { initialMs: 20, maxMs: 100 },
+    backoff: { initialMs: 20, maxMs: 100, minMs: 0 },
   };
   try {
     let fatal: unknown;

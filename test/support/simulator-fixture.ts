@@ -51,7 +51,10 @@ export class CollectingSink {
 export function startRecorder(
   port: number,
   caPem: string,
-  overrides: { connect?: ListenerSessionOptions['connect']; target?: KalshiTarget; config?: Partial<SessionConfigInput>; signingKey?: SigningKey; listeners?: RecorderListeners } = {},
+  overrides: {
+    connect?: ListenerSessionOptions['connect']; target?: KalshiTarget; config?: Partial<SessionConfigInput>; signingKey?: SigningKey;
+    listeners?: RecorderListeners; backoff?: ListenerSessionOptions['backoff'];
+  } = {},
 ) {
   const sink = new CollectingSink();
   const events: SessionEvent[] = [];
@@ -63,7 +66,8 @@ export function startRecorder(
       endpoint: { host: 'localhost', port, caPem },
       signLogon: (fields) => signLogon(key, fields),
       store: new MemorySequenceStore(),
-      backoff: { initialMs: 20, maxMs: 200 },
+      // Fast reconnects keep tests short; test/e2e/reconnect-pacing.test.ts checks the production pacing.
+      backoff: overrides.backoff ?? { initialMs: 20, maxMs: 200, minMs: 0, slowDownMs: 50 },
       tickMs: 50,
       ...(overrides.connect === undefined ? {} : { connect: overrides.connect }),
     },

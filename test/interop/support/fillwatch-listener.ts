@@ -67,7 +67,7 @@ export function startListener(options: ListenerOptions): RunningListener {
         text: message.get(58),
         message: message.msgType === '8' ? message : undefined,
       })),
-      backoff: { initialMs: 50, maxMs: 200 },
+      backoff: { initialMs: 50, maxMs: 200, minMs: 0 },
       now: () => Date.now() + offsetMs,
       tickMs: 50,
     },
