@@ -1,7 +1,8 @@
-// recorder.ts — the composition root of the core: transport → fix → session → (store) → records.
-// It wires a ListenerSession to execution sinks: each in-sequence ExecutionReport is decoded into a
-// typed record, and handed to the sink, which deduplicates by ExecID. A report that cannot be decoded is
-// kept whole (raw FIX) and reported, never dropped silently.
+// recorder.ts — one ListenerSession and where its executions go: each in-sequence ExecutionReport
+// becomes a typed record handed to the sink, which deduplicates by ExecID. With the in-memory store it
+// decodes them itself ('session' feed); with the journal they come from its commits ('store-commits',
+// see journal-recorder.ts). A report that cannot be decoded is kept whole and reported, never dropped.
+// The drop-copy backfill is wired beside it by cli/record-command.ts, not here.
 import type { FixMessage } from '../fix/decode.ts';
 import { DecodeError } from '../fix/errors.ts';
 import { readExecutionReport } from '../fix/execution-report.ts';
