@@ -10,10 +10,18 @@ export const ExitCode = {
 } as const;
 
 export class CliError extends Error {
-  override readonly name = 'CliError';
+  override readonly name: string = 'CliError';
   readonly exitCode: number;
   constructor(message: string, exitCode: number) {
     super(message);
     this.exitCode = exitCode;
+  }
+}
+
+/** The command line itself is wrong (flag, value, missing flag): the usage follows the line. */
+export class UsageError extends CliError {
+  override readonly name = 'UsageError';
+  constructor(message: string) {
+    super(message, ExitCode.usage);
   }
 }

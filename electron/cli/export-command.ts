@@ -1,11 +1,12 @@
 // export-command.ts — `fillwatch export --db F --format csv|jsonl [filters]`: the recorded executions,
 // filtered, in event order, to stdout or --out. Streams rows, so a 1M-row journal exports in constant
 // memory. CSV follows RFC 4180, and text cells that a spreadsheet would run as a formula are defused.
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { parseArgs } from 'node:util';
+import type { WriteStream } from 'node:fs';
 import { openJournalReader, JournalError, type ExecutionFilter, type StoredExecution } from '../core/journal/index.ts';
 import { CliError, ExitCode } from './cli-error.ts';
+import { oneOf, parseFlags, requireFlag } from './parse-flags.ts';
 import { parseTimeArg } from './time-arg.ts';
+import { openOutputStream } from './output-file.ts';
 
 export const exportUsage = 'fillwatch export --db journal.db --format csv|jsonl [--from T] [--to T] [--market TICKER] [--side buy|sell] [--out FILE]';
 
@@ -15,25 +16,30 @@ const COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof StoredExecution>;
 
 export async function runExport(argv: string[], stdout: NodeJS.WritableStream): Promise<number> {
-  const { values } = parseArgs({
-    args: argv, strict: true,
-    options: { db: { type: 'string' }, format: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, market: { type: 'string' }, side: { type: 'string' }, out: { type: 'string' } },
+  const values = parseFlags(argv, {
+    db: { type: 'string' }, format: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, market: { type: 'string' }, side: { type: 'string' }, out: { type: 'string' },
   });
-  if (values.db === undefined) throw new CliError(`--db is required: ${exportUsage}`, ExitCode.usage);
-  const format = values.format ?? 'csv';
-  if (format !== 'csv' && format !== 'jsonl') throw new CliError(`--format must be csv or jsonl, not "${format}"`, ExitCode.usage);
+  const db = requireFlag('db', values.db);
+  const format = oneOf('format', values.format ?? 'csv', ['csv', 'jsonl']);
   const filter: ExecutionFilter = {
     ...(values.from === undefined ? {} : { from: parseTimeArg('from', values.from) }),
     ...(values.to === undefined ? {} : { to: parseTimeArg('to', values.to) }),
     ...(values.market === undefined ? {} : { market: values.market }),
     ...(values.side === undefined ? {} : { side: parseSide(values.side) }),
   };
-  const sink: NodeJS.WritableStream | WriteStream = values.out === undefined ? stdout : createWriteStream(values.out);
   let reader;
   try {
-    reader = openJournalReader(values.db);
+    reader = openJournalReader(db);
   } catch (error) {
-    if (error instanceof JournalError) throw new CliError(`cannot read "${values.db}": ${error.message}`, ExitCode.runtime);
+    if (error instanceof JournalError) throw new CliError(`cannot read "${db}": ${error.message}`, ExitCode.runtime);
+    throw error;
+  }
+  let sink: NodeJS.WritableStream | WriteStream;
+  try {
+    // After the journal opened, so a bad --db does not truncate an existing --out file.
+    sink = values.out === undefined ? stdout : openOutputStream(values.out, 'export file');
+  } catch (error) {
+    reader.close();
     throw error;
   }
   try {
@@ -55,9 +61,8 @@ export async function runExport(argv: string[], stdout: NodeJS.WritableStream): 
 }
 
 function parseSide(text: string): string {
-  const side = { buy: '1', sell: '2', '1': '1', '2': '2' }[text.toLowerCase()];
-  if (side === undefined) throw new CliError(`--side must be buy or sell, not "${text}"`, ExitCode.usage);
-  return side;
+  const side = oneOf('side', text.toLowerCase(), ['buy', 'sell', '1', '2']);
+  return side === 'buy' || side === '1' ? '1' : '2';
 }
 
 function pick(row: StoredExecution): Record<string, unknown> {

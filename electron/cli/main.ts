@@ -1,41 +1,54 @@
-// main.ts — the `fillwatch` command: record | simulate | keygen | verify | pnl | export. Every failure is one line on stderr
-// ("fillwatch: …") and a non-zero exit code (see cli-error.ts).
-import { CliError, ExitCode } from './cli-error.ts';
+// main.ts — the `fillwatch` command: record | simulate | keygen | verify | pnl | export. Every failure is
+// one line on stderr ("fillwatch: …", plus the usage when the command line was wrong) and a non-zero
+// exit code (see cli-error.ts and report-failure.ts).
+import { ExitCode, UsageError } from './cli-error.ts';
 import { processIo } from './process-io.ts';
+import { reportFailure } from './report-failure.ts';
 import { runKeygen, keygenUsage } from './keygen-command.ts';
 import { runRecord, recordUsage, type CliIo } from './record-command.ts';
 import { runVerify, verifyUsage } from './verify-command.ts';
 import { runPnl, pnlUsage } from './pnl-command.ts';
 import { runExport, exportUsage } from './export-command.ts';
 
-const usage = ['usage:', `  ${recordUsage}`, '  fillwatch simulate [--port P] [--seed N] [--rate N] … (see fillwatch simulate --help)', `  ${keygenUsage}`, `  ${verifyUsage}`, `  ${pnlUsage}`, `  ${exportUsage}`].join('\n');
+interface Command {
+  readonly usage: string;
+  readonly run: (argv: string[], io: CliIo) => Promise<number> | number;
+}
+
+const commands: ReadonlyMap<string, Command> = new Map(Object.entries({
+  record: { usage: recordUsage, run: runRecord },
+  // Loaded on demand: the simulator (and its PKI) is not needed by any other command.
+  simulate: {
+    usage: 'fillwatch simulate --register-key ID=PUBLIC_KEY_PEM_FILE [--port P] [--seed N] [--rate N] … (see fillwatch simulate --help)',
+    run: async (argv, io) => (await import('../simulator/cli.ts')).runSimulatorCli(argv, io),
+  },
+  keygen: { usage: keygenUsage, run: (argv, io) => runKeygen(argv, io.out) },
+  verify: { usage: verifyUsage, run: (argv, io) => runVerify(argv, io.out) },
+  pnl: { usage: pnlUsage, run: (argv, io) => runPnl(argv, io.out, io.err) },
+  export: { usage: exportUsage, run: (argv) => runExport(argv, process.stdout) },
+} satisfies Record<string, Command>));
+
+/** Every command's usage, one per line (aligned under the first's `usage: `). */
+export const cliUsage = [...commands.values()].map((c) => c.usage).join('\n       ');
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [command, ...rest] = argv;
+  const [name, ...rest] = argv;
+  if (name === 'help' || name === '--help' || name === '-h') {
+    io.out(`usage: ${cliUsage}`);
+    return ExitCode.ok;
+  }
+  const command = name === undefined ? undefined : commands.get(name);
   try {
-    switch (command) {
-      case 'record': return await runRecord(rest, io);
-      case 'keygen': return runKeygen(rest, io.out);
-      case 'verify': return runVerify(rest, io.out);
-      case 'pnl': return runPnl(rest, io.out, io.err);
-      case 'export': return await runExport(rest, process.stdout);
-      case 'simulate': {
-        const { runSimulatorCli } = await import('../simulator/cli.ts');
-        return await runSimulatorCli(rest, io);
-      }
-      case undefined: case 'help': case '--help': case '-h':
-        io.out(usage);
-        return command === undefined ? ExitCode.usage : ExitCode.ok;
-      default:
-        throw new CliError(`unknown command "${command}"\n${usage}`, ExitCode.usage);
+    if (name === undefined) throw new UsageError('no command given');
+    if (command === undefined) throw new UsageError(`unknown command "${name}"`);
+    // `simulate --help` prints the simulator's longer usage itself.
+    if (name !== 'simulate' && (rest.includes('--help') || rest.includes('-h'))) {
+      io.out(`usage: ${command.usage}`);
+      return ExitCode.ok;
     }
+    return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof CliError) {
-      io.err(`fillwatch: ${error.message}`);
-      return error.exitCode;
-    }
-    io.err(`fillwatch: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    return ExitCode.runtime;
+    return reportFailure(error, command?.usage ?? cliUsage, io.err);
   }
 }
 

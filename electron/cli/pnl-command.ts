@@ -1,7 +1,6 @@
 // pnl-command.ts — `fillwatch pnl --db F`: positions and P&L per market from the journal's trades and
 // settlement reports, with totals by event and by day, as a table or JSON. Exact decimals throughout
 // (shared/decimal.ts).
-import { parseArgs } from 'node:util';
 import { openJournalReader, JournalError } from '../core/journal/index.ts';
 import { PositionBook } from '../../shared/positions/position-book.ts';
 import { PositionError } from '../../shared/positions/fill.ts';
@@ -11,19 +10,16 @@ import { readMarketSettlementReport } from '../core/fix/market-settlement-report
 import { FixMessage } from '../core/fix/decode.ts';
 import { DecodeError } from '../core/fix/errors.ts';
 import { toString as decimalText, type Decimal } from '../../shared/decimal.ts';
-import { CliError, ExitCode } from './cli-error.ts';
+import { CliError, ExitCode, UsageError } from './cli-error.ts';
+import { oneOf, parseFlags, requireFlag } from './parse-flags.ts';
 
 export const pnlUsage = 'fillwatch pnl --db journal.db [--format table|json] [--cents] [--time-zone America/New_York]';
 
 export function runPnl(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
-  const { values } = parseArgs({
-    args: argv, strict: true,
-    options: { db: { type: 'string' }, format: { type: 'string' }, cents: { type: 'boolean', default: false }, 'time-zone': { type: 'string' } },
-  });
-  if (values.db === undefined) throw new CliError(`--db is required: ${pnlUsage}`, ExitCode.usage);
-  const format = values.format ?? 'table';
-  if (format !== 'table' && format !== 'json') throw new CliError(`--format must be table or json, not "${format}"`, ExitCode.usage);
-  const book = buildBook(values.db, values.cents ? 'cents' : 'dollars', values['time-zone'], err);
+  const values = parseFlags(argv, { db: { type: 'string' }, format: { type: 'string' }, cents: { type: 'boolean', default: false }, 'time-zone': { type: 'string' } });
+  const db = requireFlag('db', values.db);
+  const format = oneOf('format', values.format ?? 'table', ['table', 'json']);
+  const book = buildBook(db, values.cents ? 'cents' : 'dollars', values['time-zone'], err);
   const markets = book.markets();
   const totals = book.totals();
   if (format === 'json') {
@@ -45,6 +41,7 @@ export function runPnl(argv: string[], out: (line: string) => void, err: (line: 
 }
 
 function buildBook(path: string, priceUnit: 'dollars' | 'cents', timeZone: string | undefined, err: (line: string) => void): PositionBook {
+  const book = emptyBook(timeZone);
   let reader;
   try {
     reader = openJournalReader(path);
@@ -52,8 +49,6 @@ function buildBook(path: string, priceUnit: 'dollars' | 'cents', timeZone: strin
     if (error instanceof JournalError) throw new CliError(`cannot read "${path}": ${error.message}`, ExitCode.runtime);
     throw error;
   }
-  // The journal's ExecIDs are unique already, so the book need not remember them.
-  const book = new PositionBook({ dedupe: 'none', ...(timeZone === undefined ? {} : { timeZone }) });
   try {
     for (const trade of reader.trades()) {
       const fill = fillFromTrade(trade, priceUnit);
@@ -81,6 +76,16 @@ function buildBook(path: string, priceUnit: 'dollars' | 'cents', timeZone: strin
     reader.close();
   }
   return book;
+}
+
+function emptyBook(timeZone: string | undefined): PositionBook {
+  try {
+    // The journal's ExecIDs are unique already, so the book need not remember them.
+    return new PositionBook({ dedupe: 'none', ...(timeZone === undefined ? {} : { timeZone }) });
+  } catch (error) {
+    if (error instanceof PositionError && error.kind === 'bad-time-zone') throw new UsageError(`--time-zone must be an IANA name such as America/New_York, not "${timeZone}"`);
+    throw error;
+  }
 }
 
 function decimalsAsText(_key: string, value: unknown): unknown {

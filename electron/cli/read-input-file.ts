@@ -6,8 +6,19 @@ export function readInputFile(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String(code ?? error);
-    throw new CliError(`cannot read the ${what} "${path}": ${why}`, ExitCode.usage);
+    throw new CliError(`cannot read the ${what} "${path}": ${fsReason(error)}`, ExitCode.usage);
+  }
+}
+
+/** A file-system error in words a user can act on. */
+export function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or folder';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'it is a folder';
+    case 'ENOSPC': return 'the disk is full';
+    case 'EROFS': return 'the file system is read-only';
+    default: return String(code ?? error);
   }
 }

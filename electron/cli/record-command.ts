@@ -3,7 +3,6 @@
 // logs out cleanly on SIGINT/SIGTERM. Failures before the first logon end the run with one line.
 // With --dc-port, a possible loss (an NR gap, a reset reconnect) is backfilled from KalshiDC into the
 // journal (same key, same CA); the fills it recovers reach --out like live ones.
-import { parseArgs } from 'node:util';
 import { importPrivateKeyPem, KeyImportError, signLogon } from '../core/signing/index.ts';
 import { makeSessionConfig, SessionConfigError, type KalshiTarget, type SkipPendingTag } from '../core/session/session-config.ts';
 import { describeDisconnect, describeSessionEvent, type DisconnectReason } from '../core/session/session-events.ts';
@@ -16,7 +15,8 @@ import type { LogonSignatureInput } from '../core/session/admin-encoder.ts';
 import { JsonlSink } from '../core/recorder/jsonl-sink.ts';
 import { BackfillCoordinator, describeBackfillEvent } from '../core/dropcopy/index.ts';
 import type { TlsEndpoint } from '../core/transport/tls-connection.ts';
-import { CliError, ExitCode } from './cli-error.ts';
+import { CliError, ExitCode, UsageError } from './cli-error.ts';
+import { oneOf, parseFlags, requireFlag, wholeNumber } from './parse-flags.ts';
 import type { ProcessIo } from './process-io.ts';
 import { readInputFile } from './read-input-file.ts';
 
@@ -153,44 +153,30 @@ interface RecordOptions {
 }
 
 function parseRecordArgs(argv: string[]): RecordOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        host: { type: 'string' }, port: { type: 'string' }, target: { type: 'string' },
-        'api-key-id': { type: 'string' }, 'key-file': { type: 'string' }, ca: { type: 'string' },
-        pin: { type: 'string', multiple: true }, servername: { type: 'string' }, out: { type: 'string' }, db: { type: 'string' },
-        'exit-after-idle': { type: 'string' }, heartbeat: { type: 'string' }, 'skip-pending-tag': { type: 'string' },
-        cents: { type: 'boolean', default: false }, settlements: { type: 'boolean', default: false },
-        'retention-hours': { type: 'string' }, 'no-raw-data-length': { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        'dc-port': { type: 'string' }, 'dc-host': { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\nusage: ${recordUsage}`, ExitCode.usage);
-  }
-  const required = (name: string, value: string | undefined): string => {
-    if (value === undefined || value === '') throw new CliError(`--${name} is required\nusage: ${recordUsage}`, ExitCode.usage);
-    return value;
-  };
-  const target = required('target', values.target);
-  if (target !== 'KalshiRT' && target !== 'KalshiNR') throw new CliError(`--target must be KalshiRT or KalshiNR, not "${target}"`, ExitCode.usage);
-  if (values.db === undefined && values.out === undefined) throw new CliError(`--db or --out is required (where to record)\nusage: ${recordUsage}`, ExitCode.usage);
+  const values = parseFlags(argv, {
+    host: { type: 'string' }, port: { type: 'string' }, target: { type: 'string' },
+    'api-key-id': { type: 'string' }, 'key-file': { type: 'string' }, ca: { type: 'string' },
+    pin: { type: 'string', multiple: true }, servername: { type: 'string' }, out: { type: 'string' }, db: { type: 'string' },
+    'exit-after-idle': { type: 'string' }, heartbeat: { type: 'string' }, 'skip-pending-tag': { type: 'string' },
+    cents: { type: 'boolean', default: false }, settlements: { type: 'boolean', default: false },
+    'retention-hours': { type: 'string' }, 'no-raw-data-length': { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    'dc-port': { type: 'string' }, 'dc-host': { type: 'string' },
+  });
+  const target = oneOf('target', requireFlag('target', values.target), ['KalshiRT', 'KalshiNR']);
+  if (values.db === undefined && values.out === undefined) throw new UsageError('--db or --out is required (where to record)');
   if (values['dc-port'] !== undefined && values.db === undefined) {
-    throw new CliError('--dc-port needs --db: the drop-copy backfill writes into the journal', ExitCode.usage);
+    throw new UsageError('--dc-port needs --db: the drop-copy backfill writes into the journal');
   }
-  if (values['dc-host'] !== undefined && values['dc-port'] === undefined) throw new CliError('--dc-host needs --dc-port', ExitCode.usage);
+  if (values['dc-host'] !== undefined && values['dc-port'] === undefined) throw new UsageError('--dc-host needs --dc-port');
   const skipTag = values['skip-pending-tag'] ?? '21011';
-  if (skipTag !== '21011' && skipTag !== '21003') throw new CliError('--skip-pending-tag must be 21011 or 21003', ExitCode.usage);
+  oneOf('skip-pending-tag', skipTag, ['21011', '21003']);
   return {
-    host: required('host', values.host),
-    port: wholeNumber('port', required('port', values.port), 1, 65_535),
+    host: requireFlag('host', values.host),
+    port: wholeNumber('port', requireFlag('port', values.port), 1, 65_535),
     target,
-    apiKeyId: required('api-key-id', values['api-key-id']),
-    keyFile: required('key-file', values['key-file']),
+    apiKeyId: requireFlag('api-key-id', values['api-key-id']),
+    keyFile: requireFlag('key-file', values['key-file']),
     dcHost: values['dc-host'],
     dcPort: values['dc-port'] === undefined ? undefined : wholeNumber('dc-port', values['dc-port'], 1, 65_535),
     caPem: values.ca === undefined ? undefined : readInputFile(values.ca, 'CA certificate file'),
@@ -207,12 +193,6 @@ function parseRecordArgs(argv: string[]): RecordOptions {
     rawDataLength: !values['no-raw-data-length'],
     quiet: values.quiet,
   };
-}
-
-function wholeNumber(name: string, text: string, min: number, max: number): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || n < min || n > max) throw new CliError(`--${name} must be a whole number from ${min} to ${max}, not "${text}"`, ExitCode.usage);
-  return n;
 }
 
 function loadKey(path: string) {

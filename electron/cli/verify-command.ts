@@ -1,19 +1,18 @@
 // verify-command.ts — `fillwatch verify --db F`: recomputes the journal's hash chain and names the
 // first broken row. Exit 0 intact, 5 tampered or damaged.
-import { parseArgs } from 'node:util';
 import { verifyJournal, JournalError } from '../core/journal/index.ts';
 import { CliError, ExitCode } from './cli-error.ts';
+import { parseFlags, requireFlag } from './parse-flags.ts';
 
 export const verifyUsage = 'fillwatch verify --db journal.db';
 
 export function runVerify(argv: string[], out: (line: string) => void): number {
-  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' } }, strict: true });
-  if (values.db === undefined) throw new CliError(`--db is required: ${verifyUsage}`, ExitCode.usage);
+  const db = requireFlag('db', parseFlags(argv, { db: { type: 'string' } }).db);
   let result;
   try {
-    result = verifyJournal(values.db);
+    result = verifyJournal(db);
   } catch (error) {
-    if (error instanceof JournalError) throw new CliError(`cannot verify "${values.db}": ${error.message}`, ExitCode.runtime);
+    if (error instanceof JournalError) throw new CliError(`cannot verify "${db}": ${error.message}`, ExitCode.runtime);
     throw error;
   }
   if (result.ok) {

@@ -1,12 +1,16 @@
 // cli.ts — `fillwatch simulate` / `npm run simulator -- …`: runs a KalshiSimulator until SIGINT or
 // SIGTERM. Parses flags, reads key and certificate files, writes the CA certificate for clients, and
-// reports failures as one line with exit code 2 (usage) or 1 (runtime). Owns no protocol logic.
+// reports failures like every fillwatch command (cli/report-failure.ts): one line, plus the usage
+// and exit code 2 when the command line is wrong, exit 1 when it cannot run. Owns no protocol logic.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { FaultSpecError, parseFaultSpec } from './faults.ts';
 import type { FaultRequest } from './faults.ts';
 import { KalshiSimulator } from './simulator.ts';
 import { processIo } from '../cli/process-io.ts';
+import { CliError, ExitCode, UsageError } from '../cli/cli-error.ts';
+import { parseFlags, wholeNumber } from '../cli/parse-flags.ts';
+import { reportFailure } from '../cli/report-failure.ts';
+import { fsReason } from '../cli/read-input-file.ts';
 import type { SimulatorAccount, SimulatorOptions } from './simulator.ts';
 
 export const simulatorUsage = [
@@ -28,10 +32,6 @@ export interface SimulatorCliIo {
   readonly onListening?: (simulator: KalshiSimulator, address: { host: string; port: number }) => void;
 }
 
-class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
 interface ParsedCli {
   readonly options: SimulatorOptions;
   readonly caOut: string | undefined;
@@ -39,37 +39,31 @@ interface ParsedCli {
 }
 
 export async function runSimulatorCli(argv: string[], io: SimulatorCliIo = processIo): Promise<number> {
+  const fail = (error: unknown) => reportFailure(error, simulatorUsage, io.err, 'fillwatch simulate');
   let parsed: ParsedCli;
   try {
     parsed = parseSimulatorArgs(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof FaultSpecError) {
-      io.err(`fillwatch simulate: ${error.message}\n${simulatorUsage}`);
-      return 2;
-    }
-    throw error;
+    return fail(error);
   }
   if (parsed.help) {
-    io.out(simulatorUsage);
-    return 0;
+    io.out(`usage: ${simulatorUsage}`);
+    return ExitCode.ok;
   }
   const simulator = new KalshiSimulator(parsed.options);
   let address: { host: string; port: number };
   try {
     address = await simulator.start();
   } catch (error) {
-    io.err(`fillwatch simulate: cannot listen: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    return fail(new CliError(`cannot listen: ${error instanceof Error ? error.message : String(error)}`, ExitCode.runtime));
   }
-  try {
-    if (parsed.caOut !== undefined) {
-      if (simulator.caCertPem === undefined) throw new Error('--ca-out needs the simulator to make its own CA (omit --cert/--key)');
+  if (parsed.caOut !== undefined && simulator.caCertPem !== undefined) {
+    try {
       writeFileSync(parsed.caOut, simulator.caCertPem);
+    } catch (error) {
+      await simulator.stop();
+      return fail(new CliError(`cannot write --ca-out ${parsed.caOut}: ${fsReason(error)}`, ExitCode.usage));
     }
-  } catch (error) {
-    await simulator.stop();
-    io.err(`fillwatch simulate: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
   }
   io.out(`Kalshi simulator listening on ${address.host}:${address.port} (TargetCompID KalshiRT or KalshiNR)`);
   for (const account of parsed.options.accounts) io.out(`registered API key ${account.apiKeyId}`);
@@ -84,54 +78,46 @@ export async function runSimulatorCli(argv: string[], io: SimulatorCliIo = proce
   });
   await simulator.stop();
   io.out('Kalshi simulator stopped.');
-  return 0;
+  return ExitCode.ok;
 }
 
 function parseSimulatorArgs(argv: string[], io: SimulatorCliIo): ParsedCli {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        host: { type: 'string' },
-        port: { type: 'string' },
-        seed: { type: 'string' },
-        rate: { type: 'string' },
-        total: { type: 'string' },
-        markets: { type: 'string' },
-        'ca-out': { type: 'string' },
-        cert: { type: 'string' },
-        key: { type: 'string' },
-        'register-key': { type: 'string', multiple: true },
-        fault: { type: 'string', multiple: true },
-        'heartbeat-grace-ms': { type: 'string' },
-        'stream-while-disconnected': { type: 'boolean' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseFlags(argv, {
+    host: { type: 'string' },
+    port: { type: 'string' },
+    seed: { type: 'string' },
+    rate: { type: 'string' },
+    total: { type: 'string' },
+    markets: { type: 'string' },
+    'ca-out': { type: 'string' },
+    cert: { type: 'string' },
+    key: { type: 'string' },
+    'register-key': { type: 'string', multiple: true },
+    fault: { type: 'string', multiple: true },
+    'heartbeat-grace-ms': { type: 'string' },
+    'stream-while-disconnected': { type: 'boolean' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) return { options: { accounts: [] }, caOut: undefined, help: true };
 
   const accounts: SimulatorAccount[] = (values['register-key'] ?? []).map(readAccount);
   if (accounts.length === 0) throw new UsageError('at least one --register-key ID=PUBLIC_KEY_PEM_FILE is required');
   if ((values.cert === undefined) !== (values.key === undefined)) throw new UsageError('--cert and --key go together');
-  const faults: FaultRequest[] = (values.fault ?? []).map(parseFaultSpec);
+  // Only a CA the simulator made itself can be written out.
+  if (values['ca-out'] !== undefined && values.cert !== undefined) throw new UsageError('--ca-out needs the simulator to make its own CA (omit --cert/--key)');
+  const faults: FaultRequest[] = (values.fault ?? []).map(faultFlag);
 
   const options: SimulatorOptions = {
     accounts,
     host: values.host ?? '127.0.0.1',
-    port: integer('--port', values.port, 0, 65535) ?? 8230,
-    seed: integer('--seed', values.seed, 0, Number.MAX_SAFE_INTEGER) ?? 1,
-    ratePerSecond: integer('--rate', values.rate, 0, 10_000_000) ?? 10,
-    markets: integer('--markets', values.markets, 1, 1000) ?? 12,
+    port: integer('port', values.port, 0, 65535) ?? 8230,
+    seed: integer('seed', values.seed, 0, Number.MAX_SAFE_INTEGER) ?? 1,
+    ratePerSecond: integer('rate', values.rate, 0, 10_000_000) ?? 10,
+    markets: integer('markets', values.markets, 1, 1000) ?? 12,
     faults,
-    ...optional('totalReports', integer('--total', values.total, 0, Number.MAX_SAFE_INTEGER)),
-    ...optional('heartbeatGraceMs', integer('--heartbeat-grace-ms', values['heartbeat-grace-ms'], 0, 3_600_000)),
+    ...optional('totalReports', integer('total', values.total, 0, Number.MAX_SAFE_INTEGER)),
+    ...optional('heartbeatGraceMs', integer('heartbeat-grace-ms', values['heartbeat-grace-ms'], 0, 3_600_000)),
     ...(values['stream-while-disconnected'] === true ? { streamWhileDisconnected: true } : {}),
     ...(values.cert !== undefined && values.key !== undefined ? { tls: { certPem: readText('--cert', values.cert), keyPem: readText('--key', values.key) } } : {}),
     ...(values.quiet === true ? {} : { log: (line: string) => io.err(`${new Date().toISOString()} ${line}`) }),
@@ -158,12 +144,16 @@ function readText(flag: string, file: string): string {
 }
 
 function integer(flag: string, text: string | undefined, min: number, max: number): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(`${flag} must be an integer from ${min} to ${max}, got "${text}"`);
+  return text === undefined ? undefined : wholeNumber(flag, text, min, max);
+}
+
+function faultFlag(spec: string): FaultRequest {
+  try {
+    return parseFaultSpec(spec);
+  } catch (error) {
+    if (error instanceof FaultSpecError) throw new UsageError(`--fault: ${error.message}`);
+    throw error;
   }
-  return n;
 }
 
 function optional<K extends string>(key: K, value: number | undefined): { [P in K]?: number } {

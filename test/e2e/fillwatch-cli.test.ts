@@ -92,7 +92,7 @@ describe('fillwatch record', () => {
     try {
       const badArgs = await fillwatch(['record', '--host', 'localhost']);
       assert.equal(badArgs.code, 2);
-      assert.match(badArgs.stderr, /^fillwatch: --target is required\nusage: fillwatch record/);
+      assert.match(badArgs.stderr, /^fillwatch: --target is required\nusage: fillwatch record [^\n]+\n$/);
 
       const junkKey = join(w.dir, 'junk.pem');
       writeFileSync(junkKey, 'not a key');
@@ -112,7 +112,9 @@ describe('fillwatch record', () => {
 
       const noCa = await fillwatch(recordArgs(port, w).filter((a, i, all) => a !== '--ca' && all[i - 1] !== '--ca'));
       assert.equal(noCa.code, 4);
-      assert.match(lastLine(noCa), /^fillwatch: TLS failure/);
+      assert.match(lastLine(noCa), /^fillwatch: TLS failure with localhost:\d+: .*pass --ca/);
+      assert.ok(lastLine(noCa).length < 200, lastLine(noCa));
+      assert.doesNotMatch(noCa.stderr, /use-system-ca/);
 
       const unreachable = await fillwatch(recordArgs(1, w));
       assert.equal(unreachable.code, 4);
@@ -141,5 +143,31 @@ describe('fillwatch keygen', () => {
     const again = await fillwatch(['keygen', '--out', out]);
     assert.equal(again.code, 2);
     assert.match(again.stderr, /already exists/);
+  });
+});
+
+describe('fillwatch with a wrong command line', () => {
+  // The issue's case: these printed a stack trace and exited 1. Every command and case is in
+  // test/cli/usage-errors.test.ts; this runs the real binary, where an uncaught error would show.
+  test('verify, pnl and export --bogus: one line, then the usage, exit 2', async () => {
+    const runs = await Promise.all(['verify', 'pnl', 'export'].map(async (command) => ({ command, run: await fillwatch([command, '--bogus']) })));
+    for (const { command, run } of runs) {
+      assert.equal(run.code, 2, run.stderr);
+      assert.equal(run.stdout, '');
+      assert.doesNotMatch(run.stderr, / {4}at /);
+      assert.match(run.stderr, new RegExp(`^fillwatch: Unknown option '--bogus'\\nusage: fillwatch ${command} [^\\n]+\\n$`));
+    }
+  });
+
+  test('an --out path that cannot be written is one line, exit 2', async () => {
+    const w = workdir();
+    const missing = join(w.dir, 'missing-folder');
+    const keygen = await fillwatch(['keygen', '--out', join(missing, 'k.pem')]);
+    assert.equal(keygen.code, 2);
+    assert.match(keygen.stderr, /^fillwatch: cannot write the private key file ".*k\.pem": no such file or folder\n$/);
+    const record = await fillwatch(['record', '--host', 'localhost', '--port', '1', '--target', 'KalshiRT', '--api-key-id', API_KEY_ID,
+      '--key-file', w.keyFile, '--out', join(missing, 'fills.jsonl')]);
+    assert.equal(record.code, 2);
+    assert.match(record.stderr, /^fillwatch: cannot open ".*fills\.jsonl": no such file or folder\n$/);
   });
 });

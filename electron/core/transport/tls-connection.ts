@@ -1,14 +1,16 @@
-// tls-connection.ts — opens the TLS socket to the exchange: certificates always verified (system
-// roots, plus an optional CA bundle such as Kalshi's pinned certificate or the simulator's CA),
-// optional SHA-256 pins on the presented chain, SNI, a connect timeout and TCP keep-alive.
-// It gives back a connected socket or a ConnectError with one of four kinds; it never retries.
+// tls-connection.ts — opens the TLS socket to the exchange: certificates always verified against
+// Node's bundled Mozilla root store (tls.rootCertificates; the operating system's store is not read),
+// plus an optional CA bundle such as Kalshi's pinned certificate or the simulator's CA; optional
+// SHA-256 pins on the presented chain, SNI, a connect timeout and TCP keep-alive.
+// It gives back a connected socket or a ConnectError with one of four kinds, whose message is one
+// line saying what is wrong and what to do; it never retries.
 import { connect, rootCertificates, checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { isIP } from 'node:net';
 
 export interface TlsEndpoint {
   readonly host: string;
   readonly port: number;
-  /** Extra trust anchors (PEM), added to the system roots. */
+  /** Extra trust anchors (PEM), added to Node's bundled roots. */
   readonly caPem?: string;
   /** SHA-256 fingerprints (hex, colons optional) one of which must appear in the server's chain. */
   readonly pinnedSha256?: readonly string[];
@@ -58,20 +60,36 @@ export function connectTls(endpoint: TlsEndpoint): Promise<TLSSocket> {
       socket.setKeepAlive(true, endpoint.keepAliveMs ?? 15_000);
       resolve(socket);
     });
-    const onError = (error: NodeJS.ErrnoException) => fail(classify(error, where));
+    const onError = (error: NodeJS.ErrnoException) => fail(classify(error, where, servername));
     socket.once('error', onError);
   });
 }
 
-function classify(error: NodeJS.ErrnoException, where: string): ConnectError {
+function classify(error: NodeJS.ErrnoException, where: string, servername: string): ConnectError {
   const code = error.code ?? '';
   if (error instanceof ConnectError) return error;
   if (code === 'ERR_FILLWATCH_PIN') return new ConnectError('pin-mismatch', `TLS certificate of ${where} does not match the pinned fingerprint.`);
   if (TLS_CODES.test(code) || /certificate|ssl|tls/i.test(error.message)) {
-    return new ConnectError('tls', `TLS failure with ${where}: ${error.message} (${code || 'no code'}). The certificate was not trusted; pass --ca with Kalshi's certificate if needed.`);
+    return new ConnectError('tls', `TLS failure with ${where}: ${tlsAdvice(code, error.message, servername)}`);
   }
   if (code === 'ETIMEDOUT') return new ConnectError('timeout', `Timed out connecting to ${where}.`);
   return new ConnectError('unreachable', `Cannot reach ${where}: ${error.message}${code ? ` (${code})` : ''}.`);
+}
+
+const UNTRUSTED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE']);
+const OUT_OF_DATE = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+
+/**
+ * What went wrong and what the user can do, in a few words. Node's own text is not used for the known
+ * cases: it ends with a hint to run Node with --use-system-ca, which a Fillwatch user cannot act on.
+ */
+function tlsAdvice(code: string, nodeMessage: string, servername: string): string {
+  if (UNTRUSTED.has(code)) return `certificate not signed by a trusted CA (${code}); pass --ca with the server's CA certificate.`;
+  if (OUT_OF_DATE.has(code)) return `certificate expired or not yet valid (${code}); check this computer's clock.`;
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `certificate is not for "${servername}" (${code}); check the host name or pass --servername.`;
+  const what = nodeMessage.replace(/[;.]?\s*(if the root CA|try running Node).*$/s, '').replace(/\s+/g, ' ').slice(0, 80);
+  return `${what} (${code || 'no code'}); pass --ca if the server has its own CA, check the host name and the clock.`;
 }
 
 function checkPins(_name: string, cert: PeerCertificate, pins: readonly string[] | undefined): Error | undefined {
