@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# One-time (idempotent) setup of a fresh machine: system packages, Node 24, npm ci.
+# Setup of a fresh machine, idempotent and quick to repeat: system packages, Node 24, npm ci. Each
+# step is skipped when already done (packages installed, Node present, node_modules matching the
+# lock file and Node: scripts/needs-install.sh), so a second run takes seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +27,12 @@ fi
 
 source scripts/toolchain.sh
 echo "setup: node $(node --version), npm $(npm --version)" >&2
-# Electron's binary is fetched lazily on first `electron` run (not at install), so
-# `npm ci` works offline; users' machines fetch it when they first `npm start`.
-npm ci --no-audit --no-fund --loglevel=error
+if why=$(bash scripts/needs-install.sh); then
+  echo "setup: npm ci ($why)" >&2
+  # Electron's binary is fetched lazily on first `electron` run (not at install), so
+  # `npm ci` works offline; users' machines fetch it when they first `npm start`.
+  npm ci --no-audit --no-fund --loglevel=error
+  bash scripts/needs-install.sh --stamp
+else
+  echo "setup: node_modules $why" >&2
+fi
