@@ -9,7 +9,7 @@ import { describeDisconnect, describeSessionEvent, type DisconnectReason } from 
 import { MemorySequenceStore } from '../core/session/session-store.ts';
 import { Recorder, type RecorderListeners } from '../core/recorder/recorder.ts';
 import { openJournalRecorder } from '../core/recorder/journal-recorder.ts';
-import { JournalError } from '../core/journal/index.ts';
+import { describeUndecodable, JournalError } from '../core/journal/index.ts';
 import type { ListenerSessionOptions } from '../core/session/session.ts';
 import type { LogonSignatureInput } from '../core/session/admin-encoder.ts';
 import { JsonlSink } from '../core/recorder/jsonl-sink.ts';
@@ -84,6 +84,7 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
         armIdle();
       },
       onUndecodable: (raw, error) => log('error', `kept an ExecutionReport that could not be decoded (${error.message}): ${raw.toString('latin1').replaceAll('\x01', '|')}`),
+      onUndecodableStored: (notices) => { for (const notice of notices) log('error', describeUndecodable(notice)); },
       onFatal: (reason: DisconnectReason) => {
         fatal = reason.kind === 'logon-rejected'
           ? new CliError(`logon rejected by ${options.target}: ${reason.text || '(no reason given)'}`, ExitCode.logonRejected)
@@ -106,6 +107,7 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
         },
         // Recovered fills take the live path from here: the --out sink, the count, the idle timer.
         onRecovered: (records) => recorder.deliverCommitted(records),
+        onUndecodable: (notices) => { for (const notice of notices) log('error', describeUndecodable(notice)); },
       });
     } catch (error) {
       close();
