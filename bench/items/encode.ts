@@ -7,8 +7,8 @@ import { constants, createPrivateKey, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { fixChecksum, formatChecksum } from '../../electron/core/fix/checksum.ts';
 import { formatUtcTimestamp } from '../../electron/core/fix/time.ts';
-import { encodeAdminMessage } from '../../electron/core/session/admin-encoder.ts';
-import type { LogonSigner } from '../../electron/core/session/admin-encoder.ts';
+import { encodeAdminMessageNow } from '../../electron/core/session/admin-encoder.ts';
+import type { SyncLogonSigner as LogonSigner } from '../../electron/core/session/admin-encoder.ts';
 import { logonSignaturePayload, signLogon, verifyLogonSignature } from '../../electron/core/signing/index.ts';
 import { FixMessage } from '../../electron/core/fix/decode.ts';
 import type { Figure, ItemResult } from '../report.ts';
@@ -32,25 +32,25 @@ export function runEncode(ctx: BenchContext): ItemResult {
   const heartbeats = ctx.quick ? 20_000 : 200_000;
   let bytes = 0;
   const heartbeat = timePerOp(plan, () => {
-    for (let i = 0; i < heartbeats; i++) bytes += encodeAdminMessage({ type: 'Heartbeat' }, i + 2, false, config, T0 + i, noSigner).length;
+    for (let i = 0; i < heartbeats; i++) bytes += encodeAdminMessageNow({ type: 'Heartbeat' }, i + 2, false, config, T0 + i, noSigner).length;
     return heartbeats;
   });
   const template = timePerOp(plan, () => {
     for (let i = 0; i < heartbeats; i++) bytes += templateHeartbeat(config.senderCompId, config.targetCompId, i + 2, T0 + i).length;
     return heartbeats;
   });
-  checkSameBytes(encodeAdminMessage({ type: 'Heartbeat' }, 7, false, config, T0, noSigner), templateHeartbeat(config.senderCompId, config.targetCompId, 7, T0));
+  checkSameBytes(encodeAdminMessageNow({ type: 'Heartbeat' }, 7, false, config, T0, noSigner), templateHeartbeat(config.senderCompId, config.targetCompId, 7, T0));
 
   const logonPlan: RunPlan = ctx.quick ? { warmup: 1, runs: 5 } : { warmup: 1, runs: 5 };
   const forgeLogons = ctx.quick ? 2 : 10;
   const nativeLogons = ctx.quick ? 20 : 200;
   const logon = (signer: LogonSigner, n: number) => () => {
-    for (let i = 0; i < n; i++) bytes += encodeAdminMessage({ type: 'Logon', resetSeqNum: false }, i + 1, false, config, T0 + i, signer).length;
+    for (let i = 0; i < n; i++) bytes += encodeAdminMessageNow({ type: 'Logon', resetSeqNum: false }, i + 1, false, config, T0 + i, signer).length;
     return n;
   };
   const forge = timePerOp(logonPlan, logon(forgeSigner, forgeLogons));
   const native = timePerOp(logonPlan, logon(nativeSigner, nativeLogons));
-  for (const signer of [forgeSigner, nativeSigner]) checkLogonVerifies(encodeAdminMessage({ type: 'Logon', resetSeqNum: false }, 1, false, config, T0, signer), keys.publicKeyPem);
+  for (const signer of [forgeSigner, nativeSigner]) checkLogonVerifies(encodeAdminMessageNow({ type: 'Logon', resetSeqNum: false }, 1, false, config, T0, signer), keys.publicKeyPem);
   if (bytes === 0) throw new Error('The encode loops produced nothing.');
 
   const perSecond = (s: Summary): Summary => mapSummary(s, (ns) => 1e9 / ns);

@@ -4,7 +4,7 @@
 // marker in the tail of each read). So its ER/s is what the wire and the simulator can deliver.
 import { Buffer } from 'node:buffer';
 import type { TLSSocket } from 'node:tls';
-import { encodeAdminMessage } from '../../electron/core/session/admin-encoder.ts';
+import { encodeAdminMessageNow } from '../../electron/core/session/admin-encoder.ts';
 import type { AdminMessage } from '../../electron/core/session/admin-messages.ts';
 import { signLogon } from '../../electron/core/signing/index.ts';
 import { connectTls } from '../../electron/core/transport/tls-connection.ts';
@@ -33,7 +33,7 @@ export async function runRawCatchUp(options: { backlog: number; live: number; co
   const sim = await forkSimulator({ apiKeyId: BENCH_API_KEY_ID, publicKeyPem: keys.publicKeyPem, liveBeforeDrop: options.live, backlog: options.backlog, seed: options.seed ?? 1, coalesceWrites: options.coalesceWrites });
   const endpoint = { host: '127.0.0.1', port: sim.port, caPem: sim.caPem };
   const send = (socket: TLSSocket, message: AdminMessage, seq: number): void => {
-    socket.write(encodeAdminMessage(message, seq, false, config, Date.now(), (fields) => signLogon(keys.key, fields)));
+    socket.write(encodeAdminMessageNow(message, seq, false, config, Date.now(), (fields) => signLogon(keys.key, fields)));
   };
   let socket: TLSSocket | undefined;
   try {

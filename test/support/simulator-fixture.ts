@@ -53,7 +53,7 @@ export function startRecorder(
   caPem: string,
   overrides: {
     connect?: ListenerSessionOptions['connect']; target?: KalshiTarget; config?: Partial<SessionConfigInput>; signingKey?: SigningKey;
-    listeners?: RecorderListeners; backoff?: ListenerSessionOptions['backoff'];
+    listeners?: RecorderListeners; backoff?: ListenerSessionOptions['backoff']; signLogon?: ListenerSessionOptions['signLogon'];
   } = {},
 ) {
   const sink = new CollectingSink();
@@ -64,7 +64,7 @@ export function startRecorder(
     {
       config: makeSessionConfig({ senderCompId: API_KEY_ID, targetCompId: overrides.target ?? 'KalshiRT', heartBtIntSec: 30, ...overrides.config }),
       endpoint: { host: 'localhost', port, caPem },
-      signLogon: (fields) => signLogon(key, fields),
+      signLogon: overrides.signLogon ?? ((fields) => signLogon(key, fields)),
       store: new MemorySequenceStore(),
       // Fast reconnects keep tests short; test/e2e/reconnect-pacing.test.ts checks the production pacing.
       backoff: overrides.backoff ?? { initialMs: 20, maxMs: 200, minMs: 0, slowDownMs: 50 },

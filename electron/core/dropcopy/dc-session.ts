@@ -9,7 +9,7 @@ import { FixFramer } from '../fix/framer.ts';
 import { FixMessage } from '../fix/decode.ts';
 import { DecodeError, type FrameError } from '../fix/errors.ts';
 import { connectTls, ConnectError, type TlsEndpoint } from '../transport/tls-connection.ts';
-import { encodeAdminMessage, type LogonSigner } from '../session/admin-encoder.ts';
+import { encodeAdminMessage, writeWhenSigned, type LogonSigner } from '../session/admin-encoder.ts';
 import { OUTBOUND_MSG_TYPES } from '../session/admin-messages.ts';
 import { OutboundGuard } from '../session/outbound-guard.ts';
 import { profileOf, SessionConfigError, type SessionConfig } from '../session/session-config.ts';
@@ -187,7 +187,10 @@ export class DropCopySession {
         const frame = effect.message.type === 'EventResendRequest'
           ? encodeDropCopyRequest(effect.message, effect.msgSeqNum, config, now)
           : encodeAdminMessage(effect.message, effect.msgSeqNum, false, config, now, this.#options.signLogon);
-        this.#guard?.send(frame);
+        const guard = this.#guard;
+        writeWhenSigned(frame, (bytes) => { if (this.#guard === guard) guard?.send(bytes); }, (error) => {
+          if (this.#guard === guard) this.#input({ kind: 'fail', failure: { kind: 'connect-failed', text: `the Logon could not be signed: ${error instanceof Error ? error.message : String(error)}` } });
+        });
         this.#storeWrite(() => store.setNextOutbound(effect.msgSeqNum + 1));
         return;
       }

@@ -14,9 +14,19 @@ export interface LogonSignatureInput {
   readonly targetCompId: string;
 }
 
-/** Signs the Logon: returns the base64 signature for RawData(96). */
-export type LogonSigner = (fields: LogonSignatureInput) => string;
+/**
+ * Signs the Logon: returns the base64 signature for RawData(96). May answer later (a Promise) when the
+ * key lives elsewhere, e.g. the engine runs in a worker and the key stays on Electron's main thread.
+ */
+export type LogonSigner = (fields: LogonSignatureInput) => string | Promise<string>;
 
+/** A signer that answers at once (in-process key). */
+export type SyncLogonSigner = (fields: LogonSignatureInput) => string;
+
+/**
+ * Encodes an admin message. Only a Logon needs the signer; when it answers with a Promise, so does this
+ * function (the session writes the Logon once it is signed: nothing else is sent before its reply).
+ */
 export function encodeAdminMessage(
   message: AdminMessage,
   msgSeqNum: number,
@@ -24,7 +34,7 @@ export function encodeAdminMessage(
   config: SessionConfig,
   nowMs: number,
   signLogon: LogonSigner,
-): Buffer {
+): Buffer | Promise<Buffer> {
   const sendingTime = formatUtcTimestamp(nowMs);
   const header = {
     msgType: msgTypeOf(message),
@@ -36,9 +46,31 @@ export function encodeAdminMessage(
   };
   const body = adminBody(message, config);
   if (message.type !== 'Logon') return encodeMessage(header, body);
+  const withSignature = (signature: string): Buffer => {
+    const signatureFields: Array<readonly [number, string | number]> = config.sendRawDataLength
+      ? [[Tag.RawDataLength, Buffer.byteLength(signature, 'latin1')], [Tag.RawData, signature]]
+      : [[Tag.RawData, signature]];
+    return encodeMessage(header, [...body, ...signatureFields]);
+  };
   const signature = signLogon({ sendingTime, msgSeqNum, senderCompId: config.senderCompId, targetCompId: config.targetCompId });
-  const signatureFields: Array<readonly [number, string | number]> = config.sendRawDataLength
-    ? [[Tag.RawDataLength, Buffer.byteLength(signature, 'latin1')], [Tag.RawData, signature]]
-    : [[Tag.RawData, signature]];
-  return encodeMessage(header, [...body, ...signatureFields]);
+  return typeof signature === 'string' ? withSignature(signature) : signature.then(withSignature);
+}
+
+/** encodeAdminMessage for a signer known to answer at once (tests, tools). */
+export function encodeAdminMessageNow(
+  message: AdminMessage, msgSeqNum: number, possDup: boolean, config: SessionConfig, nowMs: number, signLogon: SyncLogonSigner,
+): Buffer {
+  return encodeAdminMessage(message, msgSeqNum, possDup, config, nowMs, signLogon) as Buffer;
+}
+
+/**
+ * Hands a frame to `write` now, or once its Logon signature arrives. A failed signature goes to
+ * `onSigningFailed` (the caller closes that connection and retries later).
+ */
+export function writeWhenSigned(frame: Buffer | Promise<Buffer>, write: (frame: Buffer) => void, onSigningFailed: (error: unknown) => void): void {
+  if (!(frame instanceof Promise)) {
+    write(frame);
+    return;
+  }
+  frame.then(write, onSigningFailed);
 }

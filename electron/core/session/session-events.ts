@@ -24,6 +24,7 @@ export type SessionEvent =
   | { readonly kind: 'connecting'; readonly host: string; readonly port: number; readonly attempt: number }
   | { readonly kind: 'connected' }
   | { readonly kind: 'connect-failed'; readonly text: string }
+  | { readonly kind: 'signing-failed'; readonly text: string }
   | { readonly kind: 'logon-sent'; readonly resetSeqNum: boolean; readonly msgSeqNum: number }
   | { readonly kind: 'logon-accepted'; readonly resetSeqNum: boolean }
   | { readonly kind: 'disconnected'; readonly reason: DisconnectReason }
@@ -72,6 +73,7 @@ export function describeSessionEvent(event: SessionEvent): { severity: Severity;
     case 'connecting': return info(`Connecting to ${event.host}:${event.port} (attempt ${event.attempt})`);
     case 'connected': return info('TLS connection established, certificate verified');
     case 'connect-failed': return warning(`Could not connect: ${event.text}`);
+    case 'signing-failed': return { severity: 'error', text: `Could not sign the Logon (${event.text}); check the account's key in Settings. Retrying.` };
     case 'logon-sent': return info(`Logon sent (MsgSeqNum ${event.msgSeqNum}${event.resetSeqNum ? ', sequence reset requested' : ''})`);
     case 'logon-accepted': return info(`Logged on as a read-only listener${event.resetSeqNum ? ' (sequence numbers reset)' : ''}`);
     case 'disconnected': return {

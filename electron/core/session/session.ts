@@ -8,7 +8,7 @@ import { FixMessage } from '../fix/decode.ts';
 import { DecodeError, type FrameError } from '../fix/errors.ts';
 import { connectTls, ConnectError, type TlsEndpoint } from '../transport/tls-connection.ts';
 import { ReconnectPolicy, type BackoffOptions } from '../transport/reconnect-policy.ts';
-import { encodeAdminMessage, type LogonSigner } from './admin-encoder.ts';
+import { encodeAdminMessage, writeWhenSigned, type LogonSigner } from './admin-encoder.ts';
 import { OUTBOUND_MSG_TYPES } from './admin-messages.ts';
 import { OutboundGuard } from './outbound-guard.ts';
 import { asksToSlowDown } from './slow-down.ts';
@@ -181,7 +181,9 @@ export class ListenerSession {
     switch (effect.kind) {
       case 'send': {
         const frame = encodeAdminMessage(effect.message, effect.msgSeqNum, effect.possDup, this.#options.config, now, this.#options.signLogon);
-        this.#guard?.send(frame);
+        const guard = this.#guard;
+        // A Logon signed after its connection closed is dropped: the next connection signs its own.
+        writeWhenSigned(frame, (bytes) => { if (this.#guard === guard) guard?.send(bytes); }, (error) => this.#signingFailed(guard, error));
         this.#guardStore(() => this.#options.store.setNextOutbound(this.#machine.seq.nextOutbound));
         return;
       }
@@ -200,6 +202,13 @@ export class ListenerSession {
         this.#closeConnection?.(effect.reason);
         return;
     }
+  }
+
+  #signingFailed(guard: OutboundGuard | undefined, error: unknown): void {
+    if (this.#guard !== guard) return;
+    const text = error instanceof Error ? error.message : String(error);
+    this.#emitEvent({ kind: 'signing-failed', text });
+    this.#closeConnection?.({ kind: 'socket-closed', detail: `the Logon could not be signed: ${text}` });
   }
 
   #flushStore(): void {

@@ -7,7 +7,7 @@ import { encodeMessage } from '../../../electron/core/fix/encode.ts';
 import { FixMessage } from '../../../electron/core/fix/decode.ts';
 import { OutboundGuard, type OutboundRefusedError } from '../../../electron/core/session/outbound-guard.ts';
 import { OUTBOUND_MSG_TYPES } from '../../../electron/core/session/admin-messages.ts';
-import { encodeAdminMessage } from '../../../electron/core/session/admin-encoder.ts';
+import { encodeAdminMessageNow } from '../../../electron/core/session/admin-encoder.ts';
 import { makeSessionConfig, profileOf, SessionConfigError } from '../../../electron/core/session/session-config.ts';
 import { ListenerSession } from '../../../electron/core/session/session.ts';
 import { MemorySequenceStore } from '../../../electron/core/session/session-store.ts';
@@ -43,7 +43,7 @@ describe('outbound profiles', () => {
     const { g, written, refused } = guard('drop-copy');
     assert.equal(g.send(u1()), true);
     for (const m of [{ type: 'Logon', resetSeqNum: true }, { type: 'Heartbeat' }, { type: 'Logout', text: 'bye' }] as const) {
-      assert.equal(g.send(encodeAdminMessage(m, 1, false, dcConfig, Date.now(), () => 'c2ln')), true);
+      assert.equal(g.send(encodeAdminMessageNow(m, 1, false, dcConfig, Date.now(), () => 'c2ln')), true);
     }
     assert.equal(written.length, 4);
     assert.equal(refused.length, 0);
@@ -83,7 +83,7 @@ describe('outbound profiles', () => {
 describe('drop-copy profile configuration', () => {
   test('the DC Logon always resets and carries no listener tags', () => {
     for (const resetSeqNum of [true, false]) {
-      const logon = FixMessage.parse(encodeAdminMessage({ type: 'Logon', resetSeqNum }, 1, false, dcConfig, Date.now(), () => 'c2ln'));
+      const logon = FixMessage.parse(encodeAdminMessageNow({ type: 'Logon', resetSeqNum }, 1, false, dcConfig, Date.now(), () => 'c2ln'));
       assert.equal(logon.targetCompId, 'KalshiDC');
       assert.equal(logon.get(141), 'Y');
       assert.equal(logon.get(1137), '9');
@@ -95,7 +95,7 @@ describe('drop-copy profile configuration', () => {
 
   test('the listener Logon is unchanged: 20126=Y and skip-pending', () => {
     const nr = makeSessionConfig({ senderCompId: API_KEY_ID, targetCompId: 'KalshiNR' });
-    const logon = FixMessage.parse(encodeAdminMessage({ type: 'Logon', resetSeqNum: true }, 1, false, nr, Date.now(), () => 'c2ln'));
+    const logon = FixMessage.parse(encodeAdminMessageNow({ type: 'Logon', resetSeqNum: true }, 1, false, nr, Date.now(), () => 'c2ln'));
     assert.equal(logon.get(20126), 'Y');
     assert.equal(logon.get(21011), 'Y');
   });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { encodeMessage } from '../../../electron/core/fix/encode.ts';
 import { OutboundGuard, readMsgType, type OutboundRefusedError } from '../../../electron/core/session/outbound-guard.ts';
 import { ADMIN_MSG_TYPES, type AdminMessage } from '../../../electron/core/session/admin-messages.ts';
-import { encodeAdminMessage } from '../../../electron/core/session/admin-encoder.ts';
+import { encodeAdminMessageNow } from '../../../electron/core/session/admin-encoder.ts';
 import { makeSessionConfig } from '../../../electron/core/session/session-config.ts';
 import { API_KEY_ID } from '../../support/fix-builders.ts';
 
@@ -28,7 +28,7 @@ describe('outbound guard: Fillwatch is read-only by construction', () => {
       { type: 'Reject', refSeqNum: 4, reason: 5, text: 'bad' }, { type: 'Logout', text: 'bye' },
     ];
     const { guard, written, refused } = harness();
-    for (const m of all) assert.equal(guard.send(encodeAdminMessage(m, 1, false, config, Date.now(), () => 'c2ln')), true);
+    for (const m of all) assert.equal(guard.send(encodeAdminMessageNow(m, 1, false, config, Date.now(), () => 'c2ln')), true);
     assert.equal(written.length, all.length);
     assert.equal(refused.length, 0);
   });
