@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Journal } from '../electron/core/journal/index.ts';
 import { PositionBook } from '../shared/positions/position-book.ts';
 import { PositionError, type Fill } from '../shared/positions/fill.ts';
-import type { ExecutionRecord } from '../electron/core/recorder/execution-record.ts';
+import type { ExecutionRecord } from '../shared/records/execution-record.ts';
 import { JsonlSink } from '../electron/core/recorder/jsonl-sink.ts';
 import type { ExecutionSink } from '../electron/core/recorder/recorder.ts';
 import { MemorySequenceStore } from '../electron/core/session/session-store.ts';

@@ -4,7 +4,7 @@
 // KalshiRT header. Deterministic for a given seed. Never times anything and never touches a socket.
 import { Buffer } from 'node:buffer';
 import { encodeMessage } from '../electron/core/fix/encode.ts';
-import { MsgType } from '../electron/core/fix/tags.ts';
+import { MsgType } from '../shared/fix/tags.ts';
 import { formatUtcTimestamp } from '../electron/core/fix/time.ts';
 import { makeSessionConfig, type SessionConfig } from '../electron/core/session/session-config.ts';
 import { generateKeyPair, importPrivateKeyPem, type SigningKey } from '../electron/core/signing/index.ts';

@@ -12,8 +12,8 @@ import { Recorder } from '../electron/core/recorder/recorder.ts';
 import { JsonlSink } from '../electron/core/recorder/jsonl-sink.ts';
 import { makeSessionConfig } from '../electron/core/session/session-config.ts';
 import { MemorySequenceStore } from '../electron/core/session/session-store.ts';
-import { describeSessionEvent } from '../electron/core/session/session-events.ts';
-import { enumLabel } from '../electron/core/fix/dictionary.ts';
+import { describeSessionEvent } from '../shared/events/session-events.ts';
+import { enumLabel } from '../shared/fix/dictionary.ts';
 
 const { values } = parseArgs({ options: { rate: { type: 'string', default: '5' }, seconds: { type: 'string' } } });
 const dir = mkdtempSync(join(tmpdir(), 'fillwatch-demo-'));

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { TLSSocket } from 'node:tls';
 import { Recorder } from '../../electron/core/recorder/recorder.ts';
-import type { ExecutionRecord } from '../../electron/core/recorder/execution-record.ts';
+import type { ExecutionRecord } from '../../shared/records/execution-record.ts';
 import { signLogon } from '../../electron/core/signing/index.ts';
 import { connectTls, type TlsEndpoint } from '../../electron/core/transport/tls-connection.ts';
-import type { SessionEvent } from '../../electron/core/session/session-events.ts';
+import type { SessionEvent } from '../../shared/events/session-events.ts';
 import { openPipeline, type StoreKind } from '../pipeline.ts';
 import { forkSimulator } from '../sim/simulator-client.ts';
 import { elapsedNs, nowNs, watchPeakRss } from '../stats.ts';
@@ -28,6 +28,9 @@ export interface CatchUpOptions {
   readonly coalesceWrites: boolean;
   readonly seed?: number;
   readonly timeoutMs?: number;
+  /** Called as the gate opens and once every ER is committed (profiling tools bracket the burst with these). */
+  readonly onGateOpen?: () => void;
+  readonly onCaughtUp?: () => void;
 }
 
 export interface CatchUpResult {
@@ -125,6 +128,7 @@ export async function runCatchUp(options: CatchUpOptions): Promise<CatchUpResult
 
     const rss = watchPeakRss();
     const gateWallMs = Date.now();
+    options.onGateOpen?.();
     gateAt = nowNs();
     openGate();
     const done = pipeline.whenCommitted(total);
@@ -137,6 +141,7 @@ export async function runCatchUp(options: CatchUpOptions): Promise<CatchUpResult
       }),
     ]).finally(() => clearTimeout(timer));
     const doneNs = elapsedNs(gateAt);
+    options.onCaughtUp?.();
     const cpu = process.cpuUsage(cpuAtFirst);
     const peakRssBytes = rss.stop();
     const resent = await sim.next('resent', 10_000);

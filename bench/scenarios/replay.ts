@@ -6,7 +6,7 @@ import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { openJournalReader } from '../../electron/core/journal/index.ts';
 import { PositionBook } from '../../shared/positions/position-book.ts';
 import { PositionError } from '../../shared/positions/fill.ts';
-import type { ExecutionRecord } from '../../electron/core/recorder/execution-record.ts';
+import type { ExecutionRecord } from '../../shared/records/execution-record.ts';
 import { fillFromExecution, fillFromTrade } from '../../electron/core/positions/fill-from-execution.ts';
 import type { Fill } from '../../shared/positions/fill.ts';
 import type { StoreKind } from '../pipeline.ts';

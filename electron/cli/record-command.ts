@@ -5,7 +5,7 @@
 // journal (same key, same CA); the fills it recovers reach --out like live ones.
 import { importPrivateKeyPem, KeyImportError, signLogon } from '../core/signing/index.ts';
 import { makeSessionConfig, SessionConfigError, type KalshiTarget, type SkipPendingTag } from '../core/session/session-config.ts';
-import { describeDisconnect, describeSessionEvent, type DisconnectReason } from '../core/session/session-events.ts';
+import { describeDisconnect, describeSessionEvent, type DisconnectReason } from '../../shared/events/session-events.ts';
 import { MemorySequenceStore } from '../core/session/session-store.ts';
 import { Recorder, type RecorderListeners } from '../core/recorder/recorder.ts';
 import { openJournalRecorder } from '../core/recorder/journal-recorder.ts';

@@ -2,7 +2,7 @@
 // response, Heartbeat, TestRequest, ResendRequest, SequenceReset-GapFill, Reject, BusinessMessageReject,
 // Logout). Pure field lists: the connection adds the header and the sequence number. Never sends.
 import type { FieldList } from '../core/fix/encode.ts';
-import { MsgType, Tag } from '../core/fix/tags.ts';
+import { MsgType, Tag } from '../../shared/fix/tags.ts';
 
 export interface OutboundAdmin {
   readonly msgType: string;

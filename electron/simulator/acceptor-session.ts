@@ -9,7 +9,7 @@ import type { TLSSocket } from 'node:tls';
 import type { FixMessage } from '../core/fix/decode.ts';
 import { encodeMessage } from '../core/fix/encode.ts';
 import type { OutboundHeader } from '../core/fix/encode.ts';
-import { MsgType, Tag } from '../core/fix/tags.ts';
+import { MsgType, Tag } from '../../shared/fix/tags.ts';
 import { formatUtcTimestamp } from '../core/fix/time.ts';
 import * as out from './acceptor-messages.ts';
 import type { OutboundAdmin } from './acceptor-messages.ts';

@@ -6,7 +6,7 @@
 // are refused like on a listener. No resend, no sequence reset: DC supports neither.
 import type { FixMessage } from '../core/fix/decode.ts';
 import { encodeMessage, type FieldList } from '../core/fix/encode.ts';
-import { MsgType, Tag } from '../core/fix/tags.ts';
+import { MsgType, Tag } from '../../shared/fix/tags.ts';
 import { formatUtcTimestamp } from '../core/fix/time.ts';
 import * as out from './acceptor-messages.ts';
 import type { OutboundAdmin } from './acceptor-messages.ts';

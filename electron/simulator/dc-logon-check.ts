@@ -3,7 +3,7 @@
 // §2.1: 141=Y on every Logon (so MsgSeqNum 1), no ListenerSession(20126) (valid on NR/RT only), and no
 // CancelOrdersOnDisconnect. Pure; the one-connection rule is the endpoint's.
 import type { FixMessage } from '../core/fix/decode.ts';
-import { Tag } from '../core/fix/tags.ts';
+import { Tag } from '../../shared/fix/tags.ts';
 import type { RenderOptions } from './er-render.ts';
 import { checkLogonIdentity, readRenderOptions, type LogonRefusal } from './logon-check.ts';
 

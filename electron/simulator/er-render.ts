@@ -3,7 +3,7 @@
 // adds the header (the session does) and never decides what happens to an order.
 import type { FieldList } from '../core/fix/encode.ts';
 import { formatUtcTimestamp } from '../core/fix/time.ts';
-import { Tag } from '../core/fix/tags.ts';
+import { Tag } from '../../shared/fix/tags.ts';
 import type { GeneratedReport } from './er-generator.ts';
 import { formatCentPrice, formatDollarPrice, formatMoney, formatQty } from './scaled-decimal.ts';
 

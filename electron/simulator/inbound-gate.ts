@@ -1,7 +1,7 @@
 // inbound-gate.ts — the one gate every message from a logged-on listener passes: application
 // messages are refused outright, then CompIDs, then MsgSeqNum against what the session expects.
 // Pure: returns a decision with its reason in words; acceptor-session.ts carries it out.
-import { MsgType } from '../core/fix/tags.ts';
+import { MsgType } from '../../shared/fix/tags.ts';
 import { isAdminMsgType, msgTypeLabel } from './acceptor-messages.ts';
 import { describeLogonRefusal } from './logon-check.ts';
 

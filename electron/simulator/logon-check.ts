@@ -5,7 +5,7 @@
 // the same union by acceptor-session.ts. The identity part is shared with the drop-copy Logon check
 // (dc-logon-check.ts).
 import type { FixMessage } from '../core/fix/decode.ts';
-import { BEGIN_STRING_FIXT11, Tag } from '../core/fix/tags.ts';
+import { BEGIN_STRING_FIXT11, Tag } from '../../shared/fix/tags.ts';
 import { parseUtcTimestamp } from '../core/fix/time.ts';
 import { verifyLogonSignature } from '../core/signing/logon-signature.ts';
 import { assertNever } from '../../shared/assert-never.ts';

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:tls';
 import type { Server, TLSSocket } from 'node:tls';
 import type { FixMessage } from '../core/fix/decode.ts';
-import { MsgType } from '../core/fix/tags.ts';
+import { MsgType } from '../../shared/fix/tags.ts';
 import { formatUtcTimestamp } from '../core/fix/time.ts';
 import { AccountStream } from './account-stream.ts';
 import type { ReportSink } from './account-stream.ts';

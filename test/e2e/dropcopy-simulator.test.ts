@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FixMessage } from '../../electron/core/fix/decode.ts';
-import { MsgType, Tag } from '../../electron/core/fix/tags.ts';
+import { MsgType, Tag } from '../../shared/fix/tags.ts';
 import type { ErSentEvent } from '../../electron/simulator/simulator.ts';
 import { eventually, startHarness, type Harness } from '../simulator/support/harness.ts';
 import { accountA } from '../simulator/support/fixtures.ts';

@@ -3,7 +3,7 @@
 // production backoff (only the random draw is fixed, at its lowest).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { SessionEvent } from '../../electron/core/session/session-events.ts';
+import type { SessionEvent } from '../../shared/events/session-events.ts';
 import { startRecorder, startSimulator, waitFor } from '../support/simulator-fixture.ts';
 
 async function afterLogout(text: string) {

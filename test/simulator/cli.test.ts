@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { runSimulatorCli, simulatorUsage } from '../../electron/simulator/cli.ts';
 import type { SimulatorCliIo } from '../../electron/simulator/cli.ts';
 import type { KalshiSimulator } from '../../electron/simulator/simulator.ts';
-import { MsgType, Tag } from '../../electron/core/fix/tags.ts';
+import { MsgType, Tag } from '../../shared/fix/tags.ts';
 import { accountA } from './support/fixtures.ts';
 import { RawFixClient } from './support/raw-client.ts';
 

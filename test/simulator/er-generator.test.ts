@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { ExecutionReportGenerator, compareExecIds, plannedExecIds } from '../../electron/simulator/er-generator.ts';
 import { renderExecutionReport } from '../../electron/simulator/er-render.ts';
 import type { RenderOptions } from '../../electron/simulator/er-render.ts';
-import { Tag } from '../../electron/core/fix/tags.ts';
+import { Tag } from '../../shared/fix/tags.ts';
 import { checkStream, fromBody, scaled } from './support/er-invariants.ts';
 
 const DOLLARS: RenderOptions = { units: 'dollars', preserveOriginalOrderQty: false };

@@ -6,7 +6,7 @@ import { checkLogon, describeLogonRefusal } from '../../electron/simulator/logon
 import type { LogonRefusal } from '../../electron/simulator/logon-check.ts';
 import { FixMessage } from '../../electron/core/fix/decode.ts';
 import { encodeMessage } from '../../electron/core/fix/encode.ts';
-import { Tag } from '../../electron/core/fix/tags.ts';
+import { Tag } from '../../shared/fix/tags.ts';
 import { formatUtcTimestamp } from '../../electron/core/fix/time.ts';
 import { signLogon } from '../../electron/core/signing/logon-signature.ts';
 import { accountA, strangerKey } from './support/fixtures.ts';

@@ -3,7 +3,7 @@
 // Logout, the connection closes, and the attempt is on the simulator's record.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { MsgType, Tag } from '../../electron/core/fix/tags.ts';
+import { MsgType, Tag } from '../../shared/fix/tags.ts';
 import { accountA } from './support/fixtures.ts';
 import { startHarness } from './support/harness.ts';
 import type { Harness } from './support/harness.ts';

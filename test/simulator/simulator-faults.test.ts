@@ -3,7 +3,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import { once } from 'node:events';
-import { MsgType, Tag } from '../../electron/core/fix/tags.ts';
+import { MsgType, Tag } from '../../shared/fix/tags.ts';
 import { accountA } from './support/fixtures.ts';
 import { eventually, startHarness } from './support/harness.ts';
 import type { RawFixClient } from './support/raw-client.ts';

@@ -2,7 +2,7 @@
 // Heartbeats, TestRequest answered with its 112, and a silent client first tested, then dropped.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { MsgType, Tag } from '../../electron/core/fix/tags.ts';
+import { MsgType, Tag } from '../../shared/fix/tags.ts';
 import { accountA } from './support/fixtures.ts';
 import { startHarness } from './support/harness.ts';
 

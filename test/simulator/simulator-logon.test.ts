@@ -2,7 +2,7 @@
 // Logout whose Text says why and then closes, and allows one connection per API key.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { MsgType, Tag } from '../../electron/core/fix/tags.ts';
+import { MsgType, Tag } from '../../shared/fix/tags.ts';
 import { accountA, accountB, strangerKey } from './support/fixtures.ts';
 import { eventually, startHarness } from './support/harness.ts';
 import type { Harness } from './support/harness.ts';

@@ -3,7 +3,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { plannedExecIds } from '../../electron/simulator/er-generator.ts';
-import { MsgType, Tag } from '../../electron/core/fix/tags.ts';
+import { MsgType, Tag } from '../../shared/fix/tags.ts';
 import type { FixMessage } from '../../electron/core/fix/decode.ts';
 import { accountA, accountB } from './support/fixtures.ts';
 import { startHarness } from './support/harness.ts';

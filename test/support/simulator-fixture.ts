@@ -6,9 +6,9 @@ import { Recorder, type RecorderListeners } from '../../electron/core/recorder/r
 import { makeSessionConfig, type KalshiTarget, type SessionConfigInput } from '../../electron/core/session/session-config.ts';
 import type { ListenerSessionOptions } from '../../electron/core/session/session.ts';
 import { MemorySequenceStore } from '../../electron/core/session/session-store.ts';
-import type { SessionEvent } from '../../electron/core/session/session-events.ts';
-import type { ExecutionRecord } from '../../electron/core/recorder/execution-record.ts';
-import { dedupeKey } from '../../electron/core/recorder/execution-record.ts';
+import type { SessionEvent } from '../../shared/events/session-events.ts';
+import type { ExecutionRecord } from '../../shared/records/execution-record.ts';
+import { dedupeKey } from '../../shared/records/execution-record.ts';
 import { API_KEY_ID } from './fix-builders.ts';
 import { testCertificates } from './tls-fixture.ts';
 

@@ -2,7 +2,7 @@
 // a backfill started, one request finished (progress), the backfill finished, a retry is scheduled, and
 // the alert the UI shows when a loss window could not be covered: "possible missed fills between T1
 // and T2", with the reason. Types and sentences only.
-import type { Severity } from '../session/session-events.ts';
+import type { Severity } from '../../../shared/events/session-events.ts';
 import { assertNever } from '../../../shared/assert-never.ts';
 import { describeRejectReason, type EventResendRejectReason, type ExecIdRange } from './dc-messages.ts';
 import { describeDropCopyEvent, describeDropCopyFailure, describeRangeOutcome, type DropCopyEvent, type DropCopyFailure, type RangeOutcome } from './dc-events.ts';

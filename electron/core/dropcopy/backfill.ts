@@ -7,10 +7,10 @@
 // failures) it raises the "possible missed fills between T1 and T2" alert. One backfill at a time;
 // windows reported meanwhile are merged into the next one. Never touches the listener's session.
 import { Journal, type UndecodableNotice } from '../journal/index.ts';
-import type { ExecutionRecord } from '../recorder/execution-record.ts';
+import type { ExecutionRecord } from '../../../shared/records/execution-record.ts';
 import type { LogonSigner } from '../session/admin-encoder.ts';
 import type { SessionConfig } from '../session/session-config.ts';
-import type { SessionEvent } from '../session/session-events.ts';
+import type { SessionEvent } from '../../../shared/events/session-events.ts';
 import type { TlsEndpoint } from '../transport/tls-connection.ts';
 import type { TLSSocket } from 'node:tls';
 import { isRetryableReject, type ExecIdRange } from './dc-messages.ts';

@@ -1,7 +1,7 @@
 // dc-events.ts — what one drop-copy connection reports: how a run ended (DropCopyFailure), how each
 // history request ended (RangeOutcome), and its log events, each turned into one plain sentence with a
 // severity by describe*(). Types and sentences only; nothing here decides or sends.
-import type { Severity } from '../session/session-events.ts';
+import type { Severity } from '../../../shared/events/session-events.ts';
 import { assertNever } from '../../../shared/assert-never.ts';
 import { describeRejectReason, type EventResendRejectReason, type ExecIdRange } from './dc-messages.ts';
 import { describeRange } from './exec-id-range.ts';

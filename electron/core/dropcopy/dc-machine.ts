@@ -8,11 +8,11 @@
 // request answered), always resets, and has no gap recovery; bending the listener rules to fit would
 // weaken the read-only listener. What both share is reused: LinkMonitor, the admin encoder, the guard.
 import type { FixMessage } from '../fix/decode.ts';
-import { MsgType, Tag } from '../fix/tags.ts';
+import { MsgType, Tag } from '../../../shared/fix/tags.ts';
 import type { AdminMessage } from '../session/admin-messages.ts';
 import { LinkMonitor } from '../session/link-monitor.ts';
 import type { SessionConfig } from '../session/session-config.ts';
-import { describeSessionRejectReason } from '../session/session-events.ts';
+import { describeSessionRejectReason } from '../../../shared/events/session-events.ts';
 import { readDropCopyReply, type DropCopyRequest, type ExecIdRange } from './dc-messages.ts';
 import { describeDropCopyFailure, type DropCopyEvent, type DropCopyFailure, type RangeOutcome } from './dc-events.ts';
 

@@ -6,7 +6,7 @@
 import { encodeMessage, type FieldList } from '../fix/encode.ts';
 import type { FixMessage } from '../fix/decode.ts';
 import { DecodeError } from '../fix/errors.ts';
-import { MsgType, Tag } from '../fix/tags.ts';
+import { MsgType, Tag } from '../../../shared/fix/tags.ts';
 import { formatUtcTimestamp } from '../fix/time.ts';
 import type { SessionConfig } from '../session/session-config.ts';
 import { assertNever } from '../../../shared/assert-never.ts';

@@ -5,7 +5,7 @@
 import { Buffer } from 'node:buffer';
 import { fixChecksum, formatChecksum } from './checksum.ts';
 import { EncodeError } from './errors.ts';
-import { BEGIN_STRING_FIXT11, Tag } from './tags.ts';
+import { BEGIN_STRING_FIXT11, Tag } from '../../../shared/fix/tags.ts';
 
 export interface OutboundHeader {
   msgType: string;

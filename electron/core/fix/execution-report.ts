@@ -7,7 +7,7 @@
 import { DecodeError } from './errors.ts';
 import type { FixMessage } from './decode.ts';
 import { checkGroupCount, outsideGroup } from './field-readers.ts';
-import { MsgType, Tag } from './tags.ts';
+import { MsgType, Tag } from '../../../shared/fix/tags.ts';
 
 export interface CollateralChange {
   /** CollateralAmountChange(1704): signed dollar delta, decimal text. */

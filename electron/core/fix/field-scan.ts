@@ -5,7 +5,7 @@
 
 import type { Buffer } from 'node:buffer';
 import { DecodeError } from './errors.ts';
-import { Tag } from './tags.ts';
+import { Tag } from '../../../shared/fix/tags.ts';
 import { readUnsigned } from './values.ts';
 
 /** Ints per field in the table: tag, valueStart, valueEnd (byte offsets into the frame). */

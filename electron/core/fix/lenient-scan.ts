@@ -10,7 +10,7 @@ import type { Buffer } from 'node:buffer';
 import { DecodeError } from './errors.ts';
 import type { FieldScan } from './field-scan.ts';
 import { STRIDE } from './field-scan.ts';
-import { Tag } from './tags.ts';
+import { Tag } from '../../../shared/fix/tags.ts';
 import { readUnsigned } from './values.ts';
 
 /** SessionRejectReason(373) values this scan can name (FIX 4.4 / kalshi-fix.md §3). */

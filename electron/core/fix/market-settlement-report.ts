@@ -7,7 +7,7 @@ import { DecodeError } from './errors.ts';
 import type { FixMessage } from './decode.ts';
 import type { CollateralChange } from './execution-report.ts';
 import { checkGroupCount, countAt, decimalAt, outsideGroup, yesNoAt } from './field-readers.ts';
-import { MsgType, Tag } from './tags.ts';
+import { MsgType, Tag } from '../../../shared/fix/tags.ts';
 
 export interface SettlementFee {
   /** MiscFeeAmt(137): dollars. The PAYOUT change is already net of it (§4.2). */

@@ -5,12 +5,12 @@
 // run ahead of (or behind) the messages it covers. Prepared statements are made once and reused.
 // Never decodes FIX and never decides when to commit (journal.ts does).
 import type Database from 'better-sqlite3';
-import type { ExecutionRecord } from '../recorder/execution-record.ts';
+import type { ExecutionRecord } from '../../../shared/records/execution-record.ts';
 import { compareExecIdParts, type ExecIdParts } from './exec-id.ts';
 import { HASH_BYTES } from './hash-chain.ts';
 import type { PendingEntry, PendingExecution } from './pending-entry.ts';
 import { buildSegment } from './segment.ts';
-import type { UndecodableNotice } from './undecodable-notice.ts';
+import type { UndecodableNotice } from '../../../shared/records/undecodable-notice.ts';
 
 export interface SessionNumbers {
   readonly nextInbound: number;
@@ -42,10 +42,27 @@ const EXECUTION_COLUMNS = [
   'poss_dup',
 ] as const;
 
+/** An execution new to the journal; `rawId` is its message id, the journal position live readers resume from. */
+export interface CommittedExecution {
+  readonly rawId: number;
+  readonly record: ExecutionRecord;
+  /** TransactTime in epoch ms, or the receive time (as stored: what replay orders by). */
+  readonly eventAt: number;
+  readonly balanceChange: string | null;
+}
+
+/** A settlement report new to the journal (its frame, for readers that need the whole report). */
+export interface CommittedSettlement {
+  readonly rawId: number;
+  readonly receivedAt: number;
+  readonly raw: Buffer;
+}
+
 /** What a commit stored that someone should hear about. */
 export interface CommittedBatch {
   /** Executions new to the journal, in accept order (resent or replayed ones excluded). */
-  readonly executions: ExecutionRecord[];
+  readonly executions: CommittedExecution[];
+  readonly settlements: CommittedSettlement[];
   /** Messages kept raw because they could not be read. */
   readonly undecodable: UndecodableNotice[];
 }
@@ -121,7 +138,8 @@ export class BatchWriter {
 
   /** Executions, settlements and undecodable markers of entries whose first message id is `firstId`. */
   #writeDecoded(entries: readonly PendingEntry[], firstId: number): CommittedBatch {
-    const fresh: ExecutionRecord[] = [];
+    const fresh: CommittedExecution[] = [];
+    const settlements: CommittedSettlement[] = [];
     const undecodable: UndecodableNotice[] = [];
     const heads = new Map<number, Head>();
     for (let i = 0; i < entries.length; i++) {
@@ -130,7 +148,7 @@ export class BatchWriter {
       const execution = entry.execution;
       if (execution !== undefined) {
         if (this.#insertExecutionRow(execution, id)) {
-          fresh.push(execution.record);
+          fresh.push({ rawId: id, record: execution.record, eventAt: execution.eventAt, balanceChange: execution.balanceChange });
           const parts = execution.execIdParts;
           if (parts !== undefined) {
             const known = heads.get(parts.exchangeIndex);
@@ -139,7 +157,8 @@ export class BatchWriter {
         }
       } else if (entry.settlement !== undefined) {
         const s = entry.settlement;
-        this.#insertSettlement.run(s.reportId, s.symbol, s.clearingBusinessDate, s.marketResult, s.settlementPrice, s.totalReports, s.lastFragment, entry.receivedAt, id);
+        const inserted = this.#insertSettlement.run(s.reportId, s.symbol, s.clearingBusinessDate, s.marketResult, s.settlementPrice, s.totalReports, s.lastFragment, entry.receivedAt, id);
+        if (inserted.changes !== 0) settlements.push({ rawId: id, receivedAt: entry.receivedAt, raw: entry.raw });
       }
       if (entry.undecodable !== undefined) {
         const u = entry.undecodable;
@@ -148,7 +167,7 @@ export class BatchWriter {
       }
     }
     for (const [index, head] of heads) this.#upsertExecIdHead.run(index, BigInt(head.parts.clock), BigInt(head.parts.event), head.execId);
-    return { executions: fresh, undecodable };
+    return { executions: fresh, settlements, undecodable };
   }
 
   /** Inserts the execution unless its key is already stored; true when inserted. */

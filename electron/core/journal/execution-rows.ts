@@ -2,7 +2,7 @@
 // SELECT every listing uses, the row mapping and the filter → WHERE translation. Pure (no statement is
 // run here); queries.ts runs them.
 import type { ExecutionReport } from '../fix/execution-report.ts';
-import type { ExecutionRecord } from '../recorder/execution-record.ts';
+import type { ExecutionRecord } from '../../../shared/records/execution-record.ts';
 import type { StoredMessage } from './message-reader.ts';
 
 /** One stored execution: the columns every listing needs. The rest of the report: executionReport(rawId). */

@@ -17,5 +17,6 @@ export {
 export type { StoredMessage } from './message-reader.ts';
 export { verifyJournal, describeChainBreak, type VerifyResult, type ChainBreak, type BrokenRow } from './verify.ts';
 export { openJournalReader } from './open-reader.ts';
-export { describeUndecodable, type UndecodableNotice } from './undecodable-notice.ts';
+export type { CommittedBatch, CommittedExecution, CommittedSettlement } from './batch-writer.ts';
+export { describeUndecodable, type UndecodableNotice } from '../../../shared/records/undecodable-notice.ts';
 export { parseExecId, compareExecIdParts, type ExecIdParts } from './exec-id.ts';

@@ -20,11 +20,11 @@
 // Owns when to commit; never decides protocol (the session machine does) and never computes P&L.
 import type Database from 'better-sqlite3';
 import type { FixMessage } from '../fix/decode.ts';
-import type { ExecutionRecord } from '../recorder/execution-record.ts';
+import type { ExecutionRecord } from '../../../shared/records/execution-record.ts';
 import type { SequenceSnapshot } from '../session/sequence.ts';
 import type { SequenceStore } from '../session/session-store.ts';
 import { BatchWriter, type CommittedBatch } from './batch-writer.ts';
-import type { UndecodableNotice } from './undecodable-notice.ts';
+import type { UndecodableNotice } from '../../../shared/records/undecodable-notice.ts';
 import { CommitTimer } from './commit-timer.ts';
 import { insertConnection, markEnded, markLoggedOn, type ConnectionMeta } from './connection-log.ts';
 import { journalCall } from './errors.ts';
@@ -53,6 +53,8 @@ export interface JournalOptions extends OpenDatabaseOptions {
   readonly commitDelayMs?: number;
   /** After each commit: the executions that were new to the journal (resends and replays excluded). */
   readonly onCommitted?: (executions: readonly ExecutionRecord[]) => void;
+  /** After each commit that stored something new: executions with their journal positions, settlements. */
+  readonly onCommittedBatch?: (batch: CommittedBatch) => void;
   /**
    * After each commit that stored messages it could not read (a field broke a rule, or an
    * ExecutionReport failed validation): they are kept raw and marked, and someone must be told.
@@ -76,6 +78,7 @@ export class Journal implements SequenceStore {
   readonly #onCommitted: ((executions: readonly ExecutionRecord[]) => void) | undefined;
   readonly #onCommitError: ((error: unknown) => void) | undefined;
   readonly #onUndecodable: ((notices: readonly UndecodableNotice[]) => void) | undefined;
+  readonly #onCommittedBatch: ((batch: CommittedBatch) => void) | undefined;
   readonly #onSlowQuery: ((name: string, ms: number) => void) | undefined;
   readonly #slowQueryMs: number;
   readonly #now: () => number;
@@ -100,6 +103,7 @@ export class Journal implements SequenceStore {
     this.#onCommitError = options.onCommitError;
     this.#onCommitted = options.onCommitted;
     this.#onUndecodable = options.onUndecodable;
+    this.#onCommittedBatch = options.onCommittedBatch;
     this.#onSlowQuery = options.onSlowQuery;
     this.#slowQueryMs = options.slowQueryMs ?? 40;
     this.#now = options.now ?? Date.now;
@@ -312,7 +316,8 @@ export class Journal implements SequenceStore {
   #report(committed: CommittedBatch | undefined): void {
     if (committed === undefined) return;
     if (committed.undecodable.length > 0) this.#onUndecodable?.(committed.undecodable);
-    if (committed.executions.length > 0) this.#onCommitted?.(committed.executions);
+    if (committed.executions.length > 0 || committed.settlements.length > 0) this.#onCommittedBatch?.(committed);
+    if (committed.executions.length > 0) this.#onCommitted?.(committed.executions.map((e) => e.record));
   }
 
   #assertOpen(): void {

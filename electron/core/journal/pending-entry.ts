@@ -4,9 +4,10 @@
 import type { FixMessage } from '../fix/decode.ts';
 import { DecodeError } from '../fix/errors.ts';
 import { readExecutionReport, type ExecutionReport } from '../fix/execution-report.ts';
-import { MsgType, Tag } from '../fix/tags.ts';
+import { MsgType, Tag } from '../../../shared/fix/tags.ts';
 import { parseUtcTimestamp } from '../fix/time.ts';
-import { dedupeKey, toExecutionRecord, type ExecutionRecord } from '../recorder/execution-record.ts';
+import { dedupeKey, type ExecutionRecord } from '../../../shared/records/execution-record.ts';
+import { toExecutionRecord } from '../fix/to-execution-record.ts';
 import { parseExecId, type ExecIdParts } from './exec-id.ts';
 
 export interface PendingExecution {

@@ -105,7 +105,7 @@ export class JournalReader {
     const rows = this.#run('trades', () => this.#db.prepare(TRADE_SELECT).raw(true).iterate());
     try {
       for (const row of rows as IterableIterator<TradeRow>) {
-        yield { execId: row[0], symbol: row[1], side: row[2], lastQty: row[3], lastPx: row[4], fee: row[5], balanceChange: row[6], eventAt: row[7] };
+        yield { execId: row[0], symbol: row[1], side: row[2], lastQty: row[3], lastPx: row[4], fee: row[5], balanceChange: row[6], eventAt: row[7], rawId: row[8] };
       }
     } catch (error) {
       throw toJournalError(error, 'reading trades');
@@ -116,6 +116,18 @@ export class JournalReader {
   executionCount(filter: ExecutionFilter = {}): number {
     const { where, params } = filterSql(filter);
     return this.#run('executionCount', () => (this.#statement(`SELECT count(*) AS n FROM executions ${where}`).get(...params) as { n: number }).n);
+  }
+
+  /**
+   * The message ids stored by any session of one API key (RT, NR and DC alike), as sorted
+   * [first, endExclusive) ranges: one journal file can hold several accounts, and messages are stored
+   * in segments that each belong to one session.
+   */
+  accountMessageRanges(senderCompId: string): Array<readonly [number, number]> {
+    return this.#run('accountMessageRanges', () => (this.#statement(
+      `SELECT g.id AS first, g.id + g.count AS end FROM segments g JOIN sessions s ON s.id = g.session_id
+       WHERE s.sender_comp_id = ? ORDER BY g.id`,
+    ).all(senderCompId) as { first: number; end: number }[]).map((r) => [r.first, r.end] as const));
   }
 
   /** The whole ExecutionReport stored at message `rawId` (StoredExecution.rawId), decoded from its frame. */
@@ -255,9 +267,11 @@ export interface StoredTrade {
   readonly balanceChange: string | null;
   /** TransactTime in epoch ms, or the receive time when the report had none. */
   readonly eventAt: number;
+  /** The message id: which account's session stored it (see accountMessageRanges). */
+  readonly rawId: number;
 }
 
-type TradeRow = [string, string, string, string, string, string | null, string | null, number];
+type TradeRow = [string, string, string, string, string, string | null, string | null, number, number];
 
-const TRADE_SELECT = `SELECT exec_id, symbol, side, last_qty, last_px, fee, balance_change, event_at FROM executions
+const TRADE_SELECT = `SELECT exec_id, symbol, side, last_qty, last_px, fee, balance_change, event_at, raw_id FROM executions
   WHERE exec_type = 'F' AND last_qty IS NOT NULL AND last_px IS NOT NULL ORDER BY event_at, raw_id`;

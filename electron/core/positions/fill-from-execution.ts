@@ -1,7 +1,7 @@
 // fill-from-execution.ts — the bridge from a recorded execution to the ledger's Fill: only Trades
 // (150=F) with a quantity and price move positions; acks, cancels, replaces and rejects do not.
 import type { PriceUnit } from '../../../shared/money.ts';
-import type { ExecutionRecord } from '../recorder/execution-record.ts';
+import type { ExecutionRecord } from '../../../shared/records/execution-record.ts';
 import type { StoredTrade } from '../journal/index.ts';
 import type { Fill } from '../../../shared/positions/fill.ts';
 

@@ -3,7 +3,7 @@
 // (never secrets) is logged beside them.
 import { Journal } from '../journal/index.ts';
 import type { ListenerSessionOptions } from '../session/session.ts';
-import { describeDisconnect } from '../session/session-events.ts';
+import { describeDisconnect } from '../../../shared/events/session-events.ts';
 import { Recorder, type ExecutionSink, type RecorderListeners } from './recorder.ts';
 
 export interface JournalRecorder {

@@ -3,7 +3,7 @@
 // Writes are buffered briefly (a catch-up burst can be 100k messages) and flushed on a short timer,
 // on close, and before the process exits.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { dedupeKey, type ExecutionRecord } from './execution-record.ts';
+import { dedupeKey, type ExecutionRecord } from '../../../shared/records/execution-record.ts';
 
 const FLUSH_BYTES = 256 * 1024;
 const FLUSH_MS = 50;

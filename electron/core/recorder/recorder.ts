@@ -6,11 +6,12 @@
 import type { FixMessage } from '../fix/decode.ts';
 import { DecodeError } from '../fix/errors.ts';
 import { readExecutionReport } from '../fix/execution-report.ts';
-import { MsgType } from '../fix/tags.ts';
+import { MsgType } from '../../../shared/fix/tags.ts';
 import { ListenerSession, type ListenerSessionOptions, type SessionListeners } from '../session/session.ts';
-import type { DisconnectReason, SessionEvent } from '../session/session-events.ts';
-import { toExecutionRecord, type ExecutionRecord } from './execution-record.ts';
-import type { UndecodableNotice } from '../journal/undecodable-notice.ts';
+import type { DisconnectReason, SessionEvent } from '../../../shared/events/session-events.ts';
+import { type ExecutionRecord } from '../../../shared/records/execution-record.ts';
+import { toExecutionRecord } from '../fix/to-execution-record.ts';
+import type { UndecodableNotice } from '../../../shared/records/undecodable-notice.ts';
 
 export interface ExecutionSink {
   /** Returns false when the execution was already recorded (a resend or a replay). */

@@ -2,7 +2,7 @@
 // body, and for the Logon the RSA-PSS signature over the exact SendingTime placed in tag 52.
 // The signer is a function handed in by the caller, so the private key never enters the session.
 import { encodeMessage } from '../fix/encode.ts';
-import { Tag } from '../fix/tags.ts';
+import { Tag } from '../../../shared/fix/tags.ts';
 import { formatUtcTimestamp } from '../fix/time.ts';
 import { adminBody, msgTypeOf, type AdminMessage } from './admin-messages.ts';
 import type { SessionConfig } from './session-config.ts';

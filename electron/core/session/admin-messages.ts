@@ -3,7 +3,7 @@
 // the read-only property starts in the type system; outbound-guard.ts enforces it again at runtime.
 // (The drop-copy history request U1 is not an admin message: it is typed in core/dropcopy/.)
 import type { FieldList } from '../fix/encode.ts';
-import { MsgType, Tag } from '../fix/tags.ts';
+import { MsgType, Tag } from '../../../shared/fix/tags.ts';
 import { profileOf, type SessionConfig, type SessionProfile } from './session-config.ts';
 import { assertNever } from '../../../shared/assert-never.ts';
 

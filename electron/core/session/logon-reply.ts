@@ -2,8 +2,8 @@
 // session-machine.ts acts on it. Kalshi refuses a Logon with a Logout, or with a session Reject
 // (373=8 signature, 373=10 SendingTime accuracy; kalshi-fix.md §3).
 import type { FixMessage } from '../fix/decode.ts';
-import { MsgType, Tag } from '../fix/tags.ts';
-import { describeSessionRejectReason } from './session-events.ts';
+import { MsgType, Tag } from '../../../shared/fix/tags.ts';
+import { describeSessionRejectReason } from '../../../shared/events/session-events.ts';
 import { asksToSlowDown } from './slow-down.ts';
 
 export type LogonReply =

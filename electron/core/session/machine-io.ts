@@ -3,7 +3,7 @@
 import type { FixMessage } from '../fix/decode.ts';
 import type { AdminMessage } from './admin-messages.ts';
 import type { SessionConfig } from './session-config.ts';
-import type { DisconnectReason, SessionEvent } from './session-events.ts';
+import type { DisconnectReason, SessionEvent } from '../../../shared/events/session-events.ts';
 import type { SequenceSnapshot } from './sequence.ts';
 
 export type SessionPhase =

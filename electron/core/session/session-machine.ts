@@ -7,9 +7,9 @@
 // object keeps that path allocation-free; the phase itself is still one tagged union.
 import type { FixMessage } from '../fix/decode.ts';
 import type { SessionPhase, SessionInput, SessionEffect, MachineStart } from './machine-io.ts';
-import { MsgType, Tag } from '../fix/tags.ts';
+import { MsgType, Tag } from '../../../shared/fix/tags.ts';
 import { ADMIN_MSG_TYPES, type AdminMessage } from './admin-messages.ts';
-import { type DisconnectReason, type SessionEvent } from './session-events.ts';
+import { type DisconnectReason, type SessionEvent } from '../../../shared/events/session-events.ts';
 import { type SessionConfig, supportsResend } from './session-config.ts';
 import { SequenceNumbers } from './sequence.ts';
 import { LinkMonitor } from './link-monitor.ts';

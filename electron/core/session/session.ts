@@ -14,7 +14,7 @@ import { OutboundGuard } from './outbound-guard.ts';
 import { asksToSlowDown } from './slow-down.ts';
 import { SessionMachine, type SessionEffect, type SessionPhase } from './session-machine.ts';
 import { profileOf, SessionConfigError, type SessionConfig } from './session-config.ts';
-import type { DisconnectReason, SessionEvent } from './session-events.ts';
+import type { DisconnectReason, SessionEvent } from '../../../shared/events/session-events.ts';
 import type { SequenceStore } from './session-store.ts';
 
 export interface ListenerSessionOptions {

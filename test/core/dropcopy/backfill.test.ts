@@ -10,7 +10,7 @@ import type { TLSSocket } from 'node:tls';
 import { Journal } from '../../../electron/core/journal/index.ts';
 import { ConnectError } from '../../../electron/core/transport/tls-connection.ts';
 import { makeSessionConfig } from '../../../electron/core/session/session-config.ts';
-import type { SessionEvent } from '../../../electron/core/session/session-events.ts';
+import type { SessionEvent } from '../../../shared/events/session-events.ts';
 import { BackfillCoordinator, type BackfillEvent } from '../../../electron/core/dropcopy/index.ts';
 import { API_KEY_ID, executionReport } from '../../support/fix-builders.ts';
 

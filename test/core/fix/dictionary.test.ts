@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeField, enumLabel, tagName } from '../../../electron/core/fix/dictionary.ts';
-import { MsgType, Tag } from '../../../electron/core/fix/tags.ts';
+import { describeField, enumLabel, tagName } from '../../../shared/fix/dictionary.ts';
+import { MsgType, Tag } from '../../../shared/fix/tags.ts';
 
 test('names tags, falling back to the number', () => {
   assert.equal(tagName(150), 'ExecType');

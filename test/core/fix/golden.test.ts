@@ -7,7 +7,7 @@ import { FixMessage } from '../../../electron/core/fix/decode.ts';
 import { encodeMessage } from '../../../electron/core/fix/encode.ts';
 import type { FieldList } from '../../../electron/core/fix/encode.ts';
 import { readExecutionReport } from '../../../electron/core/fix/execution-report.ts';
-import { Tag } from '../../../electron/core/fix/tags.ts';
+import { Tag } from '../../../shared/fix/tags.ts';
 import { GOLDEN, SIGNATURE_344, wire } from './golden-messages.ts';
 import type { GoldenName } from './golden-messages.ts';
 import { pipes, pushAll } from './fix-test-helpers.ts';

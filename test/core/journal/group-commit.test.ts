@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import type { ExecutionRecord } from '../../../electron/core/recorder/execution-record.ts';
+import type { ExecutionRecord } from '../../../shared/records/execution-record.ts';
 import { acceptAll, er, heartbeat, openJournal, SESSION, storedMessages, storedSeqs, tempDir } from './journal-fixtures.ts';
 
 test('a fresh session has no numbers; after a reset and a flush they are persisted', () => {

@@ -4,12 +4,12 @@
 // record, deduplicating by ExecID as the JSONL sink does. The clock can be moved forward so the
 // session's own TestRequest fires without waiting out a real HeartBtInt.
 import { Recorder } from '../../../electron/core/recorder/recorder.ts';
-import type { ExecutionRecord } from '../../../electron/core/recorder/execution-record.ts';
+import type { ExecutionRecord } from '../../../shared/records/execution-record.ts';
 import type { FixMessage } from '../../../electron/core/fix/decode.ts';
 import { makeSessionConfig, type SessionConfigInput } from '../../../electron/core/session/session-config.ts';
 import { MemorySequenceStore, type SequenceStore } from '../../../electron/core/session/session-store.ts';
 import type { SequenceSnapshot } from '../../../electron/core/session/sequence.ts';
-import type { DisconnectReason, SessionEvent } from '../../../electron/core/session/session-events.ts';
+import type { DisconnectReason, SessionEvent } from '../../../shared/events/session-events.ts';
 import { importPrivateKeyPem, signLogon } from '../../../electron/core/signing/index.ts';
 
 /** One inbound message the session accepted (in sequence), reduced to what the test asserts on. */

@@ -7,7 +7,7 @@ import { estimateTakerFee } from '../../../shared/positions/fees.ts';
 import { DayKeyer, parseUtcTime } from '../../../shared/positions/day-key.ts';
 import { eventTickerOf } from '../../../shared/positions/event-ticker.ts';
 import { PositionError } from '../../../shared/positions/fill.ts';
-import { q, qMul, qRoundToMicros } from '../../shared/rational.ts';
+import { q, qMul, qRoundToMicros } from '../rational.ts';
 
 describe('estimateTakerFee', () => {
   test('0.07 · C · P · (1 − P), rounded up to $0.0001', () => {

@@ -3,7 +3,7 @@
 // (ExecIDs increasing, CumQty/LeavesQty/AvgPx per order, ClOrdID chains, running positions, cash
 // bounds). Written against the wire text only, never against the generator's internals.
 import assert from 'node:assert/strict';
-import { Tag } from '../../../electron/core/fix/tags.ts';
+import { Tag } from '../../../shared/fix/tags.ts';
 
 export interface FieldSource {
   get(tag: number): string | undefined;

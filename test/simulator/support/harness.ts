@@ -3,7 +3,7 @@
 // socket or a timer.
 import { KalshiSimulator } from '../../../electron/simulator/simulator.ts';
 import type { SimulatorOptions } from '../../../electron/simulator/simulator.ts';
-import { MsgType } from '../../../electron/core/fix/tags.ts';
+import { MsgType } from '../../../shared/fix/tags.ts';
 import { accountA, accountB, testTls } from './fixtures.ts';
 import type { TestAccount } from './fixtures.ts';
 import { RawFixClient } from './raw-client.ts';

@@ -11,7 +11,7 @@ import { encodeMessage } from '../../../electron/core/fix/encode.ts';
 import type { FieldList } from '../../../electron/core/fix/encode.ts';
 import type { FrameError } from '../../../electron/core/fix/errors.ts';
 import { FixFramer } from '../../../electron/core/fix/framer.ts';
-import { MsgType, Tag } from '../../../electron/core/fix/tags.ts';
+import { MsgType, Tag } from '../../../shared/fix/tags.ts';
 import { formatUtcTimestamp } from '../../../electron/core/fix/time.ts';
 import { signLogon } from '../../../electron/core/signing/logon-signature.ts';
 import type { TestAccount } from './fixtures.ts';

@@ -1,7 +1,7 @@
 // session-events.ts — everything the session decides, as typed events, and the one function that
 // turns each into a plain sentence with a severity (the Session Health view and the CLI log show
 // the sentence; the journal keeps the typed form).
-import { assertNever } from '../../../shared/assert-never.ts';
+import { assertNever } from '../assert-never.ts';
 import { enumLabel } from '../fix/dictionary.ts';
 import { Tag } from '../fix/tags.ts';
 

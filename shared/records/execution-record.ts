@@ -1,6 +1,6 @@
-// execution-record.ts — the flat record of one ExecutionReport that the recorder writes (one JSON
-// line each) and that later layers display. Prices and quantities stay decimal strings.
-import type { ExecutionReport } from '../fix/execution-report.ts';
+// execution-record.ts — the flat record of one ExecutionReport: what the journal stores per execution,
+// the recorder writes (one JSON line each) and the app shows. Prices and quantities stay decimal
+// strings. Plain data, shared by the engine and the renderer.
 
 export interface ExecutionRecord {
   readonly execId: string;
@@ -21,29 +21,6 @@ export interface ExecutionRecord {
   readonly possDup: boolean;
   readonly fee: string | null;
   readonly text: string | null;
-}
-
-export function toExecutionRecord(er: ExecutionReport): ExecutionRecord {
-  return {
-    execId: er.execId,
-    orderId: er.orderId,
-    clOrdId: er.clOrdId,
-    origClOrdId: er.origClOrdId ?? null,
-    symbol: er.symbol,
-    side: er.side,
-    execType: er.execType,
-    ordStatus: er.ordStatus,
-    lastQty: er.lastQty ?? null,
-    lastPx: er.lastPx ?? null,
-    cumQty: er.cumQty,
-    leavesQty: er.leavesQty,
-    avgPx: er.avgPx,
-    transactTime: er.transactTime ?? null,
-    seqNum: er.msgSeqNum,
-    possDup: er.possDup,
-    fee: er.fee ?? null,
-    text: er.text ?? null,
-  };
 }
 
 /** Pending reports all carry ExecID "-1;-1" (kalshi-fix.md §4.1), so they need a wider key. */
