@@ -1,20 +1,17 @@
-// record-command.ts — `fillwatch record`: the headless recorder. Logs on as a read-only listener,
-// appends every ExecutionReport to a JSON-lines file exactly once, reconnects through drops, and
-// logs out cleanly on SIGINT/SIGTERM. Failures before the first logon end the run with one line.
+// record-command.ts — `fillwatch record`: the headless recorder, a thin adapter over the recorder
+// service (core/service): it turns flags into one account, prints the service's events as log lines,
+// appends every committed execution to a JSON-lines file exactly once, and logs out cleanly on
+// SIGINT/SIGTERM. Failures before the first logon end the run with one line and an exit code.
 // With --dc-port, a possible loss (an NR gap, a reset reconnect) is backfilled from KalshiDC into the
 // journal (same key, same CA); the fills it recovers reach --out like live ones.
+import type { AccountConfig } from '../../shared/accounts/account-config.ts';
+import type { ServiceEvent } from '../../shared/service/service-events.ts';
 import { importPrivateKeyPem, KeyImportError, signLogon } from '../core/signing/index.ts';
-import { makeSessionConfig, SessionConfigError, type KalshiTarget, type SkipPendingTag } from '../core/session/session-config.ts';
-import { describeDisconnect, describeSessionEvent, type DisconnectReason } from '../../shared/events/session-events.ts';
-import { MemorySequenceStore } from '../core/session/session-store.ts';
-import { Recorder, type RecorderListeners } from '../core/recorder/recorder.ts';
-import { openJournalRecorder } from '../core/recorder/journal-recorder.ts';
-import { describeUndecodable, JournalError } from '../core/journal/index.ts';
-import type { ListenerSessionOptions } from '../core/session/session.ts';
-import type { LogonSignatureInput } from '../core/session/admin-encoder.ts';
+import { SessionConfigError, type SkipPendingTag } from '../core/session/session-config.ts';
+import { JournalError } from '../core/journal/index.ts';
 import { JsonlSink } from '../core/recorder/jsonl-sink.ts';
-import { BackfillCoordinator, describeBackfillEvent } from '../core/dropcopy/index.ts';
-import type { TlsEndpoint } from '../core/transport/tls-connection.ts';
+import { RecorderService } from '../core/service/recorder-service.ts';
+import { toSessionConfig } from '../core/service/account-recorder.ts';
 import { CliError, ExitCode, UsageError } from './cli-error.ts';
 import { oneOf, parseFlags, requireFlag, wholeNumber } from './parse-flags.ts';
 import type { ProcessIo } from './process-io.ts';
@@ -26,128 +23,125 @@ export const recordUsage =
   '[--skip-pending-tag 21011|21003] [--cents] [--settlements] [--retention-hours N] [--no-raw-data-length] [--quiet] ' +
   '[--dc-port P [--dc-host H]]';
 
-/** How long a running drop-copy backfill may finish after the listener stopped. */
-const BACKFILL_GRACE_MS = 5_000;
-
 export type CliIo = ProcessIo;
+
+const ACCOUNT_ID = 'cli';
 
 export async function runRecord(argv: string[], io: CliIo): Promise<number> {
   const options = parseRecordArgs(argv);
   const key = loadKey(options.keyFile);
-  const config = toSessionConfig(options);
+  const account = toAccount(options);
   const sink = options.out === undefined ? undefined : new JsonlSink(options.out);
   let recorded = 0;
+  let duplicates = 0;
   let loggedOnOnce = false;
   let fatal: CliError | undefined;
   let idleTimer: NodeJS.Timeout | undefined;
+  let finished: () => void = () => {};
+  const done = new Promise<void>((resolve) => { finished = resolve; });
 
   const log = (severity: string, text: string) => {
     if (options.quiet && severity === 'info') return;
     io.err(`${new Date().toISOString()} ${severity.padEnd(8)} ${text}`);
   };
-  const endpoint = (host: string, port: number): TlsEndpoint => ({
-    host, port,
-    ...(options.caPem === undefined ? {} : { caPem: options.caPem }),
-    ...(options.pins.length === 0 ? {} : { pinnedSha256: options.pins }),
-    ...(options.servername === undefined ? {} : { servername: options.servername }),
-  });
-  const sessionOptions = {
-    config,
-    endpoint: endpoint(options.host, options.port),
-    signLogon: (fields: LogonSignatureInput) => signLogon(key, fields),
-  };
-  let backfill: BackfillCoordinator | undefined;
-  const listeners: RecorderListeners = {
-      onEvent: (event) => {
-        const { severity, text } = describeSessionEvent(event);
+  let service: RecorderService;
+  try {
+    // Without --db the journal lives in memory: a restart begins a fresh session (141=Y).
+    service = new RecorderService({ journalPath: options.db ?? ':memory:', signerFor: () => (fields) => signLogon(key, fields) });
+    service.onEvent((event) => onEvent(event));
+    service.addAccount(account);
+  } catch (error) {
+    sink?.close();
+    if (error instanceof JournalError) throw new CliError(`cannot use the journal "${options.db ?? ':memory:'}": ${error.message}`, ExitCode.runtime);
+    if (error instanceof SessionConfigError) throw new CliError(error.message, ExitCode.usage);
+    throw error;
+  }
+
+  function onEvent(event: ServiceEvent): void {
+    switch (event.type) {
+      case 'executions':
+        for (const { record } of event.executions) {
+          if (sink !== undefined && !sink.write(record)) duplicates++;
+          else recorded++;
+        }
+        armIdle();
+        return;
+      case 'log':
         // With drop copy, a loss window is the backfill's to settle; its outcome decides the alert.
-        if (backfill !== undefined && event.kind === 'possible-missed-messages') log('warning', `${text}; asking drop copy for them`);
-        else log(severity, text);
-        // Synchronously: the backfill's ExecID snapshot must precede the message after the gap.
-        backfill?.onSessionEvent(event);
+        if (options.dcPort !== undefined && event.session?.kind === 'possible-missed-messages') log('warning', `${event.text}; asking drop copy for them`);
+        else log(event.severity, event.text);
         // Idle means logged on and quiet: time spent reconnecting does not count.
-        if (event.kind === 'disconnected' && idleTimer !== undefined) {
-          clearTimeout(idleTimer);
-          idleTimer = undefined;
+        if (event.session?.kind === 'disconnected') clearIdle();
+        if (event.session?.kind === 'connect-failed' && !loggedOnOnce) {
+          fatal = new CliError(event.session.text, ExitCode.connectFailed);
+          void service.stopAccount(ACCOUNT_ID).catch(() => {});
         }
-        if (event.kind === 'connect-failed' && !loggedOnOnce) {
-          fatal = new CliError(event.text, ExitCode.connectFailed);
-          void recorder.stop();
+        return;
+      case 'undecodable':
+        log('error', event.text);
+        return;
+      case 'phase':
+        if (event.phase === 'active') {
+          loggedOnOnce = true;
+          armIdle();
         }
-      },
-      onLoggedOn: () => {
-        loggedOnOnce = true;
-        armIdle();
-      },
-      onExecution: () => {
-        recorded++;
-        armIdle();
-      },
-      onUndecodable: (raw, error) => log('error', `kept an ExecutionReport that could not be decoded (${error.message}): ${raw.toString('latin1').replaceAll('\x01', '|')}`),
-      onUndecodableStored: (notices) => { for (const notice of notices) log('error', describeUndecodable(notice)); },
-      onFatal: (reason: DisconnectReason) => {
-        fatal = reason.kind === 'logon-rejected'
-          ? new CliError(`logon rejected by ${options.target}: ${reason.text || '(no reason given)'}`, ExitCode.logonRejected)
-          : new CliError(describeDisconnect(reason), ExitCode.runtime);
-      },
-  };
-  const { recorder, close } = openRecorder(options, sessionOptions, sink, listeners);
-  if (options.dcPort !== undefined && options.db !== undefined) {
-    try {
-      backfill = new BackfillCoordinator({
-        journalPath: options.db,
-        dropCopy: {
-          config: toSessionConfig({ ...options, target: 'KalshiDC' }),
-          endpoint: endpoint(options.dcHost ?? options.host, options.dcPort),
-          signLogon: sessionOptions.signLogon,
-        },
-        onEvent: (event) => {
-          const { severity, text } = describeBackfillEvent(event);
-          log(severity, text);
-        },
-        // Recovered fills take the live path from here: the --out sink, the count, the idle timer.
-        onRecovered: (records) => recorder.deliverCommitted(records),
-        onUndecodable: (notices) => { for (const notice of notices) log('error', describeUndecodable(notice)); },
-      });
-    } catch (error) {
-      close();
-      if (error instanceof JournalError) throw new CliError(`cannot open the journal "${options.db}" for drop-copy backfill: ${error.message}`, ExitCode.runtime);
-      throw error;
+        if (event.phase === 'failed' && event.reason !== undefined) {
+          fatal = event.reason.kind === 'logon-rejected'
+            ? new CliError(`logon rejected by ${options.target}: ${event.reason.text || '(no reason given)'}`, ExitCode.logonRejected)
+            : new CliError(event.text ?? event.reason.kind, ExitCode.runtime);
+        }
+        if (event.phase === 'stopped' || event.phase === 'failed') finished();
+        return;
+      case 'store-failed':
+      case 'service-error':
+        log('error', event.text);
+        return;
+      case 'missed-fills':
+      case 'positions-changed':
+        return;
     }
   }
 
-  function armIdle(): void {
-    if (options.exitAfterIdleSec === undefined || recorder.session.phase !== 'active') return;
+  function clearIdle(): void {
     if (idleTimer !== undefined) clearTimeout(idleTimer);
+    idleTimer = undefined;
+  }
+
+  function armIdle(): void {
+    if (options.exitAfterIdleSec === undefined || service.accounts()[0]?.phase !== 'active') return;
+    clearIdle();
     idleTimer = setTimeout(() => {
       log('info', `No execution for ${options.exitAfterIdleSec} s: logging out`);
-      void recorder.stop();
+      void service.stopAccount(ACCOUNT_ID).catch(() => {});
     }, options.exitAfterIdleSec * 1000);
   }
 
   const unregister = io.onSignal(() => {
     log('info', 'Signal received: logging out');
-    void recorder.stop();
+    void service.stopAccount(ACCOUNT_ID).catch(() => {});
   });
   try {
-    await recorder.start();
+    await done;
   } finally {
     unregister();
-    if (idleTimer !== undefined) clearTimeout(idleTimer);
+    clearIdle();
     try {
-      await backfill?.close(BACKFILL_GRACE_MS);
+      await service.close();
+    } catch (error) {
+      // A journal that cannot commit its last batch loses nothing: the exchange resends it next run.
+      if (error instanceof JournalError) fatal ??= new CliError(`the journal could not commit its last batch (${error.message}); it is intact and the next run resumes from what it holds`, ExitCode.runtime);
+      else throw error;
     } finally {
       sink?.close();
-      close();
     }
   }
-  io.out(`recorded ${recorded} new execution(s) in ${[options.db, options.out].filter(Boolean).join(' and ')}; ${recorder.duplicatesSkipped} duplicate(s) skipped`);
+  io.out(`recorded ${recorded} new execution(s) in ${[options.db, options.out].filter(Boolean).join(' and ')}; ${duplicates} duplicate(s) skipped`);
   if (fatal !== undefined) throw fatal;
   return ExitCode.ok;
 }
 
 interface RecordOptions {
-  host: string; port: number; target: KalshiTarget; apiKeyId: string; keyFile: string;
+  host: string; port: number; target: 'KalshiRT' | 'KalshiNR'; apiKeyId: string; keyFile: string;
   dcHost: string | undefined; dcPort: number | undefined;
   caPem: string | undefined; pins: string[]; servername: string | undefined; out: string | undefined; db: string | undefined;
   exitAfterIdleSec: number | undefined; heartBtIntSec: number; skipPendingTag: SkipPendingTag;
@@ -207,39 +201,31 @@ function loadKey(path: string) {
   }
 }
 
-/** The listener's config; with target KalshiDC the same options make the drop-copy profile. */
-function toSessionConfig(o: RecordOptions) {
+/** The flags as the one account the service records; the config is validated here (exit 2 on a bad one). */
+function toAccount(o: RecordOptions): AccountConfig {
+  const account: AccountConfig = {
+    id: ACCOUNT_ID,
+    label: o.apiKeyId,
+    apiKeyId: o.apiKeyId,
+    environment: 'custom',
+    listener: { host: o.host, port: o.port, target: o.target },
+    ...(o.dcPort === undefined ? {} : { dropCopy: { host: o.dcHost ?? o.host, port: o.dcPort } }),
+    tls: {
+      ...(o.caPem === undefined ? {} : { caPem: o.caPem }),
+      ...(o.pins.length === 0 ? {} : { pinnedSha256: o.pins }),
+      ...(o.servername === undefined ? {} : { servername: o.servername }),
+    },
+    session: {
+      heartBtIntSec: o.heartBtIntSec, skipPendingTag: o.skipPendingTag, useDollars: o.useDollars,
+      receiveSettlementReports: o.settlements, sendRawDataLength: o.rawDataLength,
+      ...(o.retentionHours === undefined ? {} : { retentionHours: o.retentionHours }),
+    },
+  };
   try {
-    return makeSessionConfig({
-      senderCompId: o.apiKeyId, targetCompId: o.target, heartBtIntSec: o.heartBtIntSec,
-      skipPendingTag: o.skipPendingTag, useDollars: o.useDollars, receiveSettlementReports: o.settlements,
-      retentionHours: o.retentionHours, sendRawDataLength: o.rawDataLength,
-    });
+    toSessionConfig(account, o.target);
   } catch (error) {
     if (error instanceof SessionConfigError) throw new CliError(error.message, ExitCode.usage);
     throw error;
   }
-}
-
-/** Journal-backed when --db is given (durable, resumable); otherwise in memory with the JSONL file. */
-function openRecorder(options: RecordOptions, session: Omit<ListenerSessionOptions, 'store'>, sink: JsonlSink | undefined, listeners: RecorderListeners) {
-  if (options.db === undefined) {
-    return { recorder: new Recorder({ ...session, store: new MemorySequenceStore() }, sink, listeners), close: () => {} };
-  }
-  try {
-    const opened = openJournalRecorder(options.db, session, sink, listeners);
-    const close = () => {
-      try {
-        opened.journal.close();
-      } catch (error) {
-        // A journal that cannot commit its last batch loses nothing: the exchange resends it next run.
-        if (error instanceof JournalError) throw new CliError(`the journal could not commit its last batch (${error.message}); it is intact and the next run resumes from what it holds`, ExitCode.runtime);
-        throw error;
-      }
-    };
-    return { recorder: opened.recorder, close };
-  } catch (error) {
-    if (error instanceof JournalError) throw new CliError(`cannot use the journal "${options.db}": ${error.message}`, ExitCode.runtime);
-    throw error;
-  }
+  return account;
 }

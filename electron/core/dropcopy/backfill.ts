@@ -6,7 +6,7 @@
 // and rejects as typed events; when a window cannot be covered (no DC configured, DC refuses, repeated
 // failures) it raises the "possible missed fills between T1 and T2" alert. One backfill at a time;
 // windows reported meanwhile are merged into the next one. Never touches the listener's session.
-import { Journal, type UndecodableNotice } from '../journal/index.ts';
+import { Journal, type CommittedBatch, type UndecodableNotice } from '../journal/index.ts';
 import type { ExecutionRecord } from '../../../shared/records/execution-record.ts';
 import type { LogonSigner } from '../session/admin-encoder.ts';
 import type { SessionConfig } from '../session/session-config.ts';
@@ -39,6 +39,8 @@ export interface BackfillOptions {
   readonly onRecovered?: (records: readonly ExecutionRecord[]) => void;
   /** Replayed messages kept raw in the journal because they could not be read. */
   readonly onUndecodable?: (notices: readonly UndecodableNotice[]) => void;
+  /** Each commit of replayed messages, with journal positions (for a live positions book). */
+  readonly onCommittedBatch?: (batch: CommittedBatch) => void;
   /** Drop-copy connections per loss window, the first included. Default 3. */
   readonly maxAttempts?: number;
   /** Pause before asking again after a retryable failure or reject. Default 5000. */
@@ -76,6 +78,7 @@ export class BackfillCoordinator {
           options.onRecovered?.(records);
         },
         onUndecodable: (notices) => options.onUndecodable?.(notices),
+        onCommittedBatch: (batch) => options.onCommittedBatch?.(batch),
       }),
     };
   }

@@ -8,6 +8,7 @@ import { DecodeError } from '../fix/errors.ts';
 import { readExecutionReport } from '../fix/execution-report.ts';
 import { MsgType } from '../../../shared/fix/tags.ts';
 import { ListenerSession, type ListenerSessionOptions, type SessionListeners } from '../session/session.ts';
+import type { SessionPhase } from '../session/session-machine.ts';
 import type { DisconnectReason, SessionEvent } from '../../../shared/events/session-events.ts';
 import { type ExecutionRecord } from '../../../shared/records/execution-record.ts';
 import { toExecutionRecord } from '../fix/to-execution-record.ts';
@@ -27,6 +28,8 @@ export interface RecorderListeners {
   onEvent?(event: SessionEvent): void;
   onFatal?(reason: DisconnectReason): void;
   onLoggedOn?(): void;
+  onPhase?(phase: SessionPhase['kind']): void;
+  onData?(receivedAt: number): void;
 }
 
 /**
@@ -51,7 +54,11 @@ export class Recorder {
       onApplicationMessage: (message) => this.#onApplicationMessage(message),
       onEvent: (event) => listeners.onEvent?.(event),
       onFatal: (reason) => listeners.onFatal?.(reason),
-      onPhase: (phase) => { if (phase === 'active') listeners.onLoggedOn?.(); },
+      onPhase: (phase) => {
+        if (phase === 'active') listeners.onLoggedOn?.();
+        listeners.onPhase?.(phase);
+      },
+      onData: (receivedAt) => listeners.onData?.(receivedAt),
     };
     this.session = new ListenerSession(options, sessionListeners);
   }

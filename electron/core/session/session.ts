@@ -35,6 +35,8 @@ export interface SessionListeners {
   onApplicationMessage?(message: FixMessage, receivedAt: number): void;
   onEvent?(event: SessionEvent): void;
   onPhase?(phase: SessionPhase['kind']): void;
+  /** Bytes arrived from the exchange (once per socket chunk): for "last message N s ago". */
+  onData?(receivedAt: number): void;
   /** The session gave up for good (e.g. the Logon was refused); it will not reconnect. */
   onFatal?(reason: DisconnectReason): void;
 }
@@ -137,6 +139,7 @@ export class ListenerSession {
       socket.on('data', (chunk: Buffer) => {
         framer.push(chunk, sink);
         this.#flushStore();
+        this.#listeners.onData?.(this.#now());
       });
       socket.on('error', () => { /* 'close' follows and reports */ });
       socket.once('close', () => {

@@ -1,0 +1,141 @@
+// recorder-service.ts — the engine behind the app and the CLI: every watched account recorded into
+// one journal file, with its live positions, and everything told through one typed event stream.
+// Accounts can be added, removed, reconfigured, started and stopped while the others keep running;
+// a stopped account logs out cleanly and a restarted one resumes from the journal. Readers see
+// records, positions and events (shared/), never SQLite or sockets. Plain Node: it runs in-process
+// (CLI, tests) or in a worker thread behind recorder-worker.ts (the Electron app).
+import type { AccountConfig } from '../../../shared/accounts/account-config.ts';
+import { Emitter, type Event } from '../../../shared/events/emitter.ts';
+import type { AccountStatus, ServiceEvent } from '../../../shared/service/service-events.ts';
+import type { LogonSigner } from '../session/admin-encoder.ts';
+import type { BackoffOptions } from '../transport/reconnect-policy.ts';
+import { AccountRecorder } from './account-recorder.ts';
+import { positionsSnapshot, type PositionsSnapshot } from '../../../shared/positions/positions-snapshot.ts';
+
+export interface RecorderServiceOptions {
+  /** The journal file every account records into (created and migrated on first use). */
+  readonly journalPath: string;
+  /** The Logon signer of one API key: the key itself never enters the service. */
+  readonly signerFor: (apiKeyId: string) => LogonSigner;
+  readonly backoff?: Partial<BackoffOptions>;
+  readonly tickMs?: number;
+  /** IANA zone for "by day" totals; default America/New_York. */
+  readonly timeZone?: string;
+  readonly now?: () => number;
+}
+
+export class RecorderServiceError extends Error {
+  override readonly name = 'RecorderServiceError';
+}
+
+export class RecorderService {
+  readonly #options: RecorderServiceOptions;
+  readonly #accounts = new Map<string, AccountRecorder>();
+  readonly #events: Emitter<ServiceEvent>;
+  #closed = false;
+
+  constructor(options: RecorderServiceOptions) {
+    this.#options = options;
+    this.#events = new Emitter<ServiceEvent>({
+      // A reader that throws or hangs is dropped and reported once; recording goes on.
+      onListenerDropped: (drop) => this.#events.fire({
+        type: 'service-error',
+        text: drop.kind === 'threw'
+          ? `A subscriber failed and was disconnected from the event stream: ${drop.error instanceof Error ? drop.error.message : String(drop.error)}`
+          : `A subscriber took ${Math.round(drop.ms)} ms per event and was disconnected from the event stream`,
+      }),
+    });
+  }
+
+  /** Subscribe to every account's events; dispose() the result to stop. */
+  get onEvent(): Event<ServiceEvent> {
+    return this.#events.event;
+  }
+
+  /** Adds an account and (by default) starts recording it. Throws JournalError, SessionConfigError, RecorderServiceError. */
+  addAccount(config: AccountConfig, options: { start?: boolean } = {}): void {
+    this.#assertOpen();
+    if (this.#accounts.has(config.id)) throw new RecorderServiceError(`An account with id "${config.id}" is already configured.`);
+    for (const other of this.#accounts.values()) {
+      // Kalshi allows one connection per API key (kalshi-fix.md §1): a second would knock the first off.
+      if (other.config.apiKeyId === config.apiKeyId && other.config.listener.target === config.listener.target) {
+        throw new RecorderServiceError(`API key ${config.apiKeyId} is already watched by "${other.config.label}"; Kalshi allows one connection per key.`);
+      }
+    }
+    const account = new AccountRecorder(config, {
+      journalPath: this.#options.journalPath,
+      signLogon: this.#options.signerFor(config.apiKeyId),
+      emit: (event) => this.#events.fire(event),
+      ...(this.#options.backoff === undefined ? {} : { backoff: this.#options.backoff }),
+      ...(this.#options.tickMs === undefined ? {} : { tickMs: this.#options.tickMs }),
+      ...(this.#options.timeZone === undefined ? {} : { timeZone: this.#options.timeZone }),
+      ...(this.#options.now === undefined ? {} : { now: this.#options.now }),
+    });
+    this.#accounts.set(config.id, account);
+    if (options.start ?? true) account.start();
+  }
+
+  /** Logs the account out and forgets it; its journal rows stay. */
+  async removeAccount(id: string): Promise<void> {
+    const account = this.#account(id);
+    this.#accounts.delete(id);
+    await account.stop();
+  }
+
+  /** Replaces an account's settings: stops it, and starts it again with the new ones if it was running. */
+  async reconfigure(config: AccountConfig): Promise<void> {
+    const old = this.#account(config.id);
+    const wasRunning = old.phase !== 'stopped' && old.phase !== 'failed';
+    await this.removeAccount(config.id);
+    this.addAccount(config, { start: wasRunning });
+  }
+
+  /** (Re)starts an account that was stopped or failed; it resumes from the journal. */
+  async startAccount(id: string): Promise<void> {
+    const account = this.#account(id);
+    if (account.phase !== 'stopped' && account.phase !== 'failed') return;
+    await this.removeAccount(id);
+    this.addAccount(account.config, { start: true });
+  }
+
+  /** Logs the account out; it stays configured (startAccount resumes it). */
+  async stopAccount(id: string): Promise<void> {
+    const account = this.#account(id);
+    await this.removeAccount(id);
+    this.addAccount(account.config, { start: false });
+  }
+
+  accounts(): AccountStatus[] {
+    return [...this.#accounts.values()].map((a) => a.status());
+  }
+
+  configs(): AccountConfig[] {
+    return [...this.#accounts.values()].map((a) => a.config);
+  }
+
+  /** The account's positions and P&L now (always what a replay of the journal gives). */
+  positions(id: string): PositionsSnapshot {
+    return positionsSnapshot(this.#account(id).book);
+  }
+
+  /** Stops every account (clean Logouts), then refuses further work. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const accounts = [...this.#accounts.values()];
+    this.#accounts.clear();
+    await Promise.allSettled(accounts.map((a) => a.stop()));
+    this.#events.dispose();
+  }
+
+  #account(id: string): AccountRecorder {
+    this.#assertOpen();
+    const account = this.#accounts.get(id);
+    if (account === undefined) throw new RecorderServiceError(`No account with id "${id}" is configured.`);
+    return account;
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new RecorderServiceError('The recorder service is closed.');
+  }
+}
