@@ -125,15 +125,8 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
   } finally {
     unregister();
     clearIdle();
-    try {
-      await service.close();
-    } catch (error) {
-      // A journal that cannot commit its last batch loses nothing: the exchange resends it next run.
-      if (error instanceof JournalError) fatal ??= new CliError(`the journal could not commit its last batch (${error.message}); it is intact and the next run resumes from what it holds`, ExitCode.runtime);
-      else throw error;
-    } finally {
-      sink?.close();
-    }
+    fatal = (await closeService(service)) ?? fatal;
+    sink?.close();
   }
   io.out(`recorded ${recorded} new execution(s) in ${[options.db, options.out].filter(Boolean).join(' and ')}; ${duplicates} duplicate(s) skipped`);
   if (fatal !== undefined) throw fatal;
@@ -197,6 +190,18 @@ function loadKey(path: string) {
     return importPrivateKeyPem(pem);
   } catch (error) {
     if (error instanceof KeyImportError) throw new CliError(`bad key file "${path}": ${error.message}`, ExitCode.usage);
+    throw error;
+  }
+}
+
+/** Logs out and commits; a journal that cannot commit its last batch becomes the run's failure line. */
+async function closeService(service: RecorderService): Promise<CliError | undefined> {
+  try {
+    await service.close();
+    return undefined;
+  } catch (error) {
+    // Nothing is lost: the exchange resends the uncommitted batch on the next run.
+    if (error instanceof JournalError) return new CliError(`the journal could not commit its last batch (${error.message}); it is intact and the next run resumes from what it holds`, ExitCode.runtime);
     throw error;
   }
 }
