@@ -98,6 +98,7 @@ export async function runRecord(argv: string[], io: CliIo): Promise<number> {
         return;
       case 'missed-fills':
       case 'positions-changed':
+      case 'engine-restarted':
         return;
     }
   }

@@ -41,6 +41,11 @@ export type ServiceEvent =
   | { readonly type: 'missed-fills'; readonly accountId: string; readonly sinceMs: number | undefined; readonly untilMs: number; readonly text: string }
   | { readonly type: 'undecodable'; readonly accountId: string; readonly notice: UndecodableNotice; readonly text: string }
   | { readonly type: 'store-failed'; readonly accountId: string; readonly text: string }
+  /**
+   * The engine (worker) was restarted after it died. Events in flight when it died may be lost: a
+   * reader resyncs from the last journal position it saw (history changesSince), then goes on live.
+   */
+  | { readonly type: 'engine-restarted'; readonly text: string }
   /** The service itself: a listener dropped, an account that could not start. */
   | { readonly type: 'service-error'; readonly accountId?: string; readonly text: string };
 

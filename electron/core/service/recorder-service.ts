@@ -124,8 +124,11 @@ export class RecorderService {
     this.#closed = true;
     const accounts = [...this.#accounts.values()];
     this.#accounts.clear();
-    await Promise.allSettled(accounts.map((a) => a.stop()));
+    const results = await Promise.allSettled(accounts.map((a) => a.stop()));
     this.#events.dispose();
+    // Every account was stopped; the first failure (e.g. a journal that could not commit) is the answer.
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
   }
 
   #account(id: string): AccountRecorder {

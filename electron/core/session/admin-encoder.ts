@@ -6,13 +6,10 @@ import { Tag } from '../../../shared/fix/tags.ts';
 import { formatUtcTimestamp } from '../fix/time.ts';
 import { adminBody, msgTypeOf, type AdminMessage } from './admin-messages.ts';
 import type { SessionConfig } from './session-config.ts';
+import type { LogonSignatureFields } from '../../../shared/service/logon-signature-fields.ts';
 
-export interface LogonSignatureInput {
-  readonly sendingTime: string;
-  readonly msgSeqNum: number;
-  readonly senderCompId: string;
-  readonly targetCompId: string;
-}
+/** What the Logon signature covers (plain data, shared so a signing request can cross a thread). */
+export type LogonSignatureInput = LogonSignatureFields;
 
 /**
  * Signs the Logon: returns the base64 signature for RawData(96). May answer later (a Promise) when the

@@ -1,0 +1,34 @@
+// recorder-api.ts — what a reader can ask the recorder service, as one typed surface that works the
+// same in-process (CLI, tests), across a worker thread (the app's main process) or, later, over a
+// network (a firm-wide recorder server). Every call is asynchronous; results and events are plain,
+// cloneable data (shared/). The protocol that carries it across a thread is recorder-protocol.ts.
+import type { AccountConfig } from '../accounts/account-config.ts';
+import type { Event } from '../events/emitter.ts';
+import type { PositionsSnapshot } from '../positions/positions-snapshot.ts';
+import type { AccountStatus, ServiceEvent } from './service-events.ts';
+
+/** The calls, as the service implements them (some synchronously). */
+export interface RecorderCalls {
+  addAccount(config: AccountConfig, options?: { readonly start?: boolean }): void;
+  removeAccount(id: string): Promise<void>;
+  reconfigure(config: AccountConfig): Promise<void>;
+  startAccount(id: string): Promise<void>;
+  stopAccount(id: string): Promise<void>;
+  accounts(): AccountStatus[];
+  configs(): AccountConfig[];
+  positions(id: string): PositionsSnapshot;
+  close(): Promise<void>;
+}
+
+export type RecorderMethod = keyof RecorderCalls;
+
+/** The same calls, always asynchronous, plus the event stream. */
+export type RecorderApi = {
+  readonly [M in RecorderMethod]: (...args: Parameters<RecorderCalls[M]>) => Promise<Awaited<ReturnType<RecorderCalls[M]>>>;
+} & {
+  readonly onEvent: Event<ServiceEvent>;
+};
+
+export const RECORDER_METHODS: readonly RecorderMethod[] = [
+  'addAccount', 'removeAccount', 'reconfigure', 'startAccount', 'stopAccount', 'accounts', 'configs', 'positions', 'close',
+];
