@@ -13,6 +13,7 @@ import { runEncode } from './items/encode.ts';
 import { runFraming } from './items/framing.ts';
 import { runGrowth } from './items/growth.ts';
 import { runIngest } from './items/ingest.ts';
+import { runMainThread } from './items/main-thread.ts';
 import { runRecovery } from './items/recovery.ts';
 import { DEFAULT_STORE, type StoreKind } from './pipeline.ts';
 import { formatTable, writeResults, type ItemFailure, type ItemResult, type Machine, type RunDocument } from './report.ts';
@@ -30,6 +31,7 @@ const ITEMS: readonly BenchItem[] = [
   { id: 'ingest', title: '4. Durable ingest', run: runIngest },
   { id: 'recovery', title: '5. Recovery', run: runRecovery },
   { id: 'growth', title: '6. Growth', run: runGrowth },
+  { id: 'main-thread', title: '7. Main thread stays free', run: runMainThread },
 ];
 
 const STORES: readonly StoreKind[] = ['journal', 'memory-jsonl'];
