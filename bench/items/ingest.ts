@@ -72,7 +72,7 @@ export async function runIngest(ctx: BenchContext): Promise<ItemResult> {
       `Each run: a fresh simulator process and store; the recorder takes ${LIVE_BEFORE_DROP} ERs live, is dropped (fault drop-after), and reconnects once ${shape.backlog.toLocaleString('en-US')} ERs wait on KalshiRT; it then logs on, sends a ResendRequest and stores the PossDup resend.`,
       'ER/s counts from the first resent ER reaching the recorder to the last one committed (durable) and applied to positions; CPU is this process only (the simulator runs in another process, on the other core).',
       'Baseline: the same simulator, drop and backlog, read by a client that logs on, asks for the resend and only counts bytes (no framing, no parsing): what the wire and the simulator can deliver; ratio = how close the recorder gets to it.',
-      'The bench simulator hands each tick\'s frames to TLS as one buffer (an exchange engine batches a resend too); without that, its 100k separate writes cap the wire at ~100k ER/s on this machine (see bench/sim/simulator-process.ts).',
+      'The simulator streams the resend in 64 KiB chunks, each written once its socket has drained (an exchange engine batches a resend too), so the recorder and the raw client both read while the simulator is still encoding: the baseline is what TLS and the simulator deliver together.',
     ],
     settings: { store: ctx.store, backlog: shape.backlog, liveBeforeDrop: LIVE_BEFORE_DROP, warmupRuns: shape.warmup, runs: shape.runs, bytesOnDiskPerEr: Math.round(bytesPerEr.median), ersPerCommit: Math.round(perCommit.median) },
   };

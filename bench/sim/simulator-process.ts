@@ -15,13 +15,13 @@ function report(message: SimulatorReport): void {
 let simulator: KalshiSimulator | undefined;
 
 /**
- * The simulator writes every frame with its own socket.write, so TLS seals each ~400-byte ER in a
- * record of its own and the stream machinery runs once per frame: a resend of 100k ERs then leaves at
- * the pace of 100k write calls (~100-200k ER/s here), slower than the recorder it is meant to load.
- * An exchange's FIX engine writes a resend in batches; so does the bench's simulator when asked: the
- * frames written in one tick are gathered and handed to the socket as one buffer at the end of the
- * tick (or every 64 MiB), which TLS packs into full 16 KiB records. The simulator builds a whole
- * resend before writing it, so the burst then reaches the wire at once. Bytes and order unchanged.
+ * The simulator writes every live frame with its own socket.write, so TLS seals each ~400-byte ER in
+ * a record of its own and the stream machinery runs once per frame: 100k ERs then leave at the pace of
+ * 100k write calls (~100-200k ER/s here), slower than the recorder it is meant to load. An exchange's
+ * FIX engine batches its writes; so does the bench's simulator when asked: the frames written in one
+ * tick are gathered and handed to the socket as one buffer at the end of the tick (or every 64 MiB),
+ * which TLS packs into full 16 KiB records. A resend needs none of this: the simulator streams it in
+ * 64 KiB chunks as the socket drains (acceptor-session.ts). Bytes and order unchanged.
  */
 const BATCH_BYTES = 64 * 1024 * 1024;
 

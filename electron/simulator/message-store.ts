@@ -13,6 +13,8 @@ export interface StoredMessage {
   readonly msgType: string;
   readonly sendingTime: string;
   readonly bodyText: string;
+  /** Sum of the body's bytes mod 256: a resend adds the new header's and has its CheckSum(10) without reading the body again. */
+  readonly bodySum: number;
   /** Sent with this field defect (fault `malformed`); a resend repeats it, as the exchange would. */
   readonly defect?: MalformedDefect;
 }
@@ -86,7 +88,8 @@ export class SessionRecord {
     const msgSeqNum = this.#nextOutSeq++;
     if (this.retains) {
       const bodyText = bodyToText(body);
-      this.#messages.set(msgSeqNum, defect === undefined ? { msgSeqNum, msgType, sendingTime, bodyText } : { msgSeqNum, msgType, sendingTime, bodyText, defect });
+      const bodySum = byteSum(bodyText);
+      this.#messages.set(msgSeqNum, defect === undefined ? { msgSeqNum, msgType, sendingTime, bodyText, bodySum } : { msgSeqNum, msgType, sendingTime, bodyText, bodySum, defect });
       if (this.#messages.size > this.#capacity) {
         const oldest = this.#messages.keys().next().value!;
         this.#messages.delete(oldest);
@@ -99,8 +102,22 @@ export class SessionRecord {
   /**
    * What to send for ResendRequest(7=begin, 16=end); end 0 means "through the last sent". Stored
    * application messages are resent; runs of admin (or never-retained) seqs become one GapFill.
+   * The whole plan at once (tests, small ranges); a connection streams it through openResend.
    */
   planResend(begin: number, end: number): ResendPlan {
+    const opened = this.openResend(begin, end);
+    if (!opened.ok) return opened;
+    const steps: ResendStep[] = [];
+    for (let step = opened.cursor.next(); step !== undefined; step = opened.cursor.next()) steps.push(step);
+    return { ok: true, steps };
+  }
+
+  /**
+   * The same plan as planResend, one step at a time, so a resend of 100k messages is encoded and
+   * written in chunks as the socket drains instead of being built whole first. The range is fixed
+   * now (end 0 = the last message sent so far); messages evicted meanwhile are gap-filled.
+   */
+  openResend(begin: number, end: number): { readonly ok: true; readonly cursor: ResendCursor } | { readonly ok: false; readonly text: string } {
     const last = this.#nextOutSeq - 1;
     if (!this.retains) return { ok: false, text: `ResendRequest is not supported on ${this.target}` };
     if (!Number.isSafeInteger(begin) || begin < 1) return { ok: false, text: `BeginSeqNo(7) must be a positive integer, got ${begin}` };
@@ -111,22 +128,52 @@ export class SessionRecord {
     if (begin < this.#firstRetained) {
       return { ok: false, text: `BeginSeqNo(7)=${begin} is outside the retention window (oldest retained is ${this.#firstRetained})` };
     }
-    const stop = end === 0 ? last : Math.min(end, last);
-    const steps: ResendStep[] = [];
-    let gapStart: number | undefined;
-    for (let seq = begin; seq <= stop; seq++) {
-      const message = this.#messages.get(seq);
-      if (message === undefined) {
-        gapStart ??= seq;
-        continue;
-      }
-      if (gapStart !== undefined) steps.push({ kind: 'gap-fill', msgSeqNum: gapStart, newSeqNo: seq });
-      gapStart = undefined;
-      steps.push({ kind: 'resend', message });
-    }
-    if (gapStart !== undefined) steps.push({ kind: 'gap-fill', msgSeqNum: gapStart, newSeqNo: stop + 1 });
-    return { ok: true, steps };
+    return { ok: true, cursor: new ResendCursor(this.#messages, begin, end === 0 ? last : Math.min(end, last)) };
   }
+}
+
+/** Walks seqs begin..stop of a record's retained messages: each one resent, each run without one gap-filled. */
+export class ResendCursor {
+  readonly begin: number;
+  readonly stop: number;
+  readonly #messages: ReadonlyMap<number, StoredMessage>;
+  #seq: number;
+  /** Steps handed out so far. */
+  taken = 0;
+
+  constructor(messages: ReadonlyMap<number, StoredMessage>, begin: number, stop: number) {
+    this.#messages = messages;
+    this.begin = begin;
+    this.stop = stop;
+    this.#seq = begin;
+  }
+
+  get done(): boolean {
+    return this.#seq > this.stop;
+  }
+
+  next(): ResendStep | undefined {
+    const from = this.#seq;
+    if (from > this.stop) return undefined;
+    const message = this.#messages.get(from);
+    if (message !== undefined) {
+      this.#seq = from + 1;
+      this.taken++;
+      return { kind: 'resend', message };
+    }
+    let seq = from + 1;
+    while (seq <= this.stop && !this.#messages.has(seq)) seq++;
+    this.#seq = seq;
+    this.taken++;
+    return { kind: 'gap-fill', msgSeqNum: from, newSeqNo: seq };
+  }
+}
+
+/** Sum of the Latin-1 text's bytes mod 256. */
+function byteSum(text: string): number {
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) sum += text.charCodeAt(i);
+  return sum & 0xff;
 }
 
 function bodyToText(body: FieldList): string {

@@ -51,6 +51,32 @@ describe('KalshiRT recovery', () => {
     }
   });
 
+  test('a large resend streams in chunks, in order, and reports made meanwhile wait behind it', async () => {
+    const h = await startHarness({ totalReports: 4000, ratePerSecond: 4000 });
+    try {
+      const client = await h.logon(accountA());
+      await client.waitForReports(1500, 10_000);
+      const mark = client.received.length;
+      client.send(MsgType.ResendRequest, [[Tag.BeginSeqNo, 1], [Tag.EndSeqNo, 0]]);
+      await client.until(() => h.log.some((line) => line.startsWith('resent ')), 'the resend to end', 10_000);
+      await client.until(() => client.executionReports.filter((m) => !m.possDup).length >= 4000, 'every report live', 10_000);
+      // Reports already on their way when the request went out arrive first; then the resend.
+      const after = client.received.slice(client.received.findIndex((m, i) => i >= mark && m.possDup));
+      const firstLive = after.findIndex((m) => !m.possDup);
+      const resent = after.slice(0, firstLive);
+      // The resend is the range 1..(last sent when asked), in order, before anything sent after it.
+      assert.equal(resent[0]!.msgSeqNum, 1);
+      resent.forEach((m, i) => assert.ok(i === 0 || m.msgSeqNum > resent[i - 1]!.msgSeqNum, 'resent in order'));
+      assert.ok(resent.length > 1500, `a resend of ${resent.length} messages spans many chunks`);
+      assert.ok(after.slice(firstLive).every((m) => !m.possDup), 'no resent message after a new one');
+      assert.equal(after[firstLive]!.msgSeqNum, resent.at(-1)!.msgSeqNum + 1, 'the stream carries on right after the resent range');
+      const line = h.log.find((l) => l.startsWith('resent '))!;
+      assert.match(line, new RegExp(`^resent ${resent.length} step\\(s\\) for 1\\.\\.0$`));
+    } finally {
+      await h.stop();
+    }
+  });
+
   test('a reconnect without 141=Y continues both sequences; ERs queued while away come back by resend', async () => {
     const h = await startHarness({ totalReports: 40, ratePerSecond: 400, streamWhileDisconnected: true });
     try {
