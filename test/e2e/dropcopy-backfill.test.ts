@@ -12,7 +12,8 @@ import { connectTls, type TlsEndpoint } from '../../electron/core/transport/tls-
 import { signLogon } from '../../electron/core/signing/index.ts';
 import { makeSessionConfig } from '../../electron/core/session/session-config.ts';
 import type { SessionEvent } from '../../shared/events/session-events.ts';
-import { openJournalRecorder } from '../../electron/core/recorder/journal-recorder.ts';
+import { Journal } from '../../electron/core/journal/index.ts';
+import { Recorder } from '../../electron/core/recorder/recorder.ts';
 import type { ExecutionRecord } from '../../shared/records/execution-record.ts';
 import { BackfillCoordinator, describeBackfillEvent, type BackfillEvent } from '../../electron/core/dropcopy/index.ts';
 import type { ErSentEvent, FaultRequest } from '../../electron/simulator/simulator.ts';
@@ -52,18 +53,24 @@ async function rig(options: { totalReports: number; faults: FaultRequest[]; drop
   const recovered: ExecutionRecord[] = [];
   const dcWrites: Rig['dcWrites'] = [];
   const live = new CollectingSink();
+  // The listener's side as the service wires it (account-recorder.ts), with the coordinator exposed.
   // Events flow only after start(), by which time the coordinator below exists.
-  const opened = openJournalRecorder(
-    dbPath,
+  const journal = Journal.open(dbPath, {
+    session: { senderCompId: API_KEY_ID, targetCompId: 'KalshiNR' },
+    onCommitted: (records) => recorder.deliverCommitted(records),
+  });
+  const recorder: Recorder = new Recorder(
     {
       config: makeSessionConfig({ senderCompId: API_KEY_ID, targetCompId: 'KalshiNR', heartBtIntSec: 30 }),
       endpoint,
       signLogon: (fields) => signLogon(key, fields),
       backoff: { initialMs: 20, maxMs: 200, minMs: 0 },
       tickMs: 50,
+      store: journal,
     },
     live,
     { onEvent: (event) => { sessionEvents.push(event); coordinator.onSessionEvent(event); } },
+    'store-commits',
   );
   const watchedConnect = async (e: TlsEndpoint) => {
     const socket = await connectTls(e);
@@ -84,16 +91,16 @@ async function rig(options: { totalReports: number; faults: FaultRequest[]; drop
     onRecovered: (records) => recovered.push(...records),
     retryDelayMs: 50,
   });
-  const done = opened.recorder.start();
+  const done = recorder.start();
   return {
     simulator, sessionEvents, backfillEvents, live, recovered, sent, dcWrites,
-    journalExecIds: () => [...opened.journal.executions()].map((e) => e.execId),
+    journalExecIds: () => [...journal.executions()].map((e) => e.execId),
     idle: () => coordinator.idle(),
     async stop() {
-      await opened.recorder.stop();
+      await recorder.stop();
       await done;
       await coordinator.close();
-      opened.journal.close();
+      journal.close();
       await simulator.stop();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -8,12 +8,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { add, parse, sub, toString, ZERO } from '../../shared/decimal.ts';
 import { flipMessageByte } from '../core/journal/journal-tamper.ts';
-import { openJournalRecorder } from '../../electron/core/recorder/journal-recorder.ts';
 import { openJournalReader, type StoredExecution } from '../../electron/core/journal/index.ts';
-import { makeSessionConfig } from '../../electron/core/session/session-config.ts';
-import { signLogon } from '../../electron/core/signing/index.ts';
-import { API_KEY_ID } from '../support/fix-builders.ts';
-import { startSimulator, testKeys, waitFor } from '../support/simulator-fixture.ts';
+import { startRecorder, startSimulator, waitFor } from '../support/simulator-fixture.ts';
 
 const fillwatch = (args: string[]) => spawnSync(process.execPath, ['bin/fillwatch.mjs', ...args], { encoding: 'utf8' });
 const TOTAL = 1500;
@@ -23,17 +19,10 @@ let stored: StoredExecution[] = [];
 before(async () => {
   db = join(mkdtempSync(join(tmpdir(), 'fillwatch-journal-cli-')), 'journal.db');
   const { simulator, port, caPem } = await startSimulator({ totalReports: TOTAL, seed: 11 });
-  let count = 0;
-  const opened = openJournalRecorder(db, {
-    config: makeSessionConfig({ senderCompId: API_KEY_ID, targetCompId: 'KalshiRT' }),
-    endpoint: { host: 'localhost', port, caPem },
-    signLogon: (fields) => signLogon(testKeys().key, fields),
-    backoff: { initialMs: 20, maxMs: 100, minMs: 0 },
-  }, undefined, { onExecution: () => count++ });
-  const done = opened.recorder.start();
-  await waitFor(() => count === TOTAL, `${TOTAL} committed executions`);
-  await opened.stop();
-  await done;
+  const r = startRecorder(port, caPem, { journalPath: db, backoff: { initialMs: 20, maxMs: 100, minMs: 0 } });
+  await waitFor(() => r.sink.records.length === TOTAL, `${TOTAL} committed executions`);
+  await r.recorder.stop();
+  await r.done;
   await simulator.stop();
   const reader = openJournalReader(db);
   stored = [...reader.executions()];

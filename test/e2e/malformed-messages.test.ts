@@ -13,15 +13,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { FixMessage } from '../../electron/core/fix/decode.ts';
 import { Tag } from '../../shared/fix/tags.ts';
-import { openJournalRecorder } from '../../electron/core/recorder/journal-recorder.ts';
-import { describeUndecodable, type UndecodableNotice } from '../../electron/core/journal/index.ts';
-import { makeSessionConfig } from '../../electron/core/session/session-config.ts';
+import { describeUndecodable, openJournalReader, type UndecodableNotice } from '../../electron/core/journal/index.ts';
 import type { SessionEvent } from '../../shared/events/session-events.ts';
-import { signLogon } from '../../electron/core/signing/index.ts';
 import { MALFORMED_DEFECTS, type MalformedDefect } from '../../electron/simulator/malformed-defects.ts';
 import type { FaultRequest } from '../../electron/simulator/faults.ts';
 import { API_KEY_ID } from '../support/fix-builders.ts';
-import { startSimulator, testKeys, waitFor } from '../support/simulator-fixture.ts';
+import { startRecorder, startSimulator, waitFor } from '../support/simulator-fixture.ts';
 
 const TOTAL = 240;
 const RUNS = Number(process.env.FILLWATCH_MALFORMED_RUNS ?? 6);
@@ -41,29 +38,18 @@ async function recordThrough(faults: FaultRequest[]) {
   const dir = mkdtempSync(join(tmpdir(), 'fw-malformed-'));
   const events: Array<{ at: number; event: SessionEvent }> = [];
   const notices: UndecodableNotice[] = [];
-  const recorded: string[] = [];
-  const key = testKeys().key;
-  const jr = openJournalRecorder(join(dir, 'journal.db'), {
-    config: makeSessionConfig({ senderCompId: API_KEY_ID, targetCompId: 'KalshiRT', heartBtIntSec: 30 }),
-    endpoint: { host: 'localhost', port, caPem },
-    signLogon: (fields) => signLogon(key, fields),
-    backoff: { initialMs: 20, maxMs: 200, minMs: 0 },
-    tickMs: 50,
-  }, undefined, {
-    onExecution: (record) => recorded.push(record.execId),
-    onEvent: (event) => events.push({ at: Date.now(), event }),
-    onUndecodableStored: (n) => notices.push(...n),
-  });
-  const done = jr.recorder.start();
+  const r = startRecorder(port, caPem, { journalPath: join(dir, 'journal.db'), listeners: { onEvent: (event) => events.push({ at: Date.now(), event }) } });
+  r.service.onEvent((e) => { if (e.type === 'undecodable') notices.push(e.notice); });
   try {
-    await waitFor(() => recorded.length + notices.length >= TOTAL, `${TOTAL} executions recorded or kept`, 30_000);
-    const all = simulator.execIdsFor(API_KEY_ID);
-    const kept = jr.journal.reader.undecodable();
-    return { all, recorded: [...recorded], notices: [...notices], kept, events, malformedSent };
+    await waitFor(() => r.sink.records.length + notices.length >= TOTAL, `${TOTAL} executions recorded or kept`, 30_000);
+    await r.recorder.stop();
+    await r.done;
+    const reader = openJournalReader(join(dir, 'journal.db'));
+    const kept = reader.undecodable();
+    reader.close();
+    return { all: simulator.execIdsFor(API_KEY_ID), recorded: r.sink.records.map((x) => x.execId), notices: [...notices], kept, events, malformedSent };
   } finally {
-    await jr.recorder.stop();
-    await done;
-    await jr.stop();
+    await r.recorder.stop();
     await simulator.stop();
     rmSync(dir, { recursive: true, force: true });
   }

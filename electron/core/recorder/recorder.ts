@@ -1,7 +1,7 @@
 // recorder.ts — one ListenerSession and where its executions go: each in-sequence ExecutionReport
 // becomes a typed record handed to the sink, which deduplicates by ExecID. With the in-memory store it
 // decodes them itself ('session' feed); with the journal they come from its commits ('store-commits',
-// see journal-recorder.ts). A report that cannot be decoded is kept whole and reported, never dropped.
+// as service/account-recorder.ts wires it). A report that cannot be decoded is kept whole and reported.
 // The drop-copy backfill is wired beside it by cli/record-command.ts, not here.
 import type { FixMessage } from '../fix/decode.ts';
 import { DecodeError } from '../fix/errors.ts';

@@ -12,7 +12,8 @@ import { Journal, type CommittedBatch } from '../journal/index.ts';
 import { LiveBook } from '../positions/live-book.ts';
 import { Recorder } from '../recorder/recorder.ts';
 import type { LogonSigner } from '../session/admin-encoder.ts';
-import { makeSessionConfig, type KalshiTarget, type SessionConfig } from '../session/session-config.ts';
+import { makeSessionConfig, type KalshiTarget, type SessionConfig, type SessionConfigInput } from '../session/session-config.ts';
+import type { ListenerSessionOptions } from '../session/session.ts';
 import type { TlsEndpoint } from '../transport/tls-connection.ts';
 import type { BackoffOptions } from '../transport/reconnect-policy.ts';
 import type { PositionBook } from '../../../shared/positions/position-book.ts';
@@ -25,6 +26,10 @@ export interface AccountRecorderDeps {
   readonly tickMs?: number;
   readonly timeZone?: string;
   readonly now?: () => number;
+  /** Opens the listener's connection (tests wrap the real one; the bench holds it at a gate). */
+  readonly connect?: ListenerSessionOptions['connect'];
+  /** Session settings beyond the account's (timeouts in tests). */
+  readonly sessionDefaults?: Partial<SessionConfigInput>;
 }
 
 /** How long a running drop-copy backfill may finish after the listener stopped. */
@@ -50,7 +55,7 @@ export class AccountRecorder {
     this.#deps = deps;
     this.#now = deps.now ?? Date.now;
     this.#phaseSince = this.#now();
-    const sessionConfig = toSessionConfig(config, config.listener.target);
+    const sessionConfig = toSessionConfig(config, config.listener.target, deps.sessionDefaults);
     this.#journal = Journal.open(deps.journalPath, {
       session: { senderCompId: config.apiKeyId, targetCompId: config.listener.target },
       onCommittedBatch: (batch) => this.#committed(batch),
@@ -67,7 +72,7 @@ export class AccountRecorder {
       this.#backfill = new BackfillCoordinator({
         journalPath: deps.journalPath,
         dropCopy: config.dropCopy === undefined ? undefined : {
-          config: toSessionConfig(config, 'KalshiDC'),
+          config: toSessionConfig(config, 'KalshiDC', deps.sessionDefaults),
           endpoint: endpointOf(config, config.dropCopy),
           signLogon: deps.signLogon,
         },
@@ -86,6 +91,7 @@ export class AccountRecorder {
       store: this.#journal,
       ...(deps.backoff === undefined ? {} : { backoff: deps.backoff }),
       ...(deps.tickMs === undefined ? {} : { tickMs: deps.tickMs }),
+      ...(deps.connect === undefined ? {} : { connect: deps.connect }),
     }, undefined, {
       onEvent: (event) => this.#onSessionEvent(event),
       onFatal: (reason) => this.#setPhase('failed', reason),
@@ -208,9 +214,10 @@ function endpointOf(config: AccountConfig, at: { host: string; port: number }): 
 }
 
 /** The listener's config; with KalshiDC the same options make the drop-copy profile. Throws SessionConfigError. */
-export function toSessionConfig(config: AccountConfig, target: KalshiTarget): SessionConfig {
+export function toSessionConfig(config: AccountConfig, target: KalshiTarget, defaults: Partial<SessionConfigInput> = {}): SessionConfig {
   const s = config.session ?? {};
   return makeSessionConfig({
+    ...defaults,
     senderCompId: config.apiKeyId,
     targetCompId: target,
     ...(s.heartBtIntSec === undefined ? {} : { heartBtIntSec: s.heartBtIntSec }),

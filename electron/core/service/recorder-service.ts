@@ -9,7 +9,7 @@ import { Emitter, type Event } from '../../../shared/events/emitter.ts';
 import type { AccountStatus, ServiceEvent } from '../../../shared/service/service-events.ts';
 import type { LogonSigner } from '../session/admin-encoder.ts';
 import type { BackoffOptions } from '../transport/reconnect-policy.ts';
-import { AccountRecorder } from './account-recorder.ts';
+import { AccountRecorder, type AccountRecorderDeps } from './account-recorder.ts';
 import { positionsSnapshot, type PositionsSnapshot } from '../../../shared/positions/positions-snapshot.ts';
 
 export interface RecorderServiceOptions {
@@ -22,6 +22,9 @@ export interface RecorderServiceOptions {
   /** IANA zone for "by day" totals; default America/New_York. */
   readonly timeZone?: string;
   readonly now?: () => number;
+  /** Seams for tests and the bench (never set by the app): how sockets open, and session timings. */
+  readonly connect?: AccountRecorderDeps['connect'];
+  readonly sessionDefaults?: AccountRecorderDeps['sessionDefaults'];
 }
 
 export class RecorderServiceError extends Error {
@@ -70,6 +73,8 @@ export class RecorderService {
       ...(this.#options.tickMs === undefined ? {} : { tickMs: this.#options.tickMs }),
       ...(this.#options.timeZone === undefined ? {} : { timeZone: this.#options.timeZone }),
       ...(this.#options.now === undefined ? {} : { now: this.#options.now }),
+      ...(this.#options.connect === undefined ? {} : { connect: this.#options.connect }),
+      ...(this.#options.sessionDefaults === undefined ? {} : { sessionDefaults: this.#options.sessionDefaults }),
     });
     this.#accounts.set(config.id, account);
     if (options.start ?? true) account.start();
