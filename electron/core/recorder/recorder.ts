@@ -2,7 +2,7 @@
 // becomes a typed record handed to the sink, which deduplicates by ExecID. With the in-memory store it
 // decodes them itself ('session' feed); with the journal they come from its commits ('store-commits',
 // as service/account-recorder.ts wires it). A report that cannot be decoded is kept whole and reported.
-// The drop-copy backfill is wired beside it by cli/record-command.ts, not here.
+// The drop-copy backfill is wired beside it by service/account-recorder.ts, not here.
 import type { FixMessage } from '../fix/decode.ts';
 import { DecodeError } from '../fix/errors.ts';
 import { readExecutionReport } from '../fix/execution-report.ts';
