@@ -1,0 +1,262 @@
+// contract.ts — the whole IPC contract between Electron's main and the renderer, in one file: channel
+// names (all `fillwatch:`-prefixed), the request/response pairs and the pushed events, each a zod
+// schema with its z.infer type, and the {ok, value} | {ok: false, error} envelope every answer travels
+// in. Main's handlers, the preload and the renderer are typed from the objects below, so a renamed
+// field breaks all three at compile time; main parses every request with them before acting.
+//
+// Wire rules: plain JSON-safe data (Electron's structured clone and the harness's WebSocket carry it
+// alike), so decimals travel as exact decimal strings (decimal.ts `toString`), never as numbers, and
+// an absent value is `null`. Only public facts cross: no key material, no certificate bodies.
+import { z } from 'zod';
+import type { ExecutionRecord } from '../records/execution-record.ts';
+
+export const IPC_PREFIX = 'fillwatch:';
+
+/** The most executions a snapshot returns (the Live view keeps fewer). */
+export const MAX_SNAPSHOT_EXECUTIONS = 2_000;
+
+//#region building blocks
+
+/** An exact decimal as text: '-12.5', '0.4200'. Formatted only at display. */
+export const decimalText = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a plain decimal number');
+const accountId = z.string().min(1).max(200);
+const epochMs = z.int().nonnegative();
+/** An execution's place in the journal (its message id): unique, increasing in commit order. */
+export const journalPosition = z.int().positive();
+
+export const executionRecordSchema = z.strictObject({
+  execId: z.string(),
+  orderId: z.string(),
+  clOrdId: z.string(),
+  origClOrdId: z.string().nullable(),
+  symbol: z.string(),
+  side: z.string(),
+  execType: z.string(),
+  ordStatus: z.string(),
+  lastQty: decimalText.nullable(),
+  lastPx: decimalText.nullable(),
+  cumQty: decimalText,
+  leavesQty: decimalText,
+  avgPx: decimalText,
+  transactTime: z.string().nullable(),
+  seqNum: z.int(),
+  possDup: z.boolean(),
+  fee: decimalText.nullable(),
+  text: z.string().nullable(),
+}).readonly();
+
+// Compile-time guard: the wire record is exactly the engine's record (shared/records).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _recordIsTheEngines: Same<z.infer<typeof executionRecordSchema>, ExecutionRecord> = true;
+
+export const liveExecutionSchema = z.strictObject({
+  accountId,
+  position: journalPosition,
+  record: executionRecordSchema,
+}).readonly();
+
+export const accountPhaseSchema = z.enum(['stopped', 'connecting', 'logging-on', 'active', 'logging-out', 'reconnect-wait', 'failed']);
+
+export const accountStatusSchema = z.strictObject({
+  accountId,
+  phase: accountPhaseSchema,
+  since: epochMs,
+  /** When the exchange last sent anything (the status strip's "last message 3 s ago"). */
+  lastMessageAt: epochMs.nullable(),
+  nextInbound: z.int().nullable(),
+  nextOutbound: z.int().nullable(),
+  reason: z.string().nullable(),
+}).readonly();
+
+const endpoint = z.strictObject({ host: z.string(), port: z.int().min(1).max(65_535) }).readonly();
+
+/** What the renderer may know of a configured account: names and where it connects, nothing secret. */
+export const accountSummarySchema = z.strictObject({
+  id: accountId,
+  label: z.string(),
+  apiKeyId: z.string(),
+  environment: z.enum(['production', 'demo', 'custom']),
+  listener: z.strictObject({ host: z.string(), port: z.int().min(1).max(65_535), target: z.enum(['KalshiRT', 'KalshiNR']) }).readonly(),
+  dropCopy: endpoint.nullable(),
+  /** How this account's prices are quoted on the wire (21005=Y: dollars). */
+  priceUnit: z.enum(['dollars', 'cents']),
+  /** Fed by the built-in simulator, not by Kalshi. */
+  demo: z.boolean(),
+}).readonly();
+
+export const accountViewSchema = z.strictObject({ account: accountSummarySchema, status: accountStatusSchema }).readonly();
+
+export const logLineSchema = z.strictObject({
+  accountId,
+  source: z.enum(['listener', 'drop-copy']),
+  at: epochMs,
+  severity: z.enum(['info', 'warning', 'error', 'critical']),
+  text: z.string(),
+}).readonly();
+
+/** Things a person must see: possible missed fills, unreadable messages, a journal that cannot write. */
+export const alertSchema = z.strictObject({
+  kind: z.enum(['missed-fills', 'undecodable', 'store-failed', 'engine-restarted', 'service-error']),
+  accountId: accountId.nullable(),
+  at: epochMs,
+  text: z.string(),
+}).readonly();
+
+export const demoStatusSchema = z.strictObject({
+  active: z.boolean(),
+  accountIds: z.array(accountId).readonly(),
+  /** Execution reports per second per demo account. */
+  reportsPerSecond: z.number().nonnegative().nullable(),
+}).readonly();
+
+const pnlFields = {
+  realized: decimalText,
+  unrealized: decimalText,
+  fees: decimalText,
+  /** The part of `fees` estimated with Kalshi's formula because the exchange sent none. */
+  estimatedFees: decimalText,
+  net: decimalText,
+};
+
+export const marketPositionSchema = z.strictObject({
+  symbol: z.string(),
+  event: z.string(),
+  /** Net Yes contracts; negative = No held. */
+  position: decimalText,
+  heldSide: z.enum(['yes', 'no']).nullable(),
+  avgEntryPrice: decimalText.nullable(),
+  mark: decimalText.nullable(),
+  markSource: z.enum(['last-fill', 'external', 'settlement']).nullable(),
+  ...pnlFields,
+  fills: z.int().nonnegative(),
+  settled: z.boolean(),
+}).readonly();
+
+export const positionsViewSchema = z.strictObject({
+  accountId,
+  markets: z.array(marketPositionSchema).readonly(),
+  totals: z.strictObject({ markets: z.int().nonnegative(), ...pnlFields }).readonly(),
+}).readonly();
+
+//#endregion
+
+//#region requests (renderer → main, answered once)
+
+const noArguments = z.strictObject({});
+
+export const requests = {
+  /** Everything a (re)loaded window needs to draw, and the point the live batches continue from. */
+  'app.snapshot': {
+    request: z.strictObject({ limit: z.int().min(1).max(MAX_SNAPSHOT_EXECUTIONS).optional() }),
+    response: z.strictObject({
+      /** The last batch this snapshot already contains; apply only batches with a higher seq. */
+      seq: z.int().nonnegative(),
+      /** The newest journal position included (null before the first execution). */
+      position: journalPosition.nullable(),
+      accounts: z.array(accountViewSchema).readonly(),
+      /** Newest first, at most `limit`. */
+      executions: z.array(liveExecutionSchema).readonly(),
+      logs: z.array(logLineSchema).readonly(),
+      alerts: z.array(alertSchema).readonly(),
+      demo: demoStatusSchema,
+    }).readonly(),
+  },
+  'accounts.list': {
+    request: noArguments,
+    response: z.array(accountViewSchema).readonly(),
+  },
+  'positions.get': {
+    request: z.strictObject({ accountId }),
+    response: positionsViewSchema,
+  },
+  'demo.status': {
+    request: noArguments,
+    response: demoStatusSchema,
+  },
+} as const;
+
+export type RequestName = keyof typeof requests;
+export type RequestOf<N extends RequestName> = z.infer<(typeof requests)[N]['request']>;
+export type ResponseOf<N extends RequestName> = z.infer<(typeof requests)[N]['response']>;
+export type RequestChannel<N extends RequestName = RequestName> = `${typeof IPC_PREFIX}${N}`;
+
+export const REQUEST_NAMES = Object.keys(requests) as readonly RequestName[];
+
+export function requestChannel<N extends RequestName>(name: N): RequestChannel<N> {
+  return `${IPC_PREFIX}${name}`;
+}
+
+//#endregion
+
+//#region events (main → renderer, pushed)
+
+/**
+ * Everything that happened since the previous batch, sent at most once per animation frame (~16 ms),
+ * never one message per execution. `seq` counts batches: a gap means one was lost, so resync.
+ */
+export const liveBatchSchema = z.strictObject({
+  seq: z.int().positive(),
+  /** In commit order (ascending position). */
+  executions: z.array(liveExecutionSchema).readonly(),
+  /** The latest status of each account that changed. */
+  statuses: z.array(accountStatusSchema).readonly(),
+  logs: z.array(logLineSchema).readonly(),
+  alerts: z.array(alertSchema).readonly(),
+  /** Accounts whose positions changed (ask positions.get for the new figures). */
+  positionsChanged: z.array(accountId).readonly(),
+}).readonly();
+
+export const events = {
+  'live.batch': liveBatchSchema,
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventOf<N extends EventName> = z.infer<(typeof events)[N]>;
+
+export function eventChannel<N extends EventName>(name: N): `${typeof IPC_PREFIX}${N}` {
+  return `${IPC_PREFIX}${name}`;
+}
+
+//#endregion
+
+//#region the envelope
+
+export const IPC_ERROR_KINDS = [
+  /** The call did not come from our own window (wrong origin, a sub-frame). */
+  'forbidden-sender',
+  /** No such request. */
+  'unknown-request',
+  /** The payload does not match the contract. */
+  'invalid-payload',
+  /** The thing asked for does not exist (e.g. an unknown account). */
+  'not-found',
+  /** Main could not answer (the engine failed or restarted); retrying later may work. */
+  'failed',
+] as const;
+export type IpcErrorKind = (typeof IPC_ERROR_KINDS)[number];
+
+export interface IpcError {
+  readonly kind: IpcErrorKind;
+  readonly message: string;
+}
+
+/** Signal's envelope: Electron passes only `message` of a thrown error, so errors travel as data. */
+export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
+
+export const ipcErrorSchema = z.strictObject({ kind: z.enum(IPC_ERROR_KINDS), message: z.string() }).readonly();
+
+//#endregion
+
+export type ExecutionRecordWire = z.infer<typeof executionRecordSchema>;
+export type LiveExecutionWire = z.infer<typeof liveExecutionSchema>;
+export type AccountPhaseWire = z.infer<typeof accountPhaseSchema>;
+export type AccountStatusWire = z.infer<typeof accountStatusSchema>;
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+export type AccountView = z.infer<typeof accountViewSchema>;
+export type LogLine = z.infer<typeof logLineSchema>;
+export type Alert = z.infer<typeof alertSchema>;
+export type DemoStatus = z.infer<typeof demoStatusSchema>;
+export type MarketPosition = z.infer<typeof marketPositionSchema>;
+export type PositionsView = z.infer<typeof positionsViewSchema>;
+export type LiveBatch = z.infer<typeof liveBatchSchema>;
+export type AppSnapshot = ResponseOf<'app.snapshot'>;
