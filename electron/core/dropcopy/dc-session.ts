@@ -1,17 +1,15 @@
 // dc-session.ts — runs one drop-copy (KalshiDC) connection over a real socket: connect (TLS, the same
-// transport as the listener), frame and decode inbound bytes, feed the DropCopyMachine, and carry out
-// what it decides: write through an OutboundGuard built for the drop-copy profile (admin + U1 only),
+// transport as the listener), a FixConnection like the listener's (framing, decoding, ticks) with the
+// OutboundGuard of the drop-copy profile (admin + U1 only), feed the DropCopyMachine, carry out what it
+// decides,
 // store every inbound message, make the replayed ERs durable before a request is reported done, close.
 // One run = one connection; it never reconnects (backfill.ts decides about retries). Protocol decisions
 // live in dc-machine.ts; this file only does I/O and timing.
 import type { TLSSocket } from 'node:tls';
-import { FixFramer } from '../fix/framer.ts';
-import { FixMessage } from '../fix/decode.ts';
-import { DecodeError, type FrameError } from '../fix/errors.ts';
 import { connectTls, ConnectError, type TlsEndpoint } from '../transport/tls-connection.ts';
-import { encodeAdminMessage, writeWhenSigned, type LogonSigner } from '../session/admin-encoder.ts';
+import { encodeAdminMessage, type LogonSigner } from '../session/admin-encoder.ts';
+import { FixConnection } from '../session/fix-connection.ts';
 import { OUTBOUND_MSG_TYPES } from '../session/admin-messages.ts';
-import { OutboundGuard } from '../session/outbound-guard.ts';
 import { profileOf, SessionConfigError, type SessionConfig } from '../session/session-config.ts';
 import type { SequenceStore } from '../session/session-store.ts';
 import { encodeDropCopyRequest, type ExecIdRange } from './dc-messages.ts';
@@ -58,8 +56,7 @@ export class DropCopySession {
   readonly #listeners: DropCopyListeners;
   readonly #now: () => number;
   #machine: DropCopyMachine | undefined;
-  #socket: TLSSocket | undefined;
-  #guard: OutboundGuard | undefined;
+  #connection: FixConnection | undefined;
   #outcomes: Array<{ range: ExecIdRange; outcome: RangeOutcome }> = [];
   #storeFailure: DropCopyFailure | undefined;
   #stopping = false;
@@ -118,50 +115,35 @@ export class DropCopySession {
   stop(): void {
     this.#stopping = true;
     this.#cancelConnect?.();
-    if (this.#socket !== undefined) this.#input({ kind: 'stop' });
+    if (this.#connection !== undefined) this.#input({ kind: 'stop' });
   }
 
   #runConnection(socket: TLSSocket): Promise<void> {
     return new Promise((resolve) => {
-      this.#socket = socket;
-      this.#guard = new OutboundGuard(
-        socket,
-        (refused) => this.#listeners.onEvent?.({ kind: 'outbound-refused', msgType: refused.msgType }),
-        OUTBOUND_MSG_TYPES['drop-copy'],
-      );
-      const framer = new FixFramer(this.#options.maxMessageBytes === undefined ? {} : { maxMessageBytes: this.#options.maxMessageBytes });
-      const sink = {
-        onFrame: (frame: Buffer) => this.#onFrame(frame),
-        onFrameError: (error: FrameError) => this.#listeners.onEvent?.({ kind: 'frame-error', text: error.message }),
-      };
-      const ticker = setInterval(() => this.#input({ kind: 'tick' }), this.#options.tickMs ?? 250);
-      socket.on('data', (chunk: Buffer) => {
-        framer.push(chunk, sink);
-        this.#storeWrite(() => this.#options.store.flush?.());
-        this.#afterStoreFailure();
-      });
-      socket.on('error', () => { /* 'close' follows and reports */ });
-      socket.once('close', (hadError: boolean) => {
-        clearInterval(ticker);
-        this.#input({ kind: 'closed', detail: hadError ? 'socket error' : 'by drop copy or the network' });
-        this.#socket = undefined;
-        resolve();
+      this.#connection = new FixConnection(socket, {
+        allowedMsgTypes: OUTBOUND_MSG_TYPES['drop-copy'],
+        ...(this.#options.maxMessageBytes === undefined ? {} : { maxMessageBytes: this.#options.maxMessageBytes }),
+        ...(this.#options.tickMs === undefined ? {} : { tickMs: this.#options.tickMs }),
+      }, {
+        onMessage: (message) => this.#input({ kind: 'message', message }),
+        onFrameError: (error) => this.#listeners.onEvent?.({ kind: 'frame-error', text: error.message }),
+        onGarbled: (text) => this.#listeners.onEvent?.({ kind: 'frame-error', text }),
+        onChunkEnd: () => {
+          this.#storeWrite(() => this.#options.store.flush?.());
+          this.#afterStoreFailure();
+        },
+        onTick: () => this.#input({ kind: 'tick' }),
+        onOutboundRefused: (msgType) => this.#listeners.onEvent?.({ kind: 'outbound-refused', msgType }),
+        onSigningFailed: (error) => this.#input({ kind: 'fail', failure: { kind: 'connect-failed', text: `the Logon could not be signed: ${error instanceof Error ? error.message : String(error)}` } }),
+        onClose: (hadError) => {
+          this.#input({ kind: 'closed', detail: hadError ? 'socket error' : 'by drop copy or the network' });
+          this.#connection = undefined;
+          resolve();
+        },
       });
       this.#input({ kind: 'connected' });
       if (this.#stopping) this.#input({ kind: 'stop' });
     });
-  }
-
-  #onFrame(frame: Buffer): void {
-    let message: FixMessage;
-    try {
-      message = FixMessage.parseReceived(frame);
-    } catch (error) {
-      if (!(error instanceof DecodeError)) throw error;
-      this.#listeners.onEvent?.({ kind: 'frame-error', text: error.message });
-      return;
-    }
-    this.#input({ kind: 'message', message });
   }
 
   #input(input: DcInput): void {
@@ -187,10 +169,7 @@ export class DropCopySession {
         const frame = effect.message.type === 'EventResendRequest'
           ? encodeDropCopyRequest(effect.message, effect.msgSeqNum, config, now)
           : encodeAdminMessage(effect.message, effect.msgSeqNum, false, config, now, this.#options.signLogon);
-        const guard = this.#guard;
-        writeWhenSigned(frame, (bytes) => { if (this.#guard === guard) guard?.send(bytes); }, (error) => {
-          if (this.#guard === guard) this.#input({ kind: 'fail', failure: { kind: 'connect-failed', text: `the Logon could not be signed: ${error instanceof Error ? error.message : String(error)}` } });
-        });
+        this.#connection?.send(frame);
         this.#storeWrite(() => store.setNextOutbound(effect.msgSeqNum + 1));
         return;
       }
@@ -212,14 +191,9 @@ export class DropCopySession {
       case 'event':
         this.#listeners.onEvent?.(effect.event);
         return;
-      case 'close': {
-        const socket = this.#socket;
-        if (socket === undefined) return;
-        socket.end();
-        // A peer that never closes its side must not hold the run: destroy shortly after.
-        setTimeout(() => socket.destroy(), 1_000).unref();
+      case 'close':
+        this.#connection?.close();
         return;
-      }
     }
   }
 

@@ -1,16 +1,14 @@
-// session.ts — drives one listener session over real sockets: connect (with backoff), frame and
-// decode inbound bytes, feed the SessionMachine, and run what it decides: send through the outbound
-// guard, store accepted messages, publish events, close. All protocol decisions live in
+// session.ts — drives one listener session over real sockets: connect (with backoff), open a
+// FixConnection (framing, decoding, ticks, the outbound guard: shared with the drop-copy client), feed
+// the SessionMachine, and run what it decides: send, store accepted messages, publish events, close. All protocol decisions live in
 // session-machine.ts; this file only does I/O and timing.
 import type { TLSSocket } from 'node:tls';
-import { FixFramer } from '../fix/framer.ts';
-import { FixMessage } from '../fix/decode.ts';
-import { DecodeError, type FrameError } from '../fix/errors.ts';
+import type { FixMessage } from '../fix/decode.ts';
 import { connectTls, ConnectError, type TlsEndpoint } from '../transport/tls-connection.ts';
 import { ReconnectPolicy, type BackoffOptions } from '../transport/reconnect-policy.ts';
-import { encodeAdminMessage, writeWhenSigned, type LogonSigner } from './admin-encoder.ts';
+import { encodeAdminMessage, type LogonSigner } from './admin-encoder.ts';
 import { OUTBOUND_MSG_TYPES } from './admin-messages.ts';
-import { OutboundGuard } from './outbound-guard.ts';
+import { FixConnection } from './fix-connection.ts';
 import { asksToSlowDown } from './slow-down.ts';
 import { SessionMachine, type SessionEffect, type SessionPhase } from './session-machine.ts';
 import { profileOf, SessionConfigError, type SessionConfig } from './session-config.ts';
@@ -47,8 +45,7 @@ export class ListenerSession {
   readonly #machine: SessionMachine;
   readonly #policy: ReconnectPolicy;
   readonly #now: () => number;
-  #socket: TLSSocket | undefined;
-  #guard: OutboundGuard | undefined;
+  #connection: FixConnection | undefined;
   #stopping = false;
   #running: Promise<void> | undefined;
   #wakeSleep: (() => void) | undefined;
@@ -85,7 +82,7 @@ export class ListenerSession {
   async stop(text = 'Fillwatch listener shutting down'): Promise<void> {
     this.#stopping = true;
     this.#wakeSleep?.();
-    if (this.#socket !== undefined) this.#apply(this.#machine.handle({ kind: 'logout-requested', text }, this.#now()));
+    if (this.#connection !== undefined) this.#apply(this.#machine.handle({ kind: 'logout-requested', text }, this.#now()));
     await this.#running;
   }
 
@@ -121,52 +118,42 @@ export class ListenerSession {
     return new Promise((resolve) => {
       this.#loggedOnThisConnection = false;
       let finalReason: DisconnectReason | undefined;
-      this.#socket = socket;
-      this.#guard = new OutboundGuard(socket, (refused) => this.#emitEvent({ kind: 'outbound-refused', msgType: refused.msgType }), OUTBOUND_MSG_TYPES.listener);
-      const framer = new FixFramer(this.#options.maxMessageBytes === undefined ? {} : { maxMessageBytes: this.#options.maxMessageBytes });
-      const sink = {
-        onFrame: (frame: Buffer) => this.#onFrame(frame),
-        onFrameError: (error: FrameError) => this.#emitEvent({ kind: 'frame-error', errorKind: error.kind, text: error.message }),
-      };
-      const ticker = setInterval(() => this.#apply(this.#machine.handle({ kind: 'tick' }, this.#now())), this.#options.tickMs ?? 250);
-
+      const connection = new FixConnection(socket, {
+        allowedMsgTypes: OUTBOUND_MSG_TYPES.listener,
+        ...(this.#options.maxMessageBytes === undefined ? {} : { maxMessageBytes: this.#options.maxMessageBytes }),
+        ...(this.#options.tickMs === undefined ? {} : { tickMs: this.#options.tickMs }),
+      }, {
+        onMessage: (message) => this.#apply(this.#machine.handle({ kind: 'message', message }, this.#now())),
+        onFrameError: (error) => this.#emitEvent({ kind: 'frame-error', errorKind: error.kind, text: error.message }),
+        onGarbled: (text) => this.#emitEvent({ kind: 'decode-error', text }),
+        onChunkEnd: () => {
+          this.#flushStore();
+          this.#listeners.onData?.(this.#now());
+        },
+        onTick: () => this.#apply(this.#machine.handle({ kind: 'tick' }, this.#now())),
+        onOutboundRefused: (msgType) => this.#emitEvent({ kind: 'outbound-refused', msgType }),
+        onSigningFailed: (error) => {
+          const text = error instanceof Error ? error.message : String(error);
+          this.#emitEvent({ kind: 'signing-failed', text });
+          this.#closeConnection?.({ kind: 'socket-closed', detail: `the Logon could not be signed: ${text}` });
+        },
+        onClose: () => {
+          const reason = finalReason ?? { kind: 'socket-closed', detail: 'by the exchange or the network' };
+          this.#apply(this.#machine.handle({ kind: 'disconnected', reason }, this.#now()));
+          this.#connection = undefined;
+          this.#closeConnection = undefined;
+          resolve({ loggedOn: this.#loggedOnThisConnection, reason: finalReason });
+        },
+      });
+      this.#connection = connection;
       this.#closeConnection = (reason) => {
         finalReason ??= reason;
-        socket.end();
-        // A peer that never closes its side must not hold us: destroy shortly after.
-        setTimeout(() => socket.destroy(), 1_000).unref();
+        connection.close();
       };
-      socket.on('data', (chunk: Buffer) => {
-        framer.push(chunk, sink);
-        this.#flushStore();
-        this.#listeners.onData?.(this.#now());
-      });
-      socket.on('error', () => { /* 'close' follows and reports */ });
-      socket.once('close', () => {
-        clearInterval(ticker);
-        const reason = finalReason ?? { kind: 'socket-closed', detail: 'by the exchange or the network' };
-        this.#apply(this.#machine.handle({ kind: 'disconnected', reason }, this.#now()));
-        this.#socket = undefined;
-        this.#guard = undefined;
-        this.#closeConnection = undefined;
-        resolve({ loggedOn: this.#loggedOnThisConnection, reason: finalReason });
-      });
       this.#emitEvent({ kind: 'connected' });
       this.#apply(this.#machine.handle({ kind: 'connected' }, this.#now()));
       if (this.#stopping) this.#apply(this.#machine.handle({ kind: 'logout-requested', text: 'Fillwatch listener shutting down' }, this.#now()));
     });
-  }
-
-  #onFrame(frame: Buffer): void {
-    let message: FixMessage;
-    try {
-      message = FixMessage.parseReceived(frame);
-    } catch (error) {
-      if (!(error instanceof DecodeError)) throw error;
-      this.#emitEvent({ kind: 'decode-error', text: error.message });
-      return;
-    }
-    this.#apply(this.#machine.handle({ kind: 'message', message }, this.#now()));
   }
 
   #apply(effects: readonly SessionEffect[]): void {
@@ -183,10 +170,8 @@ export class ListenerSession {
     const now = this.#now();
     switch (effect.kind) {
       case 'send': {
-        const frame = encodeAdminMessage(effect.message, effect.msgSeqNum, effect.possDup, this.#options.config, now, this.#options.signLogon);
-        const guard = this.#guard;
         // A Logon signed after its connection closed is dropped: the next connection signs its own.
-        writeWhenSigned(frame, (bytes) => { if (this.#guard === guard) guard?.send(bytes); }, (error) => this.#signingFailed(guard, error));
+        this.#connection?.send(encodeAdminMessage(effect.message, effect.msgSeqNum, effect.possDup, this.#options.config, now, this.#options.signLogon));
         this.#guardStore(() => this.#options.store.setNextOutbound(this.#machine.seq.nextOutbound));
         return;
       }
@@ -205,13 +190,6 @@ export class ListenerSession {
         this.#closeConnection?.(effect.reason);
         return;
     }
-  }
-
-  #signingFailed(guard: OutboundGuard | undefined, error: unknown): void {
-    if (this.#guard !== guard) return;
-    const text = error instanceof Error ? error.message : String(error);
-    this.#emitEvent({ kind: 'signing-failed', text });
-    this.#closeConnection?.({ kind: 'socket-closed', detail: `the Logon could not be signed: ${text}` });
   }
 
   #flushStore(): void {
