@@ -1,8 +1,8 @@
 // dc-session.ts — runs one drop-copy (KalshiDC) connection over a real socket: connect (TLS, the same
 // transport as the listener), a FixConnection like the listener's (framing, decoding, ticks) with the
-// OutboundGuard of the drop-copy profile (admin + U1 only), feed the DropCopyMachine, carry out what it
-// decides,
-// store every inbound message, make the replayed ERs durable before a request is reported done, close.
+// OutboundGuard of the drop-copy profile (admin + U1 only), feed the DropCopyMachine, and carry out what
+// it decides: store every inbound message, make the replayed ERs durable before a request is reported
+// done, close.
 // One run = one connection; it never reconnects (backfill.ts decides about retries). Protocol decisions
 // live in dc-machine.ts; this file only does I/O and timing.
 import type { TLSSocket } from 'node:tls';
