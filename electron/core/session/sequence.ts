@@ -12,31 +12,49 @@ export interface SequenceSnapshot {
 }
 
 export class SequenceNumbers<M> {
-  nextInbound: number;
-  nextOutbound: number;
+  #nextInbound: number;
+  #nextOutbound: number;
   readonly #ahead = new Map<number, M>();
   readonly #maxAhead: number;
 
   constructor(initial: SequenceSnapshot, maxAhead: number) {
-    this.nextInbound = initial.nextInbound;
-    this.nextOutbound = initial.nextOutbound;
+    this.#nextInbound = initial.nextInbound;
+    this.#nextOutbound = initial.nextOutbound;
     this.#maxAhead = maxAhead;
   }
 
+  get nextInbound(): number {
+    return this.#nextInbound;
+  }
+
+  get nextOutbound(): number {
+    return this.#nextOutbound;
+  }
+
+  /**
+   * The expected inbound number after a message was accepted (MsgSeqNum + 1, a GapFill's NewSeqNo), or
+   * after a gap that cannot be recovered (NR) or a SequenceReset-Reset moved it. Never backwards:
+   * moving back is a reset (reset()).
+   */
+  advanceInbound(next: number): void {
+    if (next < this.#nextInbound) throw new RangeError(`The expected inbound number cannot move back from ${this.#nextInbound} to ${next}; reset instead.`);
+    this.#nextInbound = next;
+  }
+
   classify(msgSeqNum: number, possDup: boolean): InboundClass {
-    if (msgSeqNum === this.nextInbound) return 'in-order';
-    if (msgSeqNum > this.nextInbound) return 'gap';
+    if (msgSeqNum === this.#nextInbound) return 'in-order';
+    if (msgSeqNum > this.#nextInbound) return 'gap';
     return possDup ? 'duplicate' : 'too-low';
   }
 
   /** Claims the next outbound number. */
   takeOutbound(): number {
-    return this.nextOutbound++;
+    return this.#nextOutbound++;
   }
 
   reset(next: SequenceSnapshot): void {
-    this.nextInbound = next.nextInbound;
-    this.nextOutbound = next.nextOutbound;
+    this.#nextInbound = next.nextInbound;
+    this.#nextOutbound = next.nextOutbound;
     this.#ahead.clear();
   }
 
@@ -55,14 +73,14 @@ export class SequenceNumbers<M> {
 
   /** The held message that is now next in order, if any (removed from the hold). */
   takeNextHeld(): M | undefined {
-    const held = this.#ahead.get(this.nextInbound);
-    if (held !== undefined) this.#ahead.delete(this.nextInbound);
+    const held = this.#ahead.get(this.#nextInbound);
+    if (held !== undefined) this.#ahead.delete(this.#nextInbound);
     return held;
   }
 
   /** Forgets held messages below the expected number (after a SequenceReset jumped past them). */
   discardHeldBelowNext(): void {
-    for (const seq of this.#ahead.keys()) if (seq < this.nextInbound) this.#ahead.delete(seq);
+    for (const seq of this.#ahead.keys()) if (seq < this.#nextInbound) this.#ahead.delete(seq);
   }
 
   get heldCount(): number {
@@ -74,6 +92,6 @@ export class SequenceNumbers<M> {
   }
 
   snapshot(): SequenceSnapshot {
-    return { nextInbound: this.nextInbound, nextOutbound: this.nextOutbound };
+    return { nextInbound: this.#nextInbound, nextOutbound: this.#nextOutbound };
   }
 }

@@ -184,7 +184,7 @@ export class SessionMachine {
       // NR: nothing can be resent. Report the hole, then carry on from here.
       this.#event({ kind: 'seq-gap', expected, received, recoverable: false });
       this.#possibleLoss(now, `KalshiNR skipped MsgSeqNum ${expected} to ${received - 1}`);
-      this.seq.nextInbound = received;
+      this.seq.advanceInbound(received);
       this.#emit({ kind: 'sequences-reset', next: this.seq.snapshot() });
       this.#inOrder(message, now);
       return;
@@ -286,7 +286,7 @@ export class SessionMachine {
   }
 
   #accept(message: FixMessage, nextInbound: number, application: boolean): void {
-    this.seq.nextInbound = nextInbound;
+    this.seq.advanceInbound(nextInbound);
     if (this.phase.kind === 'active') this.#lastActiveRxAt = this.#link.lastRxAt;
     if (application && message.msgType === MsgType.BusinessMessageReject) {
       this.#event({ kind: 'business-reject-received', refMsgType: message.get(Tag.RefMsgType), text: message.get(Tag.Text) });
