@@ -1,0 +1,172 @@
+// live-feed.ts — main's view of the engine for windows: it follows the RecorderApi's event stream,
+// keeps what a (re)loaded window needs (the newest executions with their journal positions, each
+// account's settings summary and status, recent log lines and alerts), hands every change to the
+// EventBatcher, and answers snapshots. A snapshot names the last batch it covers (`seq`) and includes
+// executions still waiting in the batcher, so a reader applies it, then only batches after `seq`, and
+// drops an execution whose position it already holds: nothing missed, nothing twice.
+import type { Disposable } from '../../../shared/events/emitter.ts';
+import { DisposableStore } from '../../../shared/events/emitter.ts';
+import type {
+  AccountStatusWire, AccountSummary, AccountView, Alert, AppSnapshot, DemoStatus, LiveExecutionWire, LogLine, PositionsView,
+} from '../../../shared/ipc/contract.ts';
+import type { RecorderApi } from '../../../shared/service/recorder-api.ts';
+import type { ServiceEvent } from '../../../shared/service/service-events.ts';
+import { EventBatcher } from '../ipc/event-batcher.ts';
+import { RecentList } from './recent-list.ts';
+import { isAlertEvent, toAccountSummary, toAlert, toLogLine, toPositionsView, toWireExecution, toWireStatus } from './to-wire.ts';
+
+export const DEFAULT_SNAPSHOT_EXECUTIONS = 500;
+
+export interface LiveFeedOptions {
+  /** Executions kept for snapshots (the most a snapshot can return). Default 2,000. */
+  readonly keepExecutions?: number;
+  readonly keepLogs?: number;
+  readonly keepAlerts?: number;
+  /** How often statuses are re-read for "last message N s ago". Default 1,000 ms. */
+  readonly statusPollMs?: number;
+  readonly demo?: DemoStatus;
+  readonly batcher?: EventBatcher;
+  readonly now?: () => number;
+}
+
+const NO_DEMO: DemoStatus = { active: false, accountIds: [], reportsPerSecond: null };
+
+export class LiveFeed implements Disposable {
+  readonly #api: RecorderApi;
+  readonly #batcher: EventBatcher;
+  readonly #now: () => number;
+  readonly #demo: DemoStatus;
+  readonly #executions: RecentList<LiveExecutionWire>;
+  readonly #logs: RecentList<LogLine>;
+  readonly #alerts: RecentList<Alert>;
+  readonly #accounts = new Map<string, { summary: AccountSummary; status: AccountStatusWire }>();
+  readonly #subscriptions = new DisposableStore();
+  #newestPosition: number | null = null;
+  #refreshing: Promise<void> | undefined;
+
+  /** Subscribes before anything else runs, so no event of an account added later is missed. */
+  constructor(api: RecorderApi, options: LiveFeedOptions = {}) {
+    this.#api = api;
+    this.#batcher = options.batcher ?? new EventBatcher();
+    this.#now = options.now ?? Date.now;
+    this.#demo = options.demo ?? NO_DEMO;
+    this.#executions = new RecentList(options.keepExecutions ?? 2_000);
+    this.#logs = new RecentList(options.keepLogs ?? 300);
+    this.#alerts = new RecentList(options.keepAlerts ?? 100);
+    this.#subscriptions.add(api.onEvent((event) => this.#onEvent(event)));
+    this.#subscriptions.add(this.#batcher);
+    const poll = setInterval(() => void this.refreshAccounts(), options.statusPollMs ?? 1_000);
+    poll.unref?.();
+    this.#subscriptions.add({ dispose: () => clearInterval(poll) });
+  }
+
+  /** Batches for windows, at most one per frame. */
+  get onBatch() {
+    return this.#batcher.onBatch;
+  }
+
+  hasAccount(id: string): boolean {
+    return this.#accounts.has(id);
+  }
+
+  accounts(): AccountView[] {
+    return [...this.#accounts.values()].map(({ summary, status }) => ({ account: summary, status }));
+  }
+
+  demoStatus(): DemoStatus {
+    return this.#demo;
+  }
+
+  /** Taken synchronously, so it and the batcher's `seq` describe the same instant. */
+  snapshot(limit = DEFAULT_SNAPSHOT_EXECUTIONS): AppSnapshot {
+    return {
+      seq: this.#batcher.seq,
+      position: this.#newestPosition,
+      accounts: this.accounts(),
+      executions: this.#executions.newest(limit),
+      logs: this.#logs.newest(),
+      alerts: this.#alerts.newest(),
+      demo: this.#demo,
+    };
+  }
+
+  async positions(accountId: string): Promise<PositionsView> {
+    return toPositionsView(accountId, await this.#api.positions(accountId));
+  }
+
+  /** Re-reads settings and statuses; pushes the statuses that changed. One read at a time. */
+  refreshAccounts(): Promise<void> {
+    this.#refreshing ??= this.#readAccounts().finally(() => { this.#refreshing = undefined; });
+    return this.#refreshing;
+  }
+
+  dispose(): void {
+    this.#subscriptions.dispose();
+  }
+
+  async #readAccounts(): Promise<void> {
+    let configs, statuses;
+    try {
+      [configs, statuses] = await Promise.all([this.#api.configs(), this.#api.accounts()]);
+    } catch {
+      return; // The engine is closing or restarting: its events say so; the next poll reads again.
+    }
+    const byId = new Map(statuses.map((s) => [s.accountId, toWireStatus(s)]));
+    const known = new Set<string>();
+    for (const config of configs) {
+      const status = byId.get(config.id);
+      if (status === undefined) continue;
+      known.add(config.id);
+      const before = this.#accounts.get(config.id);
+      this.#accounts.set(config.id, { summary: toAccountSummary(config, this.#demo.accountIds.includes(config.id)), status });
+      if (before === undefined || !sameStatus(before.status, status)) this.#batcher.setStatus(status);
+    }
+    for (const id of this.#accounts.keys()) if (!known.has(id)) this.#accounts.delete(id);
+  }
+
+  #onEvent(event: ServiceEvent): void {
+    switch (event.type) {
+      case 'executions': {
+        const wire = event.executions.map((e) => toWireExecution(event.accountId, e));
+        for (const e of wire) {
+          this.#executions.push(e);
+          if (this.#newestPosition === null || e.position > this.#newestPosition) this.#newestPosition = e.position;
+        }
+        this.#batcher.addExecutions(wire);
+        return;
+      }
+      case 'positions-changed':
+        this.#batcher.positionsChanged(event.accountId);
+        return;
+      case 'phase': {
+        const known = this.#accounts.get(event.accountId);
+        if (known === undefined) {
+          void this.refreshAccounts();
+          return;
+        }
+        const status: AccountStatusWire = { ...known.status, phase: event.phase, since: this.#now(), reason: event.text ?? null };
+        this.#accounts.set(event.accountId, { ...known, status });
+        this.#batcher.setStatus(status);
+        return;
+      }
+      case 'log': {
+        const line = toLogLine(event);
+        this.#logs.push(line);
+        this.#batcher.addLog(line);
+        return;
+      }
+      default: {
+        if (!isAlertEvent(event)) return;
+        const alert = toAlert(event, this.#now());
+        this.#alerts.push(alert);
+        this.#batcher.addAlert(alert);
+        if (event.type === 'engine-restarted') void this.refreshAccounts();
+      }
+    }
+  }
+}
+
+function sameStatus(a: AccountStatusWire, b: AccountStatusWire): boolean {
+  return a.phase === b.phase && a.since === b.since && a.lastMessageAt === b.lastMessageAt && a.reason === b.reason
+    && a.nextInbound === b.nextInbound && a.nextOutbound === b.nextOutbound;
+}
