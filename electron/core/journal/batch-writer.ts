@@ -39,7 +39,7 @@ interface Head {
 const EXECUTION_COLUMNS = [
   'raw_id', 'exec_key', 'order_id', 'cl_ord_id', 'orig_cl_ord_id', 'symbol', 'side', 'exec_type', 'ord_status', 'last_qty',
   'last_px', 'cum_qty', 'leaves_qty', 'avg_px', 'fee', 'balance_change', 'transact_time', 'event_at', 'text', 'msg_seq_num',
-  'poss_dup',
+  'poss_dup', 'session_id',
 ] as const;
 
 /** An execution new to the journal; `rawId` is its message id, the journal position live readers resume from. */
@@ -129,7 +129,7 @@ export class BatchWriter {
       lastId += h.count;
       from = to;
     }
-    const committed = this.#writeDecoded(entries, head.last_raw_id + 1);
+    const committed = this.#writeDecoded(entries, head.last_raw_id + 1, batch.sessionId);
     if (entries.length > 0) this.#updateHead.run(lastId, prev);
     const n = batch.numbers;
     if (n !== undefined) this.#updateSession.run(n.nextInbound, n.nextOutbound, n.epoch, batch.updatedAt, batch.sessionId);
@@ -137,7 +137,7 @@ export class BatchWriter {
   }
 
   /** Executions, settlements and undecodable markers of entries whose first message id is `firstId`. */
-  #writeDecoded(entries: readonly PendingEntry[], firstId: number): CommittedBatch {
+  #writeDecoded(entries: readonly PendingEntry[], firstId: number, sessionId: number): CommittedBatch {
     const fresh: CommittedExecution[] = [];
     const settlements: CommittedSettlement[] = [];
     const undecodable: UndecodableNotice[] = [];
@@ -147,7 +147,7 @@ export class BatchWriter {
       const id = firstId + i;
       const execution = entry.execution;
       if (execution !== undefined) {
-        if (this.#insertExecutionRow(execution, id)) {
+        if (this.#insertExecutionRow(execution, id, sessionId)) {
           fresh.push({ rawId: id, record: execution.record, eventAt: execution.eventAt, balanceChange: execution.balanceChange });
           const parts = execution.execIdParts;
           if (parts !== undefined) {
@@ -171,12 +171,12 @@ export class BatchWriter {
   }
 
   /** Inserts the execution unless its key is already stored; true when inserted. */
-  #insertExecutionRow(execution: PendingExecution, rawId: number): boolean {
+  #insertExecutionRow(execution: PendingExecution, rawId: number, sessionId: number): boolean {
     const r = execution.record;
     const result = this.#insertExecution.run(
       rawId, execution.key, r.orderId, r.clOrdId, r.origClOrdId, r.symbol, r.side, r.execType, r.ordStatus, r.lastQty,
       r.lastPx, r.cumQty, r.leavesQty, r.avgPx, r.fee, execution.balanceChange, r.transactTime, execution.eventAt, r.text, r.seqNum,
-      r.possDup ? 1 : 0,
+      r.possDup ? 1 : 0, sessionId,
     );
     return result.changes !== 0;
   }

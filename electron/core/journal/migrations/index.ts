@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { JournalError } from '../errors.ts';
 import { FILLWATCH_APPLICATION_ID, migrate0001 } from './0001-init.ts';
 import { migrate0002 } from './0002-segments.ts';
+import { migrate0003 } from './0003-history.ts';
 
 export interface Migration {
   readonly version: number;
@@ -16,6 +17,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', up: migrate0001 },
   { version: 2, name: 'segments', up: migrate0002 },
+  { version: 3, name: 'history', up: migrate0003 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
