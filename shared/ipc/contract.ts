@@ -213,7 +213,9 @@ export const events = {
 export type EventName = keyof typeof events;
 export type EventOf<N extends EventName> = z.infer<(typeof events)[N]>;
 
-export function eventChannel<N extends EventName>(name: N): `${typeof IPC_PREFIX}${N}` {
+export type EventChannel<N extends EventName = EventName> = `${typeof IPC_PREFIX}${N}`;
+
+export function eventChannel<N extends EventName>(name: N): EventChannel<N> {
   return `${IPC_PREFIX}${name}`;
 }
 

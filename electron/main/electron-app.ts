@@ -1,0 +1,92 @@
+// electron-app.ts — Electron's main process, as glue: the single-instance lock, the app:// scheme, every
+// WebContents and the session hardened (security.ts), the main-side services started (app-services.ts,
+// demo mode while no account is configured), requests wired through the IpcDoor, batches pushed to
+// windows, and a clean stop (Logouts, journal closed) before quitting. The Electron objects are passed
+// in, so tests drive this with doubles; index.ts passes the real ones.
+import { join } from 'node:path';
+import type { App, BrowserWindow, IpcMain, Protocol, Shell } from 'electron';
+import type { Disposable } from '../../shared/events/emitter.ts';
+import { startAppServices, type AppServices, type AppServicesOptions } from './app-services.ts';
+import { APP_SCHEME_PRIVILEGES, rendererResponse } from './app-protocol.ts';
+import { exposeRequests, pushLiveBatches } from './ipc/electron-ipc.ts';
+import { IpcDoor, trustOrigins } from './ipc/ipc-door.ts';
+import {
+  APP_ORIGIN, APP_SCHEME, contentSecurityPolicy, hardenSession, hardenWebContents, type SessionToHarden, type WebContentsToHarden,
+} from './security.ts';
+import { createMainWindow } from './window.ts';
+
+export interface ElectronMain {
+  readonly app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'getPath'>;
+  readonly BrowserWindow: typeof BrowserWindow;
+  readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  readonly protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
+  readonly session: { readonly defaultSession: SessionToHarden };
+  readonly shell: Pick<Shell, 'openExternal'>;
+}
+
+export interface AppPaths {
+  readonly rendererDir: string;
+  readonly preload: string;
+}
+
+export interface RunAppOptions {
+  readonly startServices?: (options: AppServicesOptions) => Promise<AppServices>;
+  readonly log?: (line: string) => void;
+}
+
+/** Returns false when another instance already runs (that one is focused instead). */
+export function runElectronApp(electron: ElectronMain, paths: AppPaths, options: RunAppOptions = {}): boolean {
+  const { app, BrowserWindow, ipcMain, protocol, session, shell } = electron;
+  const log = options.log ?? ((line: string) => console.error(`fillwatch: ${line}`));
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return false;
+  }
+  protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
+  let window: BrowserWindow | undefined;
+  let services: AppServices | undefined;
+  const wiring: Disposable[] = [];
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents as WebContentsToHarden, (url) => shell.openExternal(url)));
+  app.on('second-instance', () => {
+    if (window === undefined || window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  let stopped = false;
+  app.on('before-quit', (event) => {
+    if (stopped || services === undefined) return;
+    // Log every account out and close the journal before the process ends.
+    event.preventDefault();
+    const running = services;
+    services = undefined;
+    for (const d of wiring) d.dispose();
+    void running.close().catch((error: unknown) => log(`stopping the recorder failed: ${String(error)}`)).finally(() => {
+      stopped = true;
+      app.quit();
+    });
+  });
+
+  void app.whenReady().then(async () => {
+    hardenSession(session.defaultSession);
+    const csp = contentSecurityPolicy();
+    protocol.handle(APP_SCHEME, (request) => rendererResponse(paths.rendererDir, request.url, csp));
+    services = await (options.startServices ?? startAppServices)({
+      // No accounts can be configured yet (onboarding comes next): the app runs its demo, in a journal of its own.
+      journalPath: join(app.getPath('userData'), 'demo-journal.db'),
+      demo: {},
+    });
+    const door = new IpcDoor(services.handlers, trustOrigins([APP_ORIGIN]), {
+      onRefused: (channel, kind, message) => log(`IPC ${channel} refused (${kind}): ${message}`),
+    });
+    wiring.push(exposeRequests(ipcMain, door));
+    wiring.push(pushLiveBatches(services.feed.onBatch, () => BrowserWindow.getAllWindows().map((w) => w.webContents)));
+    window = createMainWindow(BrowserWindow, paths.preload);
+  }).catch((error: unknown) => {
+    log(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+    app.quit();
+  });
+  return true;
+}

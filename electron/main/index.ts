@@ -1,0 +1,13 @@
+// index.ts — the Electron entry (electron-vite bundles it to out/main/index.js). The only module of
+// main that imports `electron` at runtime; everything it does lives in electron-app.ts.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron';
+import { runElectronApp } from './electron-app.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+runElectronApp(
+  { app, BrowserWindow, ipcMain, protocol, session, shell },
+  { rendererDir: join(here, '../renderer'), preload: join(here, '../preload/index.cjs') },
+);

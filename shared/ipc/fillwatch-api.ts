@@ -1,0 +1,40 @@
+// fillwatch-api.ts — `window.fillwatch`, built from the IPC contract over any transport that can invoke
+// a channel and listen to one: Electron's ipcRenderer in the preload, a WebSocket in the app harness.
+// Named, typed functions only (never a generic send/invoke), and every `on.*` returns its own
+// unsubscribe. The renderer is typed by FillwatchApi; the preload and the harness build the object.
+import type {
+  AccountView, AppSnapshot, DemoStatus, EventChannel, EventName, IpcResult, LiveBatch, PositionsView, RequestChannel, RequestName,
+  RequestOf, ResponseOf,
+} from './contract.ts';
+
+// Channel names are spelled here instead of imported from contract.ts, so the preload's bundle does not
+// carry zod; their types are the contract's, so a different name or prefix does not compile.
+const requestChannel = <N extends RequestName>(name: N): RequestChannel<N> => `fillwatch:${name}`;
+const eventChannel = <N extends EventName>(name: N): EventChannel<N> => `fillwatch:${name}`;
+
+export interface IpcTransport {
+  /** Sends a request; resolves with main's envelope. */
+  invoke(channel: string, payload: unknown): Promise<unknown>;
+  /** Listens to a pushed event; the result stops listening. */
+  subscribe(channel: string, listener: (payload: unknown) => void): () => void;
+}
+
+export interface FillwatchApi {
+  readonly app: { snapshot(request?: RequestOf<'app.snapshot'>): Promise<IpcResult<AppSnapshot>> };
+  readonly accounts: { list(): Promise<IpcResult<readonly AccountView[]>> };
+  readonly positions: { get(accountId: string): Promise<IpcResult<PositionsView>> };
+  readonly demo: { status(): Promise<IpcResult<DemoStatus>> };
+  readonly on: { liveBatch(listener: (batch: LiveBatch) => void): () => void };
+}
+
+export function createFillwatchApi(transport: IpcTransport): FillwatchApi {
+  const call = <N extends RequestName>(name: N, payload: RequestOf<N>) =>
+    transport.invoke(requestChannel(name), payload) as Promise<IpcResult<ResponseOf<N>>>;
+  return {
+    app: { snapshot: (request = {}) => call('app.snapshot', request) },
+    accounts: { list: () => call('accounts.list', {}) },
+    positions: { get: (accountId) => call('positions.get', { accountId }) },
+    demo: { status: () => call('demo.status', {}) },
+    on: { liveBatch: (listener) => transport.subscribe(eventChannel('live.batch'), (payload) => listener(payload as LiveBatch)) },
+  };
+}

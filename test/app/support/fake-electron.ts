@@ -1,0 +1,111 @@
+// fake-electron.ts — test doubles for the parts of Electron main's glue uses: they record what was
+// registered and let the test fire events, with no Electron binary (which cannot run here).
+type Listener = (...args: unknown[]) => unknown;
+
+export class FakeEventTarget {
+  readonly listeners = new Map<string, Listener[]>();
+  on(name: string, listener: Listener) {
+    this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
+    return this;
+  }
+  once(name: string, listener: Listener) {
+    return this.on(name, listener);
+  }
+  /** Fires `name` with a preventable event; returns whether a listener prevented it. */
+  emitPreventable(name: string, fields: Record<string, unknown> = {}, ...rest: unknown[]): boolean {
+    let prevented = false;
+    const event = { ...fields, preventDefault: () => { prevented = true; } };
+    for (const l of this.listeners.get(name) ?? []) l(event, ...rest);
+    return prevented;
+  }
+  emit(name: string, ...args: unknown[]): void {
+    for (const l of this.listeners.get(name) ?? []) l(...args);
+  }
+}
+
+export class FakeWebContents extends FakeEventTarget {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  url = 'app://fillwatch/index.html';
+  destroyed = false;
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+  isDestroyed() { return this.destroyed; }
+  getURL() { return this.url; }
+  send(channel: string, payload: unknown) { this.sent.push({ channel, payload }); }
+}
+
+export class FakeSession extends FakeEventTarget {
+  permissionRequest: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
+  permissionCheck: ((...args: unknown[]) => boolean) | undefined;
+  devicePermission: ((...args: unknown[]) => boolean) | undefined;
+  setPermissionRequestHandler(h: FakeSession['permissionRequest']) { this.permissionRequest = h; }
+  setPermissionCheckHandler(h: FakeSession['permissionCheck']) { this.permissionCheck = h; }
+  setDevicePermissionHandler(h: FakeSession['devicePermission']) { this.devicePermission = h; }
+}
+
+export class FakeIpcMain {
+  readonly handlers = new Map<string, (event: unknown, payload: unknown) => unknown>();
+  handle(channel: string, handler: (event: unknown, payload: unknown) => unknown) {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler);
+  }
+  removeHandler(channel: string) { this.handlers.delete(channel); }
+  /** As Electron would call it for a frame at `url` (`parent` null = main frame). */
+  invoke(channel: string, payload: unknown, frame: { url: string; parent: unknown } | null = { url: 'app://fillwatch/index.html', parent: null }) {
+    const handler = this.handlers.get(channel);
+    if (handler === undefined) throw new Error(`No handler registered for '${channel}'`);
+    return handler({ senderFrame: frame }, payload);
+  }
+}
+
+export class FakeBrowserWindow extends FakeEventTarget {
+  static readonly created: FakeBrowserWindow[] = [];
+  static getAllWindows() { return FakeBrowserWindow.created; }
+  readonly webContents = new FakeWebContents();
+  loadedUrl: string | undefined;
+  shown = false;
+  readonly options: Record<string, unknown>;
+  constructor(options: Record<string, unknown>) {
+    super();
+    this.options = options;
+    FakeBrowserWindow.created.push(this);
+  }
+  loadURL(url: string) { this.loadedUrl = url; return Promise.resolve(); }
+  show() { this.shown = true; }
+  isDestroyed() { return false; }
+  isMinimized() { return false; }
+  restore() {}
+  focus() {}
+}
+
+export function fakeElectron(options: { lock?: boolean } = {}) {
+  const calls: string[] = [];
+  let ready: () => void = () => {};
+  const whenReady = new Promise<void>((resolve) => { ready = resolve; });
+  const app = Object.assign(new FakeEventTarget(), {
+    requestSingleInstanceLock: () => { calls.push('lock'); return options.lock ?? true; },
+    quit: () => { calls.push('quit'); },
+    whenReady: () => whenReady,
+    getPath: (name: string) => `/tmp/fillwatch-${name}`,
+  });
+  const protocol = {
+    privileged: [] as unknown[],
+    handlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
+    registerSchemesAsPrivileged: (schemes: unknown[]) => { calls.push('register-scheme'); protocol.privileged.push(...schemes); },
+    handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) => { calls.push(`protocol ${scheme}`); protocol.handlers.set(scheme, handler); },
+  };
+  const opened: string[] = [];
+  FakeBrowserWindow.created.length = 0;
+  return {
+    calls, opened, protocol,
+    ready: () => ready(),
+    ipcMain: new FakeIpcMain(),
+    session: { defaultSession: new FakeSession() },
+    electron: {
+      app, protocol, BrowserWindow: FakeBrowserWindow,
+      shell: { openExternal: async (url: string) => { opened.push(url); } },
+    },
+  };
+}
