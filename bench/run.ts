@@ -12,6 +12,7 @@ import { runDecode } from './items/decode.ts';
 import { runEncode } from './items/encode.ts';
 import { runFraming } from './items/framing.ts';
 import { runGrowth } from './items/growth.ts';
+import { runHistory } from './items/history.ts';
 import { runIngest } from './items/ingest.ts';
 import { runMainThread } from './items/main-thread.ts';
 import { runRecovery } from './items/recovery.ts';
@@ -32,6 +33,7 @@ const ITEMS: readonly BenchItem[] = [
   { id: 'recovery', title: '5. Recovery', run: runRecovery },
   { id: 'growth', title: '6. Growth', run: runGrowth },
   { id: 'main-thread', title: '7. Main thread stays free', run: runMainThread },
+  { id: 'history', title: '8. History queries', run: runHistory },
 ];
 
 const STORES: readonly StoreKind[] = ['journal', 'memory-jsonl'];

@@ -17,6 +17,7 @@ export {
 export type { StoredMessage } from './message-reader.ts';
 export { verifyJournal, describeChainBreak, type VerifyResult, type ChainBreak, type BrokenRow } from './verify.ts';
 export { openJournalReader } from './open-reader.ts';
+export { openHistoryStore, SqliteHistoryStore, type HistoryStoreOptions } from './history-queries.ts';
 export type { CommittedBatch, CommittedExecution, CommittedSettlement } from './batch-writer.ts';
 export { describeUndecodable, type UndecodableNotice } from '../../../shared/records/undecodable-notice.ts';
 export { parseExecId, compareExecIdParts, type ExecIdParts } from './exec-id.ts';

@@ -1,0 +1,106 @@
+// history-columns.ts — the executions table as History reads it: the SELECT list and the row →
+// HistoryRow mapping, and for each sort column its key (SQL and type) and the way its rows can come
+// off an index already in order (history-plan.ts chooses among them). Pure: runs no SQL.
+import type { HistoryRow } from '../../../shared/history/history-page.ts';
+import type { HistorySortColumn } from '../../../shared/history/history-sort.ts';
+import { decimalKeySql } from './history-decimal-key.ts';
+
+export const HISTORY_SELECT = `raw_id, exec_id, order_id, cl_ord_id, orig_cl_ord_id, symbol, side, exec_type, ord_status, last_qty, last_px,
+  cum_qty, leaves_qty, avg_px, fee, balance_change, transact_time, event_at, text, msg_seq_num, poss_dup, session_id`;
+
+export interface HistoryDbRow {
+  raw_id: number; exec_id: string; order_id: string; cl_ord_id: string; orig_cl_ord_id: string | null; symbol: string; side: string;
+  exec_type: string; ord_status: string; last_qty: string | null; last_px: string | null; cum_qty: string; leaves_qty: string;
+  avg_px: string; fee: string | null; balance_change: string | null; transact_time: string | null; event_at: number;
+  text: string | null; msg_seq_num: number; poss_dup: number; session_id: number;
+  /** The sort key's value, selected by page queries (absent for the time sort). */
+  k0?: string | number;
+}
+
+export function toHistoryRow(row: HistoryDbRow, account: string | null): HistoryRow {
+  return {
+    rowId: row.raw_id,
+    account,
+    execId: row.exec_id,
+    orderId: row.order_id,
+    clOrdId: row.cl_ord_id,
+    origClOrdId: row.orig_cl_ord_id,
+    symbol: row.symbol,
+    side: row.side,
+    execType: row.exec_type,
+    ordStatus: row.ord_status,
+    lastQty: row.last_qty,
+    lastPx: row.last_px,
+    cumQty: row.cum_qty,
+    leavesQty: row.leaves_qty,
+    avgPx: row.avg_px,
+    fee: row.fee,
+    balanceChange: row.balance_change,
+    transactTime: row.transact_time,
+    eventAt: row.event_at,
+    text: row.text,
+    seqNum: row.msg_seq_num,
+    possDup: row.poss_dup === 1,
+  };
+}
+
+/**
+ * Values a run of rows shares on an index whose remaining columns are event_at (then the row id):
+ * one "arm" per value, each already in time order (see history-plan.ts).
+ */
+export type ArmDimension = 'market' | 'kind' | 'account';
+
+export interface ArmIndex {
+  readonly index: string;
+  /** The equality columns that name one arm. */
+  readonly columns: readonly string[];
+}
+
+export const ARM_INDEXES: Readonly<Record<ArmDimension, ArmIndex>> = {
+  market: { index: 'executions_by_market', columns: ['symbol'] },
+  kind: { index: 'executions_by_kind', columns: ['exec_type', 'ord_status', 'side'] },
+  account: { index: 'executions_by_account', columns: ['session_id'] },
+};
+
+/** How a sort's rows come off in order without a sort step. */
+export type OrderedAccess =
+  /** Walk one index in key order (null: the UNIQUE index on exec_key, named by SQLite, left to its planner). */
+  | { readonly kind: 'index'; readonly index: string | null }
+  /** Merge the arms of a dimension; the key is one of the arm's columns (or its account name). */
+  | { readonly kind: 'arms'; readonly dimension: ArmDimension; readonly armColumn: string }
+  /** No index has this order: SQLite sorts the matching rows. */
+  | { readonly kind: 'sort' };
+
+export type KeyType = 'text' | 'integer';
+
+export interface SortColumnSpec {
+  /** The leading sort key; undefined for 'time', whose key is event_at itself. */
+  readonly key: { readonly sql: string; readonly type: KeyType } | undefined;
+  readonly access: OrderedAccess;
+}
+
+/** An execution's account name (SenderCompID) in SQL, '' when its session is unknown. */
+const ACCOUNT_NAME_SQL = "ifnull((SELECT s.sender_comp_id FROM sessions s WHERE s.id = executions.session_id), '')";
+
+const text = (sql: string): SortColumnSpec['key'] => ({ sql, type: 'text' });
+const decimal = (column: string): SortColumnSpec['key'] => ({ sql: decimalKeySql(column), type: 'integer' });
+const SORTED_BY_SQLITE: OrderedAccess = { kind: 'sort' };
+
+export const SORT_COLUMNS: Readonly<Record<HistorySortColumn, SortColumnSpec>> = {
+  time: { key: undefined, access: { kind: 'index', index: 'executions_by_time' } },
+  account: { key: text(ACCOUNT_NAME_SQL), access: { kind: 'arms', dimension: 'account', armColumn: 'session_id' } },
+  market: { key: text('symbol'), access: { kind: 'index', index: 'executions_by_market' } },
+  side: { key: text('side'), access: { kind: 'arms', dimension: 'kind', armColumn: 'side' } },
+  execType: { key: text('exec_type'), access: { kind: 'arms', dimension: 'kind', armColumn: 'exec_type' } },
+  ordStatus: { key: text('ord_status'), access: { kind: 'arms', dimension: 'kind', armColumn: 'ord_status' } },
+  lastQty: { key: { sql: 'last_qty_key', type: 'integer' }, access: { kind: 'index', index: 'executions_by_last_qty' } },
+  lastPx: { key: { sql: 'last_px_key', type: 'integer' }, access: { kind: 'index', index: 'executions_by_last_px' } },
+  cumQty: { key: decimal('cum_qty'), access: SORTED_BY_SQLITE },
+  leavesQty: { key: decimal('leaves_qty'), access: SORTED_BY_SQLITE },
+  avgPx: { key: decimal('avg_px'), access: SORTED_BY_SQLITE },
+  fee: { key: decimal('fee'), access: SORTED_BY_SQLITE },
+  // The stored key: the ExecID, widened for pending '-1;-1' reports (they sort by their whole key).
+  execId: { key: text('exec_key'), access: { kind: 'index', index: null } },
+  orderId: { key: text('order_id'), access: SORTED_BY_SQLITE },
+  clOrdId: { key: text('cl_ord_id'), access: SORTED_BY_SQLITE },
+};

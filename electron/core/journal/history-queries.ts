@@ -1,0 +1,252 @@
+// history-queries.ts — the History view's store over a journal file: HistoryStore
+// (shared/history/history-store.ts) on its own read-only connection, safe while a recorder writes the
+// same file (WAL: each call reads the last commit). Every call runs in one read transaction, so a
+// page, its plan and a snapshot's position all see the same commits. Keyset pages (history-plan.ts),
+// counts within a budget (history-count.ts), single rows, an order's lifecycle, raw messages, and
+// changes since a journal position (the highest execution row id a read saw: ids grow in commit
+// order, even with several writers, because each commit takes the write lock before numbering).
+// Never writes. Calls slower than slowQueryMs are reported by name.
+import type Database from 'better-sqlite3';
+import { HistoryQueryError } from '../../../shared/history/history-error.ts';
+import type { HistoryFilter } from '../../../shared/history/history-filter.ts';
+import type {
+  HistoryChanges, HistoryCount, HistoryCursor, HistoryPage, HistoryPageRequest, HistoryRow, HistorySnapshot, JournalPosition, RawFixMessage,
+} from '../../../shared/history/history-page.ts';
+import { HISTORY_SORT_COLUMNS, type HistorySort } from '../../../shared/history/history-sort.ts';
+import type { ChangesOptions, HistoryCountOptions, HistoryStore } from '../../../shared/history/history-store.ts';
+import { journalCall } from './errors.ts';
+import { HISTORY_SELECT, SORT_COLUMNS, toHistoryRow, type HistoryDbRow } from './history-columns.ts';
+import { countRows, DEFAULT_COUNT_LIMITS, type CountLimits } from './history-count.ts';
+import { decodeCursor, decodePosition, encodeCursor, encodePosition } from './history-cursor.ts';
+import { allTerms, compileFilter, whereSql, type CompiledFilter } from './history-filter-sql.ts';
+import { DEFAULT_PLANNER_LIMITS, planPage, type PagePlan, type PlannerLimits } from './history-plan.ts';
+import { HistoryProbe } from './history-probe.ts';
+import { MessageReader } from './message-reader.ts';
+import { openJournalDatabase } from './open-database.ts';
+
+export interface HistoryStoreOptions {
+  /** Calls slower than this (ms, default 40) are reported through onSlowQuery. */
+  readonly slowQueryMs?: number;
+  readonly onSlowQuery?: (name: string, ms: number) => void;
+  /** How long a count may run before it answers "at least" (ms, default 80). */
+  readonly countBudgetMs?: number;
+  /** Thresholds of the planner and the counter (tests make them tiny to take every path). */
+  readonly limits?: Partial<PlannerLimits & CountLimits>;
+  readonly now?: () => number;
+}
+
+export const MAX_PAGE_ROWS = 1000;
+const DEFAULT_CHANGES_LIMIT = 1000;
+const MAX_CHANGES_LIMIT = 10_000;
+/** Distinct SQL texts kept prepared (plans vary with the number of arms and list lengths). */
+const STATEMENT_CACHE_SIZE = 256;
+
+/** Opens `path` read-only (it must be at the current schema) for History. Throws JournalError. */
+export function openHistoryStore(path: string, options: HistoryStoreOptions & { busyTimeoutMs?: number } = {}): SqliteHistoryStore {
+  const db = openJournalDatabase(path, { readOnly: true, ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }) });
+  // History rereads the same index pages page after page: a 32 MiB cache keeps them (the default is 2 MiB).
+  db.pragma('cache_size = -32768');
+  return new SqliteHistoryStore(db, options);
+}
+
+export class SqliteHistoryStore implements HistoryStore {
+  readonly #db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement<unknown[]>>();
+  readonly #probe: HistoryProbe;
+  readonly #messages: MessageReader;
+  readonly #slowQueryMs: number;
+  readonly #onSlowQuery: ((name: string, ms: number) => void) | undefined;
+  readonly #countBudgetMs: number;
+  readonly #now: () => number;
+  readonly #plannerLimits: PlannerLimits;
+  readonly #countLimits: CountLimits;
+  #accounts = new Map<number, string>();
+
+  constructor(db: Database.Database, options: HistoryStoreOptions = {}) {
+    this.#db = db;
+    this.#slowQueryMs = options.slowQueryMs ?? 40;
+    this.#onSlowQuery = options.onSlowQuery;
+    this.#countBudgetMs = options.countBudgetMs ?? 80;
+    this.#now = options.now ?? (() => performance.now());
+    const limits = options.limits ?? {};
+    this.#plannerLimits = { ...DEFAULT_PLANNER_LIMITS, ...definedOnly({ smallSet: limits.smallSet, maxArms: limits.maxArms, textWindow: limits.textWindow }) };
+    this.#countLimits = { ...DEFAULT_COUNT_LIMITS, ...definedOnly({ exactLookupCap: limits.exactLookupCap, chunkIds: limits.chunkIds }) };
+    this.#probe = new HistoryProbe((sql, mode) => this.#statement(sql, mode));
+    this.#messages = new MessageReader(db);
+  }
+
+  async page(request: HistoryPageRequest): Promise<HistoryPage> {
+    return this.#read('page', () => this.#page(request, request.asOf === undefined ? undefined : decodePosition(request.asOf)));
+  }
+
+  async snapshot(request: HistoryPageRequest): Promise<HistorySnapshot> {
+    return this.#read('snapshot', () => {
+      const head = this.#head();
+      return { page: this.#page(request, head), position: encodePosition(head) };
+    });
+  }
+
+  async count(filter: HistoryFilter, options: HistoryCountOptions = {}): Promise<HistoryCount> {
+    return this.#read('count', () => {
+      const compiled = this.#compile(filter, options.asOf === undefined ? undefined : decodePosition(options.asOf));
+      return countRows(compiled, (sql, mode) => this.#statement(sql, mode), this.#probe, { exact: options.exact === true, budgetMs: this.#countBudgetMs, now: this.#now, limits: this.#countLimits });
+    });
+  }
+
+  async changesSince(position: JournalPosition, options: ChangesOptions = {}): Promise<HistoryChanges> {
+    const from = decodePosition(position);
+    const limit = options.limit ?? DEFAULT_CHANGES_LIMIT;
+    if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_CHANGES_LIMIT) throw new HistoryQueryError('bad-limit', `changesSince limit ${String(limit)}`);
+    return this.#read('changesSince', () => {
+      const head = this.#head();
+      const where = whereSql(allTerms(this.#compile(options.filter ?? {}, undefined)));
+      // NOT INDEXED: read forward by row id from the position, whatever the filter.
+      const rows = this.#statement(
+        `SELECT ${HISTORY_SELECT} FROM executions NOT INDEXED WHERE raw_id > ? AND raw_id <= ? AND ${where.sql} ORDER BY raw_id LIMIT ?`,
+      ).all(from, head, ...where.params, limit + 1) as HistoryDbRow[];
+      const more = rows.length > limit;
+      if (more) rows.length = limit;
+      return { rows: rows.map((r) => this.#toRow(r)), position: encodePosition(more ? rows[limit - 1]!.raw_id : Math.max(from, head)), more };
+    });
+  }
+
+  async byExecId(execId: string): Promise<readonly HistoryRow[]> {
+    return this.#read('byExecId', () =>
+      (this.#statement(`SELECT ${HISTORY_SELECT} FROM executions WHERE exec_key = ? ORDER BY raw_id`).all(execId) as HistoryDbRow[]).map((r) => this.#toRow(r)),
+    );
+  }
+
+  async byRowId(rowId: number): Promise<HistoryRow | undefined> {
+    return this.#read('byRowId', () => this.#one(`SELECT ${HISTORY_SELECT} FROM executions WHERE raw_id = ?`, rowId));
+  }
+
+  /** Scans the table: OrderIDs are random, and an index on them costs ingest a random page write per order. */
+  async orderLifecycle(orderId: string): Promise<readonly HistoryRow[]> {
+    return this.#read('orderLifecycle', () =>
+      (this.#statement(`SELECT ${HISTORY_SELECT} FROM executions WHERE order_id = ? ORDER BY event_at, raw_id`).all(orderId) as HistoryDbRow[]).map((r) => this.#toRow(r)),
+    );
+  }
+
+  async rawMessage(rowId: number): Promise<RawFixMessage | undefined> {
+    return this.#read('rawMessage', () => {
+      const message = this.#messages.message(rowId);
+      // A copy: the reader hands out a view into the whole cached segment.
+      return message === undefined ? undefined : { rowId: message.id, receivedAt: message.receivedAt, msgSeqNum: message.msgSeqNum, bytes: new Uint8Array(message.raw) };
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#db.close();
+  }
+
+  /** The plan a page request would use (for tests and the bench), without reading the page. */
+  explain(request: HistoryPageRequest): string {
+    return this.#read('explain', () => {
+      const q = this.#pageQuery(request, undefined);
+      const plan = planPage(q.query, this.#probe);
+      return plan === 'empty' ? 'empty' : plan.shape;
+    });
+  }
+
+  #page(request: HistoryPageRequest, asOf: number | undefined): HistoryPage {
+    const { query, backwards, given } = this.#pageQuery(request, asOf);
+    const plan: PagePlan | 'empty' = planPage(query, this.#probe);
+    const rows: HistoryDbRow[] = [];
+    for (const step of plan === 'empty' ? [] : plan.steps) {
+      const found = this.#statement(step.sql).all(...step.params, request.limit + 1 - rows.length) as HistoryDbRow[];
+      for (const row of found) rows.push(step.key === undefined ? row : { ...row, k0: step.key });
+      if (rows.length > request.limit) break;
+    }
+    const more = rows.length > request.limit;
+    if (more) rows.length = request.limit;
+    if (backwards) rows.reverse();
+    const cursorOf = (row: HistoryDbRow): HistoryCursor => encodeCursor(request.sort.column, { key: row.k0, eventAt: row.event_at, rowId: row.raw_id });
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    // Going forward, rows lie behind a given cursor (the journal only grows); going back, ahead of it.
+    const next = last === undefined ? null : (backwards ? given : more) ? cursorOf(last) : null;
+    const previous = first === undefined ? null : (backwards ? more : given) ? cursorOf(first) : null;
+    return { rows: rows.map((r) => this.#toRow(r)), next, previous };
+  }
+
+  #pageQuery(request: HistoryPageRequest, asOf: number | undefined): { query: Parameters<typeof planPage>[0]; backwards: boolean; given: boolean } {
+    const limit = request.limit;
+    if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_ROWS) throw new HistoryQueryError('bad-limit', String(limit));
+    const sort = checkSort(request.sort);
+    if (request.after !== undefined && request.before !== undefined) throw new HistoryQueryError('bad-cursor', 'after and before together');
+    const spec = SORT_COLUMNS[sort.column];
+    const given = request.after ?? request.before;
+    const cursor = given === undefined ? undefined : decodeCursor(given, sort.column, spec.key?.type);
+    const backwards = request.before !== undefined;
+    const filter = this.#compile(request.filter, asOf);
+    return { query: { filter, sort, spec, cursor, backwards, accountName: (id) => this.#accountName(id) ?? '', limits: this.#plannerLimits }, backwards, given: given !== undefined };
+  }
+
+  #compile(filter: HistoryFilter, asOf: number | undefined): CompiledFilter {
+    return compileFilter(filter, (accounts) => {
+      const list = accounts.map(() => '?').join(', ');
+      return this.#statement(`SELECT id FROM sessions WHERE sender_comp_id IN (${list}) ORDER BY id`, 'pluck').all(...accounts) as number[];
+    }, asOf);
+  }
+
+  #head(): number {
+    return this.#statement('SELECT ifnull(max(raw_id), 0) FROM executions', 'pluck').get() as number;
+  }
+
+  #one(sql: string, value: number): HistoryRow | undefined {
+    const row = this.#statement(sql).get(value) as HistoryDbRow | undefined;
+    return row === undefined ? undefined : this.#toRow(row);
+  }
+
+  #toRow(row: HistoryDbRow): HistoryRow {
+    return toHistoryRow(row, this.#accountName(row.session_id) ?? null);
+  }
+
+  /** SenderCompID of a session; the sessions table is read again when a new session shows up. */
+  #accountName(sessionId: number): string | undefined {
+    if (sessionId === 0) return undefined;
+    let name = this.#accounts.get(sessionId);
+    if (name === undefined) {
+      const rows = this.#statement('SELECT id, sender_comp_id FROM sessions', 'raw').all() as [number, string][];
+      this.#accounts = new Map(rows);
+      name = this.#accounts.get(sessionId);
+    }
+    return name;
+  }
+
+  #statement(sql: string, mode: 'rows' | 'pluck' | 'raw' = 'rows'): Database.Statement<unknown[]> {
+    const key = `${mode}\u0000${sql}`;
+    let stmt = this.#statements.get(key);
+    if (stmt === undefined) {
+      stmt = this.#db.prepare(sql);
+      if (mode === 'pluck') stmt.pluck();
+      else if (mode === 'raw') stmt.raw();
+      if (this.#statements.size >= STATEMENT_CACHE_SIZE) this.#statements.delete(this.#statements.keys().next().value!);
+    } else {
+      this.#statements.delete(key); // re-inserted below: the Map's order is least recently used first
+    }
+    this.#statements.set(key, stmt);
+    return stmt;
+  }
+
+  /** One read transaction: everything `work` reads comes from the same commit. */
+  #read<T>(name: string, work: () => T): T {
+    const started = performance.now();
+    const result = journalCall(`reading history (${name})`, () => this.#db.transaction(work).deferred());
+    const ms = performance.now() - started;
+    if (ms >= this.#slowQueryMs) this.#onSlowQuery?.(name, ms);
+    return result;
+  }
+}
+
+function checkSort(sort: HistorySort): HistorySort {
+  if (typeof sort !== 'object' || sort === null || !(HISTORY_SORT_COLUMNS as readonly string[]).includes(sort.column) || (sort.direction !== 'asc' && sort.direction !== 'desc')) {
+    throw new HistoryQueryError('bad-sort', JSON.stringify(sort));
+  }
+  return sort;
+}
+
+/** The fields that are set (so `{ ...defaults, ...definedOnly(given) }` keeps a default for the rest). */
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
