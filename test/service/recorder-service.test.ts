@@ -101,6 +101,7 @@ describe('RecorderService', () => {
       const bBefore = s.recorded('b').length;
       await waitFor(() => s.recorded('b').length > bBefore + 20, 'B keeps recording while A is stopped');
       await s.service.startAccount('a');
+      await waitFor(() => logons.filter((l) => l.apiKeyId === API_KEY_ID).length === 2, 'A logged on again');
       await s.service.reconfigure({ ...s.account('a', API_KEY_ID, 'Desk A (renamed)') });
       assert.equal(s.service.configs().find((c) => c.id === 'a')?.label, 'Desk A (renamed)');
       await waitFor(() => s.recorded('a').length === 300 && s.recorded('b').length === 300, 'both complete', 30_000);

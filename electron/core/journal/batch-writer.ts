@@ -20,6 +20,8 @@ export interface SessionNumbers {
 
 export interface Batch {
   readonly sessionId: number;
+  /** The API key's account (accounts.id): ExecIDs are unique within it, not across the file. */
+  readonly accountId: number;
   readonly entries: readonly PendingEntry[];
   /** Written after the entries; undefined leaves the session row as it is. */
   readonly numbers: SessionNumbers | undefined;
@@ -39,7 +41,7 @@ interface Head {
 const EXECUTION_COLUMNS = [
   'raw_id', 'exec_key', 'order_id', 'cl_ord_id', 'orig_cl_ord_id', 'symbol', 'side', 'exec_type', 'ord_status', 'last_qty',
   'last_px', 'cum_qty', 'leaves_qty', 'avg_px', 'fee', 'balance_change', 'transact_time', 'event_at', 'text', 'msg_seq_num',
-  'poss_dup', 'session_id',
+  'poss_dup', 'session_id', 'account_id',
 ] as const;
 
 /** An execution new to the journal; `rawId` is its message id, the journal position live readers resume from. */
@@ -74,7 +76,7 @@ export class BatchWriter {
   readonly #insertExecution: Database.Statement<unknown[]>;
   readonly #insertSettlement: Database.Statement<unknown[]>;
   readonly #insertUndecodable: Database.Statement<unknown[]>;
-  readonly #upsertExecIdHead: Database.Statement<[number, bigint, bigint, string]>;
+  readonly #upsertExecIdHead: Database.Statement<[number, number, bigint, bigint, string]>;
   readonly #updateSession: Database.Statement<[number, number, number, number, number]>;
   readonly #commit: (batch: Batch) => CommittedBatch;
 
@@ -87,7 +89,7 @@ export class BatchWriter {
     );
     this.#insertExecution = db.prepare(
       `INSERT INTO executions (${EXECUTION_COLUMNS.join(', ')}) VALUES (${EXECUTION_COLUMNS.map(() => '?').join(',')})
-       ON CONFLICT (exec_key) DO NOTHING`,
+       ON CONFLICT (account_id, exec_key) DO NOTHING`,
     );
     this.#insertSettlement = db.prepare(
       `INSERT INTO settlements (report_id, symbol, clearing_business_date, market_result, settlement_price, total_reports, last_fragment, received_at, raw_id)
@@ -95,8 +97,8 @@ export class BatchWriter {
     );
     this.#insertUndecodable = db.prepare('INSERT INTO undecodable (raw_id, msg_type, error_kind, tag, message) VALUES (?,?,?,?,?)');
     this.#upsertExecIdHead = db.prepare(
-      `INSERT INTO exec_id_heads (exchange_index, exec_clock, exec_event, exec_id) VALUES (?,?,?,?)
-       ON CONFLICT (exchange_index) DO UPDATE SET exec_clock = excluded.exec_clock, exec_event = excluded.exec_event, exec_id = excluded.exec_id
+      `INSERT INTO exec_id_heads (account_id, exchange_index, exec_clock, exec_event, exec_id) VALUES (?,?,?,?,?)
+       ON CONFLICT (account_id, exchange_index) DO UPDATE SET exec_clock = excluded.exec_clock, exec_event = excluded.exec_event, exec_id = excluded.exec_id
        WHERE (excluded.exec_clock, excluded.exec_event) > (exec_id_heads.exec_clock, exec_id_heads.exec_event)`,
     );
     this.#updateSession = db.prepare('UPDATE sessions SET next_inbound = ?, next_outbound = ?, epoch = ?, updated_at = ? WHERE id = ?');
@@ -129,7 +131,7 @@ export class BatchWriter {
       lastId += h.count;
       from = to;
     }
-    const committed = this.#writeDecoded(entries, head.last_raw_id + 1, batch.sessionId);
+    const committed = this.#writeDecoded(entries, head.last_raw_id + 1, batch.sessionId, batch.accountId);
     if (entries.length > 0) this.#updateHead.run(lastId, prev);
     const n = batch.numbers;
     if (n !== undefined) this.#updateSession.run(n.nextInbound, n.nextOutbound, n.epoch, batch.updatedAt, batch.sessionId);
@@ -137,7 +139,7 @@ export class BatchWriter {
   }
 
   /** Executions, settlements and undecodable markers of entries whose first message id is `firstId`. */
-  #writeDecoded(entries: readonly PendingEntry[], firstId: number, sessionId: number): CommittedBatch {
+  #writeDecoded(entries: readonly PendingEntry[], firstId: number, sessionId: number, accountId: number): CommittedBatch {
     const fresh: CommittedExecution[] = [];
     const settlements: CommittedSettlement[] = [];
     const undecodable: UndecodableNotice[] = [];
@@ -147,7 +149,7 @@ export class BatchWriter {
       const id = firstId + i;
       const execution = entry.execution;
       if (execution !== undefined) {
-        if (this.#insertExecutionRow(execution, id, sessionId)) {
+        if (this.#insertExecutionRow(execution, id, sessionId, accountId)) {
           fresh.push({ rawId: id, record: execution.record, eventAt: execution.eventAt, balanceChange: execution.balanceChange });
           const parts = execution.execIdParts;
           if (parts !== undefined) {
@@ -166,17 +168,17 @@ export class BatchWriter {
         undecodable.push({ rawId: id, msgType: entry.msgType, msgSeqNum: entry.msgSeqNum, possDup: entry.possDup, receivedAt: entry.receivedAt, reason: u.message });
       }
     }
-    for (const [index, head] of heads) this.#upsertExecIdHead.run(index, BigInt(head.parts.clock), BigInt(head.parts.event), head.execId);
+    for (const [index, head] of heads) this.#upsertExecIdHead.run(accountId, index, BigInt(head.parts.clock), BigInt(head.parts.event), head.execId);
     return { executions: fresh, settlements, undecodable };
   }
 
   /** Inserts the execution unless its key is already stored; true when inserted. */
-  #insertExecutionRow(execution: PendingExecution, rawId: number, sessionId: number): boolean {
+  #insertExecutionRow(execution: PendingExecution, rawId: number, sessionId: number, accountId: number): boolean {
     const r = execution.record;
     const result = this.#insertExecution.run(
       rawId, execution.key, r.orderId, r.clOrdId, r.origClOrdId, r.symbol, r.side, r.execType, r.ordStatus, r.lastQty,
       r.lastPx, r.cumQty, r.leavesQty, r.avgPx, r.fee, execution.balanceChange, r.transactTime, execution.eventAt, r.text, r.seqNum,
-      r.possDup ? 1 : 0, sessionId,
+      r.possDup ? 1 : 0, sessionId, accountId,
     );
     return result.changes !== 0;
   }

@@ -31,7 +31,7 @@ import { journalCall } from './errors.ts';
 import { openJournalDatabase, type OpenDatabaseOptions } from './open-database.ts';
 import { toPendingEntry, type PendingEntry } from './pending-entry.ts';
 import { JournalReader, type ExecutionFilter, type StoredExecution } from './queries.ts';
-import { ensureSessionRow, findSessionId, readCommittedNumbers } from './session-row.ts';
+import { ensureSessionRow, findAccountId, findSessionId, readCommittedNumbers } from './session-row.ts';
 
 export type { ConnectionMeta };
 
@@ -83,6 +83,7 @@ export class Journal implements SequenceStore {
   readonly #slowQueryMs: number;
   readonly #now: () => number;
   #sessionId: number | undefined;
+  #accountId = 0;
   #pending: PendingEntry[] = [];
   /** The numbers as of the last accepted message / reset; committed with the next flush. */
   #hasNumbers = false;
@@ -235,12 +236,14 @@ export class Journal implements SequenceStore {
     return this.reader.executionCount(filter);
   }
 
+  /** This account's stored ExecIDs (another account's equal ExecID is another execution). */
   knownExecIds(): Set<string> {
-    return this.reader.knownExecIds();
+    return this.reader.knownExecIds(this.session.senderCompId);
   }
 
+  /** This account's last ExecID per exchange index: where a drop-copy backfill starts. */
   lastExecIdByIndex(): Map<number, string> {
-    return this.reader.lastExecIdByIndex();
+    return this.reader.lastExecIdByIndex(this.session.senderCompId);
   }
   //#endregion
 
@@ -282,6 +285,7 @@ export class Journal implements SequenceStore {
       const sessionId = this.#sessionId ?? this.#ensureSessionRow();
       return this.#writer.commit({
         sessionId,
+        accountId: this.#accountId,
         entries,
         numbers: this.#hasNumbers ? { nextInbound: this.#nextInbound, nextOutbound: this.#nextOutbound, epoch: this.#epoch } : undefined,
         updatedAt: this.#now(),
@@ -326,6 +330,7 @@ export class Journal implements SequenceStore {
 
   #ensureSessionRow(): number {
     this.#sessionId = ensureSessionRow(this.#db, this.session);
+    this.#accountId = findAccountId(this.#db, this.session.senderCompId) ?? 0;
     return this.#sessionId;
   }
 

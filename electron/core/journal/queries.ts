@@ -138,19 +138,24 @@ export class JournalReader {
   }
 
   /** Every sequenced ExecID stored (pending '-1;-1' reports excluded). */
-  knownExecIds(): Set<string> {
+  /** Stored ExecIDs (pending '-1;-1' excluded), of one API key's account or of the whole file. */
+  knownExecIds(senderCompId?: string): Set<string> {
     return this.#run('knownExecIds', () => {
       const ids = new Set<string>();
-      const stmt = this.#db.prepare("SELECT exec_id FROM executions WHERE exec_id <> '-1;-1'").pluck();
+      const stmt = senderCompId === undefined
+        ? this.#db.prepare("SELECT exec_id FROM executions WHERE exec_id <> '-1;-1'").pluck()
+        : this.#db.prepare("SELECT exec_id FROM executions WHERE exec_id <> '-1;-1' AND account_id = (SELECT id FROM accounts WHERE api_key_id = ?)").pluck().bind(senderCompId);
       for (const id of stmt.iterate()) ids.add(id as string);
       return ids;
     });
   }
 
-  /** The highest ExecID stored per exchange index (0 = 'clock;event'), for a drop-copy backfill. */
-  lastExecIdByIndex(): Map<number, string> {
+  /** One API key's highest stored ExecID per exchange index (0 = 'clock;event'), for a drop-copy backfill. */
+  lastExecIdByIndex(senderCompId: string): Map<number, string> {
     return this.#run('lastExecIdByIndex', () => {
-      const rows = this.#statement('SELECT exchange_index, exec_id FROM exec_id_heads ORDER BY exchange_index').all() as { exchange_index: number; exec_id: string }[];
+      const rows = this.#statement(
+        'SELECT exchange_index, exec_id FROM exec_id_heads WHERE account_id = (SELECT id FROM accounts WHERE api_key_id = ?) ORDER BY exchange_index',
+      ).all(senderCompId) as { exchange_index: number; exec_id: string }[];
       return new Map(rows.map((r) => [r.exchange_index, r.exec_id]));
     });
   }

@@ -23,13 +23,15 @@ export function findSessionId(db: Database.Database, session: SessionKey): numbe
   return row?.id;
 }
 
-/** The session's row id, inserting the row if this session has none yet. */
+/** The session's row id, inserting the row (and its account's) if this session has none yet. */
 export function ensureSessionRow(db: Database.Database, session: SessionKey): number {
-  journalCall('creating the session', () =>
-    db
-      .prepare('INSERT INTO sessions (sender_comp_id, target_comp_id) VALUES (?, ?) ON CONFLICT (sender_comp_id, target_comp_id) DO NOTHING')
-      .run(session.senderCompId, session.targetCompId),
-  );
+  journalCall('creating the session', () => {
+    db.prepare('INSERT INTO accounts (api_key_id) VALUES (?) ON CONFLICT (api_key_id) DO NOTHING').run(session.senderCompId);
+    db.prepare(
+      `INSERT INTO sessions (sender_comp_id, target_comp_id, account_id) VALUES (?, ?, (SELECT id FROM accounts WHERE api_key_id = ?))
+       ON CONFLICT (sender_comp_id, target_comp_id) DO NOTHING`,
+    ).run(session.senderCompId, session.targetCompId, session.senderCompId);
+  });
   const id = findSessionId(db, session);
   if (id === undefined) throw new JournalError('corrupt', 'the session row vanished after it was written');
   return id;
@@ -40,4 +42,10 @@ export function readCommittedNumbers(db: Database.Database, sessionId: number): 
     db.prepare('SELECT next_inbound, next_outbound, epoch FROM sessions WHERE id = ?').get(sessionId),
   ) as { next_inbound: number | null; next_outbound: number | null; epoch: number } | undefined;
   return row === undefined ? undefined : { nextInbound: row.next_inbound, nextOutbound: row.next_outbound, epoch: row.epoch };
+}
+
+/** The account (accounts.id) of an API key, or undefined when the file has never seen it. */
+export function findAccountId(db: Database.Database, senderCompId: string): number | undefined {
+  const row = journalCall('reading the account', () => db.prepare('SELECT id FROM accounts WHERE api_key_id = ?').get(senderCompId)) as { id: number } | undefined;
+  return row?.id;
 }

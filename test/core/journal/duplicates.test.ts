@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { verifyJournal } from '../../../electron/core/journal/verify.ts';
-import { acceptAll, er, openJournal, storedMessages, tempDir } from './journal-fixtures.ts';
+import { acceptAll, er, openJournal, SESSION, storedMessages, tempDir } from './journal-fixtures.ts';
 
 function count(path: string, sql: string): number {
   const db = new Database(path, { readonly: true });
@@ -48,7 +48,7 @@ test('an execution seen on two sessions sharing one file (RT then a DC replay) i
     const rtReported: string[] = [];
     const dcReported: string[] = [];
     const rt = openJournal(path, { onCommitted: (r) => rtReported.push(...r.map((x) => x.execId)) });
-    const dc = openJournal(path, { session: { senderCompId: 'key', targetCompId: 'KalshiDC' }, onCommitted: (r) => dcReported.push(...r.map((x) => x.execId)) });
+    const dc = openJournal(path, { session: { senderCompId: SESSION.senderCompId, targetCompId: 'KalshiDC' }, onCommitted: (r) => dcReported.push(...r.map((x) => x.execId)) });
     rt.resetSequences({ nextInbound: 1, nextOutbound: 1 });
     dc.resetSequences({ nextInbound: 1, nextOutbound: 1 });
     acceptAll(rt, [er(1, { execId: '5;1' }), er(2, { execId: '5;2' })]);

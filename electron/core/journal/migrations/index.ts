@@ -7,6 +7,7 @@ import { JournalError } from '../errors.ts';
 import { FILLWATCH_APPLICATION_ID, migrate0001 } from './0001-init.ts';
 import { migrate0002 } from './0002-segments.ts';
 import { migrate0003 } from './0003-history.ts';
+import { migrate0004 } from './0004-account-scope.ts';
 
 export interface Migration {
   readonly version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', up: migrate0001 },
   { version: 2, name: 'segments', up: migrate0002 },
   { version: 3, name: 'history', up: migrate0003 },
+  { version: 4, name: 'account-scope', up: migrate0004 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
