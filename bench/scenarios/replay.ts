@@ -35,7 +35,7 @@ function* storedFills(kind: StoreKind, path: string): Generator<Fill | undefined
   }
   const reader = openJournalReader(path);
   try {
-    for (const trade of reader.trades()) yield fillFromTrade(trade, 'dollars');
+    for (const trade of reader.trades()) yield fillFromTrade(trade);
   } finally {
     reader.close();
   }

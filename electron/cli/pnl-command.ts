@@ -3,23 +3,20 @@
 // (shared/decimal.ts).
 import { openJournalReader, JournalError } from '../core/journal/index.ts';
 import { PositionBook } from '../../shared/positions/position-book.ts';
+import { replayBook } from '../core/positions/replay-book.ts';
 import { PositionError } from '../../shared/positions/fill.ts';
-import { fillFromTrade } from '../core/positions/fill-from-execution.ts';
-import { settlementFromReport } from '../core/positions/settlement-from-report.ts';
-import { readMarketSettlementReport } from '../core/fix/market-settlement-report.ts';
-import { FixMessage } from '../core/fix/decode.ts';
-import { DecodeError } from '../core/fix/errors.ts';
 import { toString as decimalText, type Decimal } from '../../shared/decimal.ts';
 import { CliError, ExitCode, UsageError } from './cli-error.ts';
 import { oneOf, parseFlags, requireFlag } from './parse-flags.ts';
 
-export const pnlUsage = 'fillwatch pnl --db journal.db [--format table|json] [--cents] [--time-zone America/New_York]';
+export const pnlUsage = 'fillwatch pnl --db journal.db [--format table|json] [--time-zone America/New_York]';
 
 export function runPnl(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
-  const values = parseFlags(argv, { db: { type: 'string' }, format: { type: 'string' }, cents: { type: 'boolean', default: false }, 'time-zone': { type: 'string' } });
+  // Prices are read in the unit stored with each execution (the Logon's 21005), never guessed.
+  const values = parseFlags(argv, { db: { type: 'string' }, format: { type: 'string' }, 'time-zone': { type: 'string' } });
   const db = requireFlag('db', values.db);
   const format = oneOf('format', values.format ?? 'table', ['table', 'json']);
-  const book = buildBook(db, values.cents ? 'cents' : 'dollars', values['time-zone'], err);
+  const book = buildBook(db, values['time-zone'], err);
   const markets = book.markets();
   const totals = book.totals();
   if (format === 'json') {
@@ -40,8 +37,9 @@ export function runPnl(argv: string[], out: (line: string) => void, err: (line: 
   return ExitCode.ok;
 }
 
-function buildBook(path: string, priceUnit: 'dollars' | 'cents', timeZone: string | undefined, err: (line: string) => void): PositionBook {
-  const book = emptyBook(timeZone);
+/** The journal replayed the one way P&L is defined (core/positions/replay-book.ts), every account in it. */
+function buildBook(path: string, timeZone: string | undefined, err: (line: string) => void): PositionBook {
+  checkTimeZone(timeZone); // a wrong command line is answered before any file is touched
   let reader;
   try {
     reader = openJournalReader(path);
@@ -50,38 +48,18 @@ function buildBook(path: string, priceUnit: 'dollars' | 'cents', timeZone: strin
     throw error;
   }
   try {
-    for (const trade of reader.trades()) {
-      const fill = fillFromTrade(trade, priceUnit);
-      if (fill === undefined) continue;
-      try {
-        book.apply(fill);
-      } catch (error) {
-        if (!(error instanceof PositionError)) throw error;
-        err(`fillwatch: skipped execution ${trade.execId}: ${error.message}`);
-      }
-    }
-    // Settlement reports (UMS, 20127=Y) realize what is left at $1/$0 (or 730/100 per Yes for scalar).
-    for (const stored of reader.settlements()) {
-      const raw = reader.rawMessage(stored.rawId);
-      if (raw === undefined) continue;
-      try {
-        const settlement = settlementFromReport(readMarketSettlementReport(FixMessage.parse(raw.raw)), stored.receivedAt);
-        if (settlement !== undefined) book.settle(settlement);
-      } catch (error) {
-        if (!(error instanceof PositionError) && !(error instanceof DecodeError)) throw error;
-        err(`fillwatch: skipped settlement report ${stored.reportId ?? stored.rawId}: ${error.message}`);
-      }
-    }
+    return replayBook(reader, {
+      ...(timeZone === undefined ? {} : { timeZone }),
+      onSkipped: (what, error) => err(`fillwatch: skipped ${what}: ${error.message}`),
+    }).book;
   } finally {
     reader.close();
   }
-  return book;
 }
 
-function emptyBook(timeZone: string | undefined): PositionBook {
+function checkTimeZone(timeZone: string | undefined): void {
   try {
-    // The journal's ExecIDs are unique already, so the book need not remember them.
-    return new PositionBook({ dedupe: 'none', ...(timeZone === undefined ? {} : { timeZone }) });
+    if (timeZone !== undefined) new PositionBook({ timeZone });
   } catch (error) {
     if (error instanceof PositionError && error.kind === 'bad-time-zone') throw new UsageError(`--time-zone must be an IANA name such as America/New_York, not "${timeZone}"`);
     throw error;

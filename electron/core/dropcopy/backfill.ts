@@ -73,6 +73,7 @@ export class BackfillCoordinator {
       endpoint,
       journal: Journal.open(options.journalPath, {
         session: { senderCompId: endpoint.config.senderCompId, targetCompId: endpoint.config.targetCompId },
+        priceUnit: endpoint.config.useDollars ? 'dollars' : 'cents',
         onCommitted: (records) => {
           this.#recoveredTotal += records.length;
           options.onRecovered?.(records);

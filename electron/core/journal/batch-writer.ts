@@ -10,6 +10,7 @@ import { compareExecIdParts, type ExecIdParts } from './exec-id.ts';
 import { HASH_BYTES } from './hash-chain.ts';
 import type { PendingEntry, PendingExecution } from './pending-entry.ts';
 import { buildSegment } from './segment.ts';
+import type { PriceUnit } from '../../../shared/money.ts';
 import type { UndecodableNotice } from '../../../shared/records/undecodable-notice.ts';
 
 export interface SessionNumbers {
@@ -22,6 +23,8 @@ export interface Batch {
   readonly sessionId: number;
   /** The API key's account (accounts.id): ExecIDs are unique within it, not across the file. */
   readonly accountId: number;
+  /** How the session's Logon asked for prices (21005), stored with each execution. */
+  readonly priceUnit: PriceUnit;
   readonly entries: readonly PendingEntry[];
   /** Written after the entries; undefined leaves the session row as it is. */
   readonly numbers: SessionNumbers | undefined;
@@ -41,7 +44,7 @@ interface Head {
 const EXECUTION_COLUMNS = [
   'raw_id', 'exec_key', 'order_id', 'cl_ord_id', 'orig_cl_ord_id', 'symbol', 'side', 'exec_type', 'ord_status', 'last_qty',
   'last_px', 'cum_qty', 'leaves_qty', 'avg_px', 'fee', 'balance_change', 'transact_time', 'event_at', 'text', 'msg_seq_num',
-  'poss_dup', 'session_id', 'account_id',
+  'poss_dup', 'session_id', 'account_id', 'price_unit',
 ] as const;
 
 /** An execution new to the journal; `rawId` is its message id, the journal position live readers resume from. */
@@ -51,6 +54,7 @@ export interface CommittedExecution {
   /** TransactTime in epoch ms, or the receive time (as stored: what replay orders by). */
   readonly eventAt: number;
   readonly balanceChange: string | null;
+  readonly priceUnit: PriceUnit;
 }
 
 /** A settlement report new to the journal (its frame, for readers that need the whole report). */
@@ -131,7 +135,7 @@ export class BatchWriter {
       lastId += h.count;
       from = to;
     }
-    const committed = this.#writeDecoded(entries, head.last_raw_id + 1, batch.sessionId, batch.accountId);
+    const committed = this.#writeDecoded(entries, head.last_raw_id + 1, batch);
     if (entries.length > 0) this.#updateHead.run(lastId, prev);
     const n = batch.numbers;
     if (n !== undefined) this.#updateSession.run(n.nextInbound, n.nextOutbound, n.epoch, batch.updatedAt, batch.sessionId);
@@ -139,7 +143,8 @@ export class BatchWriter {
   }
 
   /** Executions, settlements and undecodable markers of entries whose first message id is `firstId`. */
-  #writeDecoded(entries: readonly PendingEntry[], firstId: number, sessionId: number, accountId: number): CommittedBatch {
+  #writeDecoded(entries: readonly PendingEntry[], firstId: number, batch: Batch): CommittedBatch {
+    const { accountId, priceUnit } = batch;
     const fresh: CommittedExecution[] = [];
     const settlements: CommittedSettlement[] = [];
     const undecodable: UndecodableNotice[] = [];
@@ -149,8 +154,8 @@ export class BatchWriter {
       const id = firstId + i;
       const execution = entry.execution;
       if (execution !== undefined) {
-        if (this.#insertExecutionRow(execution, id, sessionId, accountId)) {
-          fresh.push({ rawId: id, record: execution.record, eventAt: execution.eventAt, balanceChange: execution.balanceChange });
+        if (this.#insertExecutionRow(execution, id, batch)) {
+          fresh.push({ rawId: id, record: execution.record, eventAt: execution.eventAt, balanceChange: execution.balanceChange, priceUnit });
           const parts = execution.execIdParts;
           if (parts !== undefined) {
             const known = heads.get(parts.exchangeIndex);
@@ -173,12 +178,12 @@ export class BatchWriter {
   }
 
   /** Inserts the execution unless its key is already stored; true when inserted. */
-  #insertExecutionRow(execution: PendingExecution, rawId: number, sessionId: number, accountId: number): boolean {
+  #insertExecutionRow(execution: PendingExecution, rawId: number, batch: Batch): boolean {
     const r = execution.record;
     const result = this.#insertExecution.run(
       rawId, execution.key, r.orderId, r.clOrdId, r.origClOrdId, r.symbol, r.side, r.execType, r.ordStatus, r.lastQty,
       r.lastPx, r.cumQty, r.leavesQty, r.avgPx, r.fee, execution.balanceChange, r.transactTime, execution.eventAt, r.text, r.seqNum,
-      r.possDup ? 1 : 0, sessionId, accountId,
+      r.possDup ? 1 : 0, batch.sessionId, batch.accountId, batch.priceUnit === 'cents' ? 1 : 0,
     );
     return result.changes !== 0;
   }

@@ -24,6 +24,7 @@ import type { ExecutionRecord } from '../../../shared/records/execution-record.t
 import type { SequenceSnapshot } from '../session/sequence.ts';
 import type { SequenceStore } from '../session/session-store.ts';
 import { BatchWriter, type CommittedBatch } from './batch-writer.ts';
+import type { PriceUnit } from '../../../shared/money.ts';
 import type { UndecodableNotice } from '../../../shared/records/undecodable-notice.ts';
 import { CommitTimer } from './commit-timer.ts';
 import { insertConnection, markEnded, markLoggedOn, type ConnectionMeta } from './connection-log.ts';
@@ -44,6 +45,8 @@ export interface JournalSession {
 
 export interface JournalOptions extends OpenDatabaseOptions {
   readonly session: JournalSession;
+  /** How this session's Logon asks for prices (21005=Y dollars, else cents); stored per execution. Default dollars. */
+  readonly priceUnit?: PriceUnit;
   /** accept() commits by itself once this many messages are pending. Default 2000. */
   readonly batchMaxMessages?: number;
   /**
@@ -84,6 +87,7 @@ export class Journal implements SequenceStore {
   readonly #now: () => number;
   #sessionId: number | undefined;
   #accountId = 0;
+  readonly #priceUnit: PriceUnit;
   #pending: PendingEntry[] = [];
   /** The numbers as of the last accepted message / reset; committed with the next flush. */
   #hasNumbers = false;
@@ -105,6 +109,7 @@ export class Journal implements SequenceStore {
     this.#onCommitted = options.onCommitted;
     this.#onUndecodable = options.onUndecodable;
     this.#onCommittedBatch = options.onCommittedBatch;
+    this.#priceUnit = options.priceUnit ?? 'dollars';
     this.#onSlowQuery = options.onSlowQuery;
     this.#slowQueryMs = options.slowQueryMs ?? 40;
     this.#now = options.now ?? Date.now;
@@ -286,6 +291,7 @@ export class Journal implements SequenceStore {
       return this.#writer.commit({
         sessionId,
         accountId: this.#accountId,
+        priceUnit: this.#priceUnit,
         entries,
         numbers: this.#hasNumbers ? { nextInbound: this.#nextInbound, nextOutbound: this.#nextOutbound, epoch: this.#epoch } : undefined,
         updatedAt: this.#now(),

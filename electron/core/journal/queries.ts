@@ -2,6 +2,7 @@
 // connection, so a long iteration never blocks or breaks the writer (WAL: readers see the last commit).
 // Never writes. Queries slower than a threshold are reported by name (onSlowQuery).
 import type Database from 'better-sqlite3';
+import type { PriceUnit } from '../../../shared/money.ts';
 import { FixMessage } from '../fix/decode.ts';
 import { readExecutionReport } from '../fix/execution-report.ts';
 import { journalCall, toJournalError } from './errors.ts';
@@ -105,7 +106,7 @@ export class JournalReader {
     const rows = this.#run('trades', () => this.#db.prepare(TRADE_SELECT).raw(true).iterate());
     try {
       for (const row of rows as IterableIterator<TradeRow>) {
-        yield { execId: row[0], symbol: row[1], side: row[2], lastQty: row[3], lastPx: row[4], fee: row[5], balanceChange: row[6], eventAt: row[7], rawId: row[8] };
+        yield { execId: row[0], symbol: row[1], side: row[2], lastQty: row[3], lastPx: row[4], fee: row[5], balanceChange: row[6], eventAt: row[7], rawId: row[8], priceUnit: row[9] === 1 ? 'cents' : 'dollars' };
       }
     } catch (error) {
       throw toJournalError(error, 'reading trades');
@@ -274,9 +275,11 @@ export interface StoredTrade {
   readonly eventAt: number;
   /** The message id: which account's session stored it (see accountMessageRanges). */
   readonly rawId: number;
+  /** LastPx as the session asked for it at Logon (21005), stored with the row. */
+  readonly priceUnit: PriceUnit;
 }
 
-type TradeRow = [string, string, string, string, string, string | null, string | null, number, number];
+type TradeRow = [string, string, string, string, string, string | null, string | null, number, number, 0 | 1];
 
-const TRADE_SELECT = `SELECT exec_id, symbol, side, last_qty, last_px, fee, balance_change, event_at, raw_id FROM executions
+const TRADE_SELECT = `SELECT exec_id, symbol, side, last_qty, last_px, fee, balance_change, event_at, raw_id, price_unit FROM executions
   WHERE exec_type = 'F' AND last_qty IS NOT NULL AND last_px IS NOT NULL ORDER BY event_at, raw_id`;

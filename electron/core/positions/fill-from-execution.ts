@@ -20,8 +20,8 @@ export function fillFromExecution(record: ExecutionRecord, priceUnit: PriceUnit)
   };
 }
 
-/** A journal trade row (already filtered to Trades) as a Fill; eventAt decides the day. */
-export function fillFromTrade(trade: StoredTrade, priceUnit: PriceUnit): Fill | undefined {
+/** A journal trade row (already filtered to Trades) as a Fill, in the price unit stored with it. */
+export function fillFromTrade(trade: StoredTrade): Fill | undefined {
   if (trade.side !== '1' && trade.side !== '2') return undefined;
   return {
     execId: trade.execId,
@@ -29,7 +29,7 @@ export function fillFromTrade(trade: StoredTrade, priceUnit: PriceUnit): Fill | 
     side: trade.side,
     lastQty: trade.lastQty,
     lastPx: trade.lastPx,
-    priceUnit,
+    priceUnit: trade.priceUnit,
     fee: trade.fee ?? undefined,
     transactTime: trade.eventAt,
     balanceDelta: trade.balanceChange ?? undefined,

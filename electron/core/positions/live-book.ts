@@ -5,7 +5,6 @@
 // after its market settled) is booked by replaying the journal instead: rare, and at 1M executions
 // about 1.3 s (README, Performance), off the window's thread.
 import type { CommittedBatch, JournalReader, StoredTrade } from '../journal/index.ts';
-import type { PriceUnit } from '../../../shared/money.ts';
 import type { PositionBook } from '../../../shared/positions/position-book.ts';
 import { applySettlementFrame, applyTrade, replayBook, type ReplayedBook, type ReplayOptions } from './replay-book.ts';
 
@@ -33,12 +32,12 @@ export class LiveBook {
   }
 
   /** Books one committed batch of this account; the batch is already in the journal. */
-  applyCommitted(batch: CommittedBatch, priceUnit: PriceUnit = this.#options.priceUnit): LiveBookChange {
+  applyCommitted(batch: CommittedBatch): LiveBookChange {
     const trades: StoredTrade[] = [];
     for (const e of batch.executions) {
       const r = e.record;
       if (r.execType !== 'F' || r.lastQty === null || r.lastPx === null) continue;
-      trades.push({ execId: r.execId, symbol: r.symbol, side: r.side, lastQty: r.lastQty, lastPx: r.lastPx, fee: r.fee, balanceChange: e.balanceChange, eventAt: e.eventAt, rawId: e.rawId });
+      trades.push({ execId: r.execId, symbol: r.symbol, side: r.side, lastQty: r.lastQty, lastPx: r.lastPx, fee: r.fee, balanceChange: e.balanceChange, eventAt: e.eventAt, rawId: e.rawId, priceUnit: e.priceUnit });
     }
     if (trades.some((t) => this.#breaksReplayOrder(t))) {
       this.#state = replayBook(this.#reader(), this.#options);
@@ -49,7 +48,7 @@ export class LiveBook {
     const symbols = new Set<string>();
     const sorted = trades.length > 1 ? [...trades].sort((a, b) => a.eventAt - b.eventAt || a.rawId - b.rawId) : trades;
     for (const trade of sorted) {
-      applyTrade(this.#state, trade, priceUnit, this.#options.onSkipped);
+      applyTrade(this.#state, trade, this.#options.onSkipped);
       symbols.add(trade.symbol);
     }
     for (const s of batch.settlements) {

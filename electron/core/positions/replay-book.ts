@@ -6,7 +6,6 @@ import { FixMessage } from '../fix/decode.ts';
 import { DecodeError } from '../fix/errors.ts';
 import { readMarketSettlementReport } from '../fix/market-settlement-report.ts';
 import type { JournalReader, StoredTrade } from '../journal/index.ts';
-import type { PriceUnit } from '../../../shared/money.ts';
 import { PositionBook, type PositionBookOptions } from '../../../shared/positions/position-book.ts';
 import { PositionError, type Settlement } from '../../../shared/positions/fill.ts';
 import { AccountMessages } from './account-messages.ts';
@@ -14,7 +13,6 @@ import { fillFromTrade } from './fill-from-execution.ts';
 import { settlementFromReport } from './settlement-from-report.ts';
 
 export interface ReplayOptions extends Omit<PositionBookOptions, 'dedupe'> {
-  readonly priceUnit: PriceUnit;
   /** Only this API key's sessions; every account in the file when absent. */
   readonly senderCompId?: string;
   /** A fill or settlement the ledger refuses is skipped and reported here (the replay goes on). */
@@ -30,12 +28,12 @@ export interface ReplayedBook {
 }
 
 export function replayBook(reader: JournalReader, options: ReplayOptions): ReplayedBook {
-  const { priceUnit, senderCompId, onSkipped, ...bookOptions } = options;
+  const { senderCompId, onSkipped, ...bookOptions } = options;
   const mine = senderCompId === undefined ? undefined : new AccountMessages(reader.accountMessageRanges(senderCompId));
   // The journal's ExecIDs are unique already, so the book need not remember them.
   const replayed: ReplayedBook = { book: new PositionBook({ ...bookOptions, dedupe: 'none' }), lastEventAt: new Map(), settled: new Set() };
   for (const trade of reader.trades()) {
-    if (mine === undefined || mine.has(trade.rawId)) applyTrade(replayed, trade, priceUnit, onSkipped);
+    if (mine === undefined || mine.has(trade.rawId)) applyTrade(replayed, trade, onSkipped);
   }
   for (const stored of reader.settlements()) {
     if (mine !== undefined && !mine.has(stored.rawId)) continue;
@@ -46,8 +44,8 @@ export function replayBook(reader: JournalReader, options: ReplayOptions): Repla
 }
 
 /** Books one trade (the same function for replay and live, so both compute the same thing). */
-export function applyTrade(target: ReplayedBook, trade: StoredTrade, priceUnit: PriceUnit, onSkipped?: (what: string, error: Error) => void): void {
-  const fill = fillFromTrade(trade, priceUnit);
+export function applyTrade(target: ReplayedBook, trade: StoredTrade, onSkipped?: (what: string, error: Error) => void): void {
+  const fill = fillFromTrade(trade);
   if (fill === undefined) return;
   try {
     target.book.apply(fill);

@@ -6,7 +6,6 @@ import type { AccountConfig } from '../../../shared/accounts/account-config.ts';
 import { describeDisconnect, describeSessionEvent, type DisconnectReason, type SessionEvent } from '../../../shared/events/session-events.ts';
 import { describeUndecodable } from '../../../shared/records/undecodable-notice.ts';
 import type { AccountPhase, AccountStatus, ServiceEvent } from '../../../shared/service/service-events.ts';
-import type { PriceUnit } from '../../../shared/money.ts';
 import { BackfillCoordinator, describeAlertCause, describeBackfillEvent, describeWindow, type BackfillEvent } from '../dropcopy/index.ts';
 import { Journal, type CommittedBatch } from '../journal/index.ts';
 import { LiveBook } from '../positions/live-book.ts';
@@ -58,13 +57,13 @@ export class AccountRecorder {
     const sessionConfig = toSessionConfig(config, config.listener.target, deps.sessionDefaults);
     this.#journal = Journal.open(deps.journalPath, {
       session: { senderCompId: config.apiKeyId, targetCompId: config.listener.target },
+      priceUnit: sessionConfig.useDollars ? 'dollars' : 'cents',
       onCommittedBatch: (batch) => this.#committed(batch),
       onUndecodable: (notices) => { for (const notice of notices) this.#emit({ type: 'undecodable', accountId: config.id, notice, text: describeUndecodable(notice) }); },
       onCommitError: (error) => this.#emit({ type: 'store-failed', accountId: config.id, text: error instanceof Error ? error.message : String(error) }),
     });
     try {
       this.#book = new LiveBook(() => this.#journal.reader, {
-        priceUnit: priceUnitOf(config),
         senderCompId: config.apiKeyId,
         ...(deps.timeZone === undefined ? {} : { timeZone: deps.timeZone }),
         onSkipped: (what, error) => this.#log('listener', 'warning', `Positions: skipped ${what}: ${error.message}`),
@@ -196,10 +195,6 @@ export class AccountRecorder {
   #emit(event: ServiceEvent): void {
     this.#deps.emit(event);
   }
-}
-
-function priceUnitOf(config: AccountConfig): PriceUnit {
-  return config.session?.useDollars === false ? 'cents' : 'dollars';
 }
 
 function endpointOf(config: AccountConfig, at: { host: string; port: number }): TlsEndpoint {

@@ -142,7 +142,7 @@ test('a slow read is reported by name', () => {
     const slow: string[] = [];
     const reader = openJournalReader(path, { slowQueryMs: 0, onSlowQuery: (name) => slow.push(name) });
     reader.executionCount();
-    reader.lastExecIdByIndex();
+    reader.lastExecIdByIndex('any-key');
     reader.close();
     assert.deepEqual(slow, ['executionCount', 'lastExecIdByIndex']);
   } finally {

@@ -60,14 +60,14 @@ describe('live positions equal a replay of the journal', () => {
       const rt = Journal.open(path, { session: { senderCompId: API_KEY_ID, targetCompId: 'KalshiRT' }, commitDelayMs: 0, onCommittedBatch });
       const dc = Journal.open(path, { session: { senderCompId: API_KEY_ID, targetCompId: 'KalshiDC' }, commitDelayMs: 0, onCommittedBatch });
       try {
-        book = new LiveBook(() => rt.reader, { priceUnit: 'dollars', senderCompId: API_KEY_ID });
+        book = new LiveBook(() => rt.reader, { senderCompId: API_KEY_ID });
         let rtSeq = 1;
         let dcSeq = 1;
         let exec = 0;
         const compare = () => {
           const reader = openJournalReader(path);
           try {
-            assert.deepEqual(positionsSnapshot(book!.book), positionsSnapshot(replayBook(reader, { priceUnit: 'dollars', senderCompId: API_KEY_ID }).book));
+            assert.deepEqual(positionsSnapshot(book!.book), positionsSnapshot(replayBook(reader, { senderCompId: API_KEY_ID }).book));
           } finally {
             reader.close();
           }

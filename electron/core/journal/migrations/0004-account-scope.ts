@@ -8,7 +8,8 @@
 //  - exec_id_heads (the last ExecID per exchange index, where a drop-copy backfill starts) per account.
 // Files written before held one account, so every existing row belongs to it. The executions table is
 // rebuilt (SQLite cannot drop a column's UNIQUE), keeping whatever columns and indexes earlier
-// migrations gave it. Runs inside the runner's transaction.
+// migrations gave it. The rebuild also stores each execution's price unit (21005 dollars or cents), so
+// no reader has to guess it. Runs inside the runner's transaction.
 import type Database from 'better-sqlite3';
 
 export function migrate0004(db: Database.Database): void {
@@ -50,6 +51,9 @@ function rebuildExecutions(db: Database.Database): void {
   const createV4 = `${table.sql.slice(0, close).replace(/^CREATE TABLE\s+"?executions"?/, 'CREATE TABLE executions_v4').replace(unique, '$1')},
       -- The API key (accounts.id) whose session stored it; exec_key is unique within an account only.
       account_id INTEGER NOT NULL,
+      -- How the session asked for prices at Logon (21005): 0 dollars (21005=Y), 1 cents. Rows written
+      -- before schema 4 were recorded with the default, dollars.
+      price_unit INTEGER NOT NULL DEFAULT 0 CHECK (price_unit IN (0, 1)),
       UNIQUE (account_id, exec_key)
     ${table.sql.slice(close)}`;
 
