@@ -136,7 +136,7 @@ export async function runHistory(ctx: BenchContext): Promise<ItemResult> {
       notes: [
         `Journal recorded as in item 6 (catch-up of ${label} ERs over TLS, store journal), once with the indexes of migration 0003 dropped before the run and once with them, in this run; ingest = first resent ER → last committed.`,
         'Latencies: Median = p50 of the calls; the goal is judged on p95 (given in the Goal column). Parameters rotate between calls (market, hour, price band, ids), so repeats are not one cached answer.',
-        'Counts: "exact" unless the remark says a lower bound — past an 80 ms budget a count answers "at least N" and finishes on demand (HistoryStore.count with exact: true).',
+        'Counts: "exact" unless the remark says a lower bound — past a 60 ms budget a count answers "at least N" and finishes on demand (HistoryStore.count with exact: true).',
         `Plans (history-plan.ts): ${shapes.join('; ')}.`,
       ],
       settings: { size: plan.size, pageRows: PAGE_ROWS, samples: plan.samples, sampleBudgetMs: plan.budgetMs },

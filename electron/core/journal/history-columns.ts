@@ -64,8 +64,13 @@ export const ARM_INDEXES: Readonly<Record<ArmDimension, ArmIndex>> = {
 
 /** How a sort's rows come off in order without a sort step. */
 export type OrderedAccess =
-  /** Walk one index in key order (null: the UNIQUE index on exec_key, named by SQLite, left to its planner). */
-  | { readonly kind: 'index'; readonly index: string | null }
+  /** Walk one index in key order. */
+  | { readonly kind: 'index'; readonly index: string }
+  /**
+   * One run per account on UNIQUE (account_id, exec_key) (schema 4), each in key order, merged: an
+   * ExecID is unique within an account only. The index is SQLite's own, so it is left to its planner.
+   */
+  | { readonly kind: 'per-account' }
   /** Merge the arms of a dimension; the key is one of the arm's columns (or its account name). */
   | { readonly kind: 'arms'; readonly dimension: ArmDimension; readonly armColumn: string }
   /** No index has this order: SQLite sorts the matching rows. */
@@ -100,7 +105,7 @@ export const SORT_COLUMNS: Readonly<Record<HistorySortColumn, SortColumnSpec>> =
   avgPx: { key: decimal('avg_px'), access: SORTED_BY_SQLITE },
   fee: { key: decimal('fee'), access: SORTED_BY_SQLITE },
   // The stored key: the ExecID, widened for pending '-1;-1' reports (they sort by their whole key).
-  execId: { key: text('exec_key'), access: { kind: 'index', index: null } },
+  execId: { key: text('exec_key'), access: { kind: 'per-account' } },
   orderId: { key: text('order_id'), access: SORTED_BY_SQLITE },
   clOrdId: { key: text('cl_ord_id'), access: SORTED_BY_SQLITE },
 };

@@ -107,6 +107,10 @@ export function planPage(q: PageQuery, probe: HistoryProbe): PagePlan | 'empty' 
     if (small !== undefined && small.name !== through) return lookup(q, small);
     return walk(q, access.index);
   }
+  if (access.kind === 'per-account') {
+    if (small !== undefined) return lookup(q, small);
+    return perAccount(q, probe.accountsOf(f.sessions?.ids));
+  }
   if (access.kind === 'arms') {
     if (small !== undefined && small.name !== access.dimension) return lookup(q, small);
     const dimensionArms = armsOf(access.dimension);
@@ -209,10 +213,26 @@ function step(q: PageQuery, from: string, terms: readonly SqlTerm[]): PlanStep {
   return { sql: `SELECT ${HISTORY_SELECT}${k0} FROM executions ${from} WHERE ${where.sql} ORDER BY ${order} LIMIT ?`, params: where.params };
 }
 
-/** Walk an index in the sort's order (null: let SQLite pick the UNIQUE exec_key index). */
-function walk(q: PageQuery, index: string | null): PagePlan {
-  const from = index === null ? '' : `INDEXED BY ${index}`;
-  return { steps: [step(q, from, present([...allTerms(q.filter), keyset(q)]))], shape: `walk(${index ?? 'exec_key'})` };
+/** Walk an index in the sort's order. */
+function walk(q: PageQuery, index: string): PagePlan {
+  return { steps: [step(q, `INDEXED BY ${index}`, present([...allTerms(q.filter), keyset(q)]))], shape: `walk(${index})` };
+}
+
+/**
+ * One run per account, each read in (key, event_at, row id) order off the UNIQUE (account_id, key)
+ * index, merged: the key varies within a run, so the merge is on k0 itself.
+ */
+function perAccount(q: PageQuery, accounts: readonly number[]): PagePlan {
+  if (accounts.length === 0) return { steps: [], shape: 'per-account×0' };
+  const dir = direction(q);
+  const selects = accounts.map((account) => {
+    const where = whereSql(present([{ sql: 'account_id = ?', params: [account] }, ...allTerms(q.filter), keyset(q)]));
+    return { sql: `SELECT ${HISTORY_SELECT}, ${q.spec.key!.sql} AS k0 FROM executions WHERE ${where.sql}`, params: where.params };
+  });
+  return {
+    steps: [{ sql: `${selects.map((s) => s.sql).join(' UNION ALL ')} ORDER BY k0 ${dir}, event_at ${dir}, raw_id ${dir} LIMIT ?`, params: selects.flatMap((s) => s.params) }],
+    shape: `per-account×${accounts.length}`,
+  };
 }
 
 /** Fetch the rows one small driver selects, then let SQLite sort them. */

@@ -92,6 +92,13 @@ export class HistoryProbe {
     return candidates.filter((id) => has.get(id) !== undefined);
   }
 
+  /** The accounts (accounts.id) of the given sessions, or every account. */
+  accountsOf(sessions: readonly number[] | undefined): number[] {
+    if (sessions === undefined) return this.#statement('SELECT id FROM accounts ORDER BY id', 'pluck').all() as number[];
+    const list = sessions.map(() => '?').join(', ');
+    return this.#statement(`SELECT DISTINCT account_id FROM sessions WHERE id IN (${list}) AND account_id IS NOT NULL ORDER BY 1`, 'pluck').all(...sessions) as number[];
+  }
+
   /** min(rows of `index` that satisfy `terms`, cap); the terms must be answerable from the index. */
   cappedCount(index: string, terms: readonly SqlTerm[], cap: number): number {
     const where = whereSql(terms);

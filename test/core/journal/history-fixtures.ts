@@ -2,11 +2,11 @@
 // executions (few markets, kinds, times and prices, so sort keys tie often) written by the Journal of
 // their account (two accounts share one file), plus a plain model of what History must return for a
 // filter and a sort, written independently of the store's SQL.
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import type { FixMessage } from '../../../electron/core/fix/decode.ts';
 import { formatUtcTimestamp } from '../../../electron/core/fix/time.ts';
 import type { Journal } from '../../../electron/core/journal/journal.ts';
-import { openJournalReader } from '../../../electron/core/journal/open-reader.ts';
 import { parse } from '../../../shared/decimal.ts';
 import type { HistoryFilter } from '../../../shared/history/history-filter.ts';
 import type { HistoryRow } from '../../../shared/history/history-page.ts';
@@ -70,9 +70,11 @@ export function execSpecs(minLength = 1, maxLength = 120): fc.Arbitrary<ExecSpec
     fee: fc.option(fc.constantFrom(...DECIMALS), { nil: undefined }),
     text: fc.option(fc.constantFrom(...TEXTS), { nil: undefined }),
   });
+  const execIdOf = (i: number): string => (i % 17 === 5 ? `7;${i}` : `${1000 + (i % 7)};${i}`);
   return fc.array(spec, { minLength, maxLength }).map((raw) => raw.map((r, i): ExecSpec => ({
     account: r.account,
-    execId: i % 17 === 5 ? `7;${i}` : `${1000 + (i % 7)};${i}`,
+    // Now and then the other account's previous ExecID: two watched accounts on both sides of a trade.
+    execId: i % 13 === 7 && raw[i - 1]!.account !== r.account ? execIdOf(i - 1) : execIdOf(i),
     orderId: `ord-${String(r.order).padStart(2, '0')}-${r.order % 3 === 0 ? 'AbC' : 'xyz'}`,
     clOrdId: `cl-${i}`,
     symbol: r.symbol,
@@ -89,10 +91,13 @@ export function execSpecs(minLength = 1, maxLength = 120): fc.Arbitrary<ExecSpec
   })));
 }
 
+/** The key of an execution in ingest's map: ExecIDs are unique within an account only. */
+export const rowKey = (spec: Pick<ExecSpec, 'account' | 'execId'>): string => `${spec.account}|${spec.execId}`;
+
 /**
  * Writes the executions into a journal file at `path` through one Journal per account (both on the
- * same file), committing every `commitEvery` messages; returns each ExecID's row id as the journal's
- * own reader reports it.
+ * same file), committing every `commitEvery` messages; returns each execution's row id (by rowKey),
+ * read with plain SQL.
  */
 export function ingest(path: string, specs: readonly ExecSpec[], commitEvery = 7): Map<string, number> {
   const journals: Journal[] = ACCOUNTS.map((senderCompId) => openJournal(path, { session: { senderCompId, targetCompId: 'KalshiRT' }, commitDelayMs: 0 }));
@@ -107,11 +112,12 @@ export function ingest(path: string, specs: readonly ExecSpec[], commitEvery = 7
     if ((i + 1) % commitEvery === 0) for (const j of journals) j.commit();
   });
   for (const j of journals) j.close();
-  const reader = openJournalReader(path);
+  const db = new Database(path, { readonly: true });
   try {
-    return new Map([...reader.executions()].map((e) => [e.execId, e.rawId]));
+    const rows = db.prepare('SELECT e.raw_id, e.exec_key, s.sender_comp_id FROM executions e JOIN sessions s ON s.id = e.session_id').raw().all() as [number, string, string][];
+    return new Map(rows.map(([rawId, execKey, account]) => [rowKey({ account: ACCOUNTS.indexOf(account as (typeof ACCOUNTS)[number]) as 0 | 1, execId: execKey }), rawId]));
   } finally {
-    reader.close();
+    db.close();
   }
 }
 
@@ -121,7 +127,7 @@ export interface ModelRow extends ExecSpec {
 }
 
 export function modelRows(specs: readonly ExecSpec[], rowIds: ReadonlyMap<string, number>): ModelRow[] {
-  return specs.map((s) => ({ ...s, rowId: rowIds.get(s.execId)! }));
+  return specs.map((s) => ({ ...s, rowId: rowIds.get(rowKey(s))! }));
 }
 
 /** Does the row pass the filter? Written from HistoryFilter's documentation, not from the SQL. */

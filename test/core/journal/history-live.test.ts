@@ -8,7 +8,7 @@ import { openHistoryStore, type SqliteHistoryStore } from '../../../electron/cor
 import type { Journal } from '../../../electron/core/journal/journal.ts';
 import type { HistoryFilter } from '../../../shared/history/history-filter.ts';
 import type { HistoryCursor, HistoryPageRequest, JournalPosition } from '../../../shared/history/history-page.ts';
-import { ACCOUNTS, execSpecs, executionReport, ingest, modelMatches, modelRows, T0, type ExecSpec } from './history-fixtures.ts';
+import { ACCOUNTS, execSpecs, executionReport, ingest, modelMatches, modelRows, rowKey, T0, type ExecSpec } from './history-fixtures.ts';
 import { openJournal, tempDir } from './journal-fixtures.ts';
 
 /** Appends executions through live Journals (one per account) on a file History is reading. */
@@ -109,9 +109,12 @@ test('snapshot, pages as of its position, then changesSince while rows are appen
   );
 });
 
-/** ExecID → row id for every spec, through the store's own lookup (each spec was stored once). */
+/** rowKey → row id for every spec, through the store's own lookup (each spec was stored once). */
 function ingestedIds(store: SqliteHistoryStore, specs: readonly ExecSpec[]): Promise<Map<string, number>> {
-  return Promise.all(specs.map(async (s) => [s.execId, (await store.byExecId(s.execId))[0]!.rowId] as const)).then((pairs) => new Map(pairs));
+  return Promise.all(specs.map(async (s) => {
+    const rows = await store.byExecId(s.execId);
+    return [rowKey(s), rows.find((r) => r.account === ACCOUNTS[s.account])!.rowId] as const;
+  })).then((pairs) => new Map(pairs));
 }
 
 test('a snapshot of an empty journal starts at position 0, and changesSince then returns whatever arrives', async () => {

@@ -144,10 +144,15 @@ test('rows by ExecID and by row id carry every column, the account and the event
   await withStore([
     spec({ execId: '9;1', account: 1, symbol: 'EVB-Z-9', side: '2', lastQty: '12.50', lastPx: '0.0700', fee: '0.0100', text: 'hello', time: T0 + 5 }),
     spec({ execId: '9;2' }),
+    // The other side of the same trade, in the other watched account: the same ExecID.
+    spec({ execId: '9;1', account: 0, side: '1', time: T0 + 5 }),
   ], async (store, rows) => {
-    const [row, ...others] = await store.byExecId('9;1');
-    assert.ok(row !== undefined);
-    assert.deepEqual(others, []);
+    const both = await store.byExecId('9;1');
+    assert.deepEqual(both.map((r) => r.rowId), [rows[0]!.rowId, rows[2]!.rowId].sort((a, b) => a - b), 'one row per account, oldest first');
+    const row = both.find((r) => r.account === ACCOUNTS[1]);
+    const otherSide = both.find((r) => r.account === ACCOUNTS[0]);
+    assert.ok(row !== undefined && otherSide !== undefined);
+    assert.equal(otherSide.side, '1');
     assert.equal(row.rowId, rows[0]!.rowId);
     assert.deepEqual(
       [row.account, row.symbol, row.side, row.execType, row.ordStatus, row.lastQty, row.lastPx, row.cumQty, row.avgPx, row.fee, row.text, row.eventAt],
