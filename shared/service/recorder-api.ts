@@ -4,6 +4,7 @@
 // cloneable data (shared/). The protocol that carries it across a thread is recorder-protocol.ts.
 import type { AccountConfig } from '../accounts/account-config.ts';
 import type { Event } from '../events/emitter.ts';
+import type { HistoryStore } from '../history/history-store.ts';
 import type { PositionsSnapshot } from '../positions/positions-snapshot.ts';
 import type { AccountStatus, ServiceEvent } from './service-events.ts';
 
@@ -17,18 +18,26 @@ export interface RecorderCalls {
   accounts(): AccountStatus[];
   configs(): AccountConfig[];
   positions(id: string): PositionsSnapshot;
+  /** One History query (shared/history/history-store.ts) against the service's journal. */
+  history<M extends HistoryMethod>(method: M, ...args: Parameters<HistoryStore[M]>): ReturnType<HistoryStore[M]>;
   close(): Promise<void>;
 }
+
+/** The History queries a reader may make through the service (close is the service's own business). */
+export type HistoryMethod = Exclude<keyof HistoryStore, 'close'>;
 
 export type RecorderMethod = keyof RecorderCalls;
 
 /** The same calls, always asynchronous, plus the event stream. */
 export type RecorderApi = {
-  readonly [M in RecorderMethod]: (...args: Parameters<RecorderCalls[M]>) => Promise<Awaited<ReturnType<RecorderCalls[M]>>>;
+  readonly [M in Exclude<RecorderMethod, 'history'>]: (...args: Parameters<RecorderCalls[M]>) => Promise<Awaited<ReturnType<RecorderCalls[M]>>>;
 } & {
+  readonly history: RecorderCalls['history'];
   readonly onEvent: Event<ServiceEvent>;
 };
 
 export const RECORDER_METHODS: readonly RecorderMethod[] = [
-  'addAccount', 'removeAccount', 'reconfigure', 'startAccount', 'stopAccount', 'accounts', 'configs', 'positions', 'close',
+  'addAccount', 'removeAccount', 'reconfigure', 'startAccount', 'stopAccount', 'accounts', 'configs', 'positions', 'history', 'close',
 ];
+
+export const HISTORY_METHODS: readonly HistoryMethod[] = ['page', 'snapshot', 'count', 'changesSince', 'byExecId', 'byRowId', 'orderLifecycle', 'rawMessage'];

@@ -45,6 +45,12 @@ describe('RecorderHost (the service in a worker thread)', () => {
       assert.equal(status?.phase, 'active');
       const positions = await s.host.api.positions('a');
       assert.ok(positions.markets.length > 0 && typeof positions.totals.all.net === 'bigint', 'decimals cross the thread as exact bigints');
+      // History queries run in the worker too, on their own read connection.
+      const count = await s.host.api.history('count', { accounts: [API_KEY_ID] }, { exact: true });
+      assert.deepEqual(count, { value: 200, exact: true });
+      const page = await s.host.api.history('page', { filter: {}, sort: { column: 'time', direction: 'desc' }, limit: 50 });
+      assert.equal(page.rows.length, 50);
+      await assert.rejects(s.host.api.history('page', { filter: {}, sort: { column: 'time', direction: 'desc' }, limit: 0 }));
     } finally {
       await s.cleanUp();
     }

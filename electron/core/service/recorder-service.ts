@@ -7,6 +7,9 @@
 import type { AccountConfig } from '../../../shared/accounts/account-config.ts';
 import { Emitter, type Event } from '../../../shared/events/emitter.ts';
 import type { AccountStatus, ServiceEvent } from '../../../shared/service/service-events.ts';
+import type { HistoryStore } from '../../../shared/history/history-store.ts';
+import { HISTORY_METHODS, type HistoryMethod } from '../../../shared/service/recorder-api.ts';
+import { openHistoryStore } from '../journal/index.ts';
 import type { LogonSigner } from '../session/admin-encoder.ts';
 import type { BackoffOptions } from '../transport/reconnect-policy.ts';
 import { AccountRecorder, type AccountRecorderDeps } from './account-recorder.ts';
@@ -36,6 +39,7 @@ export class RecorderService {
   readonly #accounts = new Map<string, AccountRecorder>();
   readonly #events: Emitter<ServiceEvent>;
   #closed = false;
+  #history: HistoryStore | undefined;
 
   constructor(options: RecorderServiceOptions) {
     this.#options = options;
@@ -123,13 +127,26 @@ export class RecorderService {
     return positionsSnapshot(this.#account(id).book);
   }
 
+  /**
+   * One History query against the journal, on its own read-only connection (WAL: it sees every commit
+   * and never blocks the writers). Not available for an in-memory journal.
+   */
+  history<M extends HistoryMethod>(method: M, ...args: Parameters<HistoryStore[M]>): ReturnType<HistoryStore[M]> {
+    this.#assertOpen();
+    if (!HISTORY_METHODS.includes(method)) throw new RecorderServiceError(`Unknown History query "${String(method)}".`);
+    if (this.#options.journalPath === ':memory:') throw new RecorderServiceError('History needs a journal file; this recorder keeps its journal in memory.');
+    this.#history ??= openHistoryStore(this.#options.journalPath);
+    const query = this.#history[method] as (...a: Parameters<HistoryStore[M]>) => ReturnType<HistoryStore[M]>;
+    return query.apply(this.#history, args);
+  }
+
   /** Stops every account (clean Logouts), then refuses further work. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     const accounts = [...this.#accounts.values()];
     this.#accounts.clear();
-    const results = await Promise.allSettled(accounts.map((a) => a.stop()));
+    const results = await Promise.allSettled([...accounts.map((a) => a.stop()), this.#history?.close()]);
     this.#events.dispose();
     // Every account was stopped; the first failure (e.g. a journal that could not commit) is the answer.
     const failed = results.find((r) => r.status === 'rejected');

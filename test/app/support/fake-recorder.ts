@@ -31,6 +31,7 @@ export function fakeRecorder(accounts: AccountConfig[] = [accountConfig('a')]) {
       if (positions === undefined || !statuses.has(id)) throw new Error(`No account with id "${id}" is configured.`);
       return positions;
     },
+    history: (() => Promise.reject(new Error('History is not part of this fake'))) as RecorderApi['history'],
     close: async () => {},
     onEvent: events.event,
   };
