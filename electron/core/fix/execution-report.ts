@@ -219,6 +219,21 @@ export class ExecutionReportView {
     return out;
   }
 
+  /**
+   * Amount of the first NoCollateralAmountChanges(1703) entry whose CollateralAmountType(1705) is one
+   * of `types`, or undefined; reads the group in place (no entry objects).
+   */
+  collateralAmountOf(types: readonly string[]): string | undefined {
+    const msg = this.message;
+    let i = this.#at[this.#base + SLOTS]!;
+    for (let left = this.#at[this.#base + SLOTS + 1]!; left > 0 && i >= 0; left--) {
+      const typeAt = msg.indexOf(Tag.CollateralAmountType, i + 1);
+      if (types.includes(msg.valueAt(typeAt))) return msg.valueAt(i);
+      i = msg.indexOf(Tag.CollateralAmountChange, typeAt + 1);
+    }
+    return undefined;
+  }
+
   /** Every field as a plain object (what readExecutionReport returns). */
   toObject(): ExecutionReport {
     const er: ExecutionReport = {

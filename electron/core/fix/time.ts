@@ -65,9 +65,24 @@ export function parseUtcTimestamp(text: string): number | undefined {
     ms = digits(text, 18, 3);
     if (ms < 0 || (len > 21 && digits(text, 21, len - 21) < 0)) return undefined;
   }
-  // Date.UTC treats years 0–99 as 1900–1999; setUTCFullYear avoids that and lets us reject 31 Feb.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return date.getTime() + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+  if (day > daysInMonth(year, month)) return undefined;
+  return daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/**
+ * Days from 1970-01-01 to the proleptic Gregorian date (H. Hinnant's days_from_civil): what Date
+ * would compute, without allocating one per timestamp (the journal reads one per ExecutionReport).
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }

@@ -3,11 +3,11 @@
 // decoded. Decoding happens at accept time so a commit only writes. Pure: no SQL, no clock.
 import type { FixMessage } from '../fix/decode.ts';
 import { DecodeError } from '../fix/errors.ts';
-import { readExecutionReport, type ExecutionReport } from '../fix/execution-report.ts';
+import { ExecutionReportView, type ExecutionReport } from '../fix/execution-report.ts';
 import { MsgType, Tag } from '../../../shared/fix/tags.ts';
 import { parseUtcTimestamp } from '../fix/time.ts';
 import { dedupeKey, type ExecutionRecord } from '../../../shared/records/execution-record.ts';
-import { toExecutionRecord } from '../fix/to-execution-record.ts';
+import { executionRecordOf } from '../fix/to-execution-record.ts';
 import { parseExecId, type ExecIdParts } from './exec-id.ts';
 
 export interface PendingExecution {
@@ -80,18 +80,23 @@ export function toPendingEntry(message: FixMessage, receivedAt: number, epoch: n
 }
 
 function readExecution(message: FixMessage, receivedAt: number): PendingExecution {
-  // The typed reader validates the whole report (a report it refuses is kept as undecodable); the
-  // row then takes only what export, P&L and the UI read, the rest stays in the frame.
-  const er = readExecutionReport(message);
-  const record = toExecutionRecord(er);
+  // The typed view validates the whole report (a report it refuses is kept as undecodable); the row
+  // then takes only what export, P&L and the UI read, the rest stays in the frame. Only those fields
+  // become strings.
+  const view = ExecutionReportView.read(message);
+  const record = executionRecordOf(view);
+  const transactTime = record.transactTime;
   return {
     record,
     key: dedupeKey(record),
-    execIdParts: parseExecId(er.execId),
-    balanceChange: balanceChangeOf(er),
-    eventAt: (er.transactTime === undefined ? undefined : parseUtcTimestamp(er.transactTime)) ?? receivedAt,
+    execIdParts: parseExecId(record.execId),
+    balanceChange: view.collateralAmountOf(BALANCE_TYPES) ?? null,
+    eventAt: (transactTime === null ? undefined : parseUtcTimestamp(transactTime)) ?? receivedAt,
   };
 }
+
+/** CollateralAmountType(1705) of the balance change: 'BALANCE', or '1' in older revisions. */
+const BALANCE_TYPES: readonly string[] = ['BALANCE', '1'];
 
 /**
  * The amount of the report's BALANCE collateral change ('BALANCE', or '1' in older revisions), as
@@ -100,7 +105,7 @@ function readExecution(message: FixMessage, receivedAt: number): PendingExecutio
  */
 export function balanceChangeOf(er: ExecutionReport): string | null {
   for (const change of er.collateralChanges) {
-    if (change.type === 'BALANCE' || change.type === '1') return change.amount;
+    if (BALANCE_TYPES.includes(change.type)) return change.amount;
   }
   return null;
 }
