@@ -1,0 +1,69 @@
+// live-store.ts — the renderer's live state in one zustand store: the Live view's rows (bounded, keyed
+// by journal position), the accounts with their statuses, recent alerts and log lines, demo mode, and
+// how the window's sync with main is going. Changes arrive as whole snapshots or batches (one store
+// update per batch, never per execution); components select the slice they show, so a new row
+// re-renders the grid's row list and that row, not the rows already on screen.
+import { create } from 'zustand';
+import type { AccountView, Alert, AppSnapshot, DemoStatus, IpcError, LiveBatch, LogLine } from '../../shared/ipc/contract.ts';
+import { addExecutions, LIVE_ROWS_KEPT, NO_ROWS, rowsFromSnapshot, type LiveRows } from './live-rows.ts';
+
+const ALERTS_KEPT = 100;
+const LOGS_KEPT = 300;
+
+export type SyncStatus =
+  | { readonly kind: 'connecting' }
+  | { readonly kind: 'live' }
+  | { readonly kind: 'failed'; readonly error: IpcError; readonly retryInMs: number };
+
+export interface LiveState {
+  readonly rows: LiveRows;
+  readonly accounts: ReadonlyMap<string, AccountView>;
+  /** Newest first. */
+  readonly alerts: readonly Alert[];
+  /** Newest first. */
+  readonly logs: readonly LogLine[];
+  readonly demo: DemoStatus | null;
+  readonly sync: SyncStatus;
+  /** Alerts seen by the user (the Alerts tab shows the rest as a count). */
+  readonly alertsSeen: number;
+  applySnapshot(snapshot: AppSnapshot): void;
+  applyBatch(batch: LiveBatch): void;
+  syncFailed(error: IpcError, retryInMs: number): void;
+  markAlertsSeen(): void;
+}
+
+export const useLiveStore = create<LiveState>()((set) => ({
+  rows: NO_ROWS,
+  accounts: new Map(),
+  alerts: [],
+  logs: [],
+  demo: null,
+  sync: { kind: 'connecting' },
+  alertsSeen: 0,
+  applySnapshot: (snapshot) => set({
+    rows: rowsFromSnapshot(snapshot, LIVE_ROWS_KEPT),
+    accounts: new Map(snapshot.accounts.map((a) => [a.account.id, a])),
+    alerts: snapshot.alerts.slice(0, ALERTS_KEPT),
+    logs: snapshot.logs.slice(0, LOGS_KEPT),
+    demo: snapshot.demo,
+    sync: { kind: 'live' },
+  }),
+  applyBatch: (batch) => set((state) => ({
+    rows: addExecutions(state.rows, batch.executions, true, LIVE_ROWS_KEPT),
+    accounts: batch.statuses.length === 0 ? state.accounts : withStatuses(state.accounts, batch.statuses),
+    alerts: batch.alerts.length === 0 ? state.alerts : [...[...batch.alerts].reverse(), ...state.alerts].slice(0, ALERTS_KEPT),
+    logs: batch.logs.length === 0 ? state.logs : [...[...batch.logs].reverse(), ...state.logs].slice(0, LOGS_KEPT),
+  })),
+  syncFailed: (error, retryInMs) => set({ sync: { kind: 'failed', error, retryInMs } }),
+  markAlertsSeen: () => set((state) => ({ alertsSeen: state.alerts.length })),
+}));
+
+function withStatuses(accounts: ReadonlyMap<string, AccountView>, statuses: LiveBatch['statuses']): ReadonlyMap<string, AccountView> {
+  const next = new Map(accounts);
+  for (const status of statuses) {
+    const known = next.get(status.accountId);
+    // A status for an account this window does not know yet: the next snapshot (or accounts.list) brings it.
+    if (known !== undefined) next.set(status.accountId, { account: known.account, status });
+  }
+  return next;
+}

@@ -1,0 +1,29 @@
+// LiveView.tsx — the newest executions of every account as they are committed, newest on top.
+import { useLiveStore } from '../../state/live-store.ts';
+import { LIVE_ROWS_KEPT } from '../../state/live-rows.ts';
+import { LiveGrid } from './LiveGrid.tsx';
+import './LiveView.css';
+
+export function LiveView() {
+  const count = useLiveStore((s) => s.rows.order.length);
+  const sync = useLiveStore((s) => s.sync.kind);
+  const accounts = useLiveStore((s) => s.accounts.size);
+  return (
+    <section className="live" aria-labelledby="live-title">
+      <div className="view-toolbar">
+        <h1 id="live-title" className="view-title">Live executions</h1>
+        <p className="view-meta" aria-live="off">
+          <span className="tabular">{count}</span> shown, newest first · keeps the newest {LIVE_ROWS_KEPT} · every account
+        </p>
+      </div>
+      {count === 0 ? <EmptyLive sync={sync} accounts={accounts} /> : <LiveGrid label="Live executions, newest first" />}
+    </section>
+  );
+}
+
+function EmptyLive({ sync, accounts }: { readonly sync: string; readonly accounts: number }) {
+  const text = sync === 'connecting' ? 'Connecting to the recorder…'
+    : accounts === 0 ? 'No account is configured yet. Run the harness with --demo to watch the built-in simulator.'
+      : 'Waiting for the first execution. Acks, fills, cancels, replaces and rejects appear here the moment they are committed to the journal.';
+  return <p className="empty-state" role="status">{text}</p>;
+}

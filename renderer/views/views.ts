@@ -1,0 +1,34 @@
+// views.ts — the window's views, in navigation order, with what each not-yet-built one will show (the
+// placeholders say so plainly instead of showing made-up data).
+export type ViewId = 'live' | 'history' | 'pnl' | 'session' | 'alerts' | 'settings';
+
+export interface ViewEntry {
+  readonly id: ViewId;
+  readonly label: string;
+  /** For views still to come: what they will hold and when. */
+  readonly coming?: { readonly summary: string; readonly arrives: string };
+}
+
+export const VIEWS: readonly ViewEntry[] = [
+  { id: 'live', label: 'Live' },
+  {
+    id: 'history', label: 'History',
+    coming: { summary: 'Every execution of every account, read from the journal: quick and per-column filters, sorting, a details drawer with the raw FIX message and the order\'s whole lifecycle, CSV export.', arrives: 'Arrives with the renderer issue (#12), on the journal\'s history queries.' },
+  },
+  {
+    id: 'pnl', label: 'P&L',
+    coming: { summary: 'Per market: position, average cost, realized and unrealized P&L, fees (reported and estimated), settlement; totals by event and by day — the same exact figures as the fillwatch pnl command.', arrives: 'Arrives with the renderer issue (#12).' },
+  },
+  {
+    id: 'session', label: 'Session',
+    coming: { summary: 'Per connection: state, sequence numbers in and out, heartbeat round trip, gaps and resends, reconnects, drop-copy backfills and their outcome, and the event log with severities.', arrives: 'Arrives with the renderer issue (#12).' },
+  },
+  {
+    id: 'alerts', label: 'Alerts',
+    coming: { summary: 'Rules on positions and activity (limits, daily loss, caps) with acknowledgement and an evidence export. Below: what the engine has raised so far — possible missed fills, unreadable messages, a journal that cannot write.', arrives: 'Alert rules arrive after the renderer issue.' },
+  },
+  {
+    id: 'settings', label: 'Settings',
+    coming: { summary: 'Accounts and their keys (onboarding with the OS keychain: import a PEM or generate a key pair), notification rules, theme and time zone.', arrives: 'Arrives with the app issue\'s onboarding and the renderer issue (#12).' },
+  },
+];
