@@ -1,0 +1,53 @@
+// main.ts — `npm run harness -- [--port P] [--db F] [--demo] [--rate N]`: builds what it needs, prints
+// the URL it serves on 127.0.0.1, and runs until Ctrl-C (which logs every account out first).
+import { parseArgs } from 'node:util';
+import { startHarness } from './harness.ts';
+
+const USAGE = 'usage: npm run harness -- [--port P] [--db journal.db] [--demo] [--rate reports-per-second]';
+
+function fail(line: string): never {
+  process.stderr.write(`fillwatch harness: ${line}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4173' },
+      db: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      rate: { type: 'string', default: '2' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  }));
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a port number, got "${values.port}"`);
+const rate = Number(values.rate);
+if (!(rate > 0 && rate <= 1_000)) fail(`--rate must be between 0 and 1000 reports per second, got "${values.rate}"`);
+
+const log = (line: string) => process.stderr.write(`fillwatch harness: ${line}\n`);
+try {
+  const harness = await startHarness({
+    port,
+    ...(values.db === undefined ? {} : { db: values.db }),
+    demo: values.demo ? { reportsPerSecond: rate } : false,
+    log,
+  });
+  process.stdout.write(`Fillwatch harness on ${harness.url}${values.demo ? ` — demo mode: the built-in simulator, ${rate} reports/s per account` : ''}\n`);
+  process.stdout.write(`Journal: ${harness.journalPath}. Ctrl-C stops (every account logs out first).\n`);
+  const stop = () => void harness.close().then(() => process.exit(0), (error: unknown) => { log(`stopping failed: ${String(error)}`); process.exit(1); });
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  log(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
