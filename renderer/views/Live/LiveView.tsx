@@ -13,7 +13,7 @@ export function LiveView() {
       <div className="view-toolbar">
         <h1 id="live-title" className="view-title">Live executions</h1>
         <p className="view-meta" aria-live="off">
-          <span className="tabular">{count}</span> shown, newest first · keeps the newest {LIVE_ROWS_KEPT} · every account
+          <span className="tabular">{count}</span> shown · every account · newest first, in the order committed · keeps the newest {LIVE_ROWS_KEPT}
         </p>
       </div>
       {count === 0 ? <EmptyLive sync={sync} accounts={accounts} /> : <LiveGrid label="Live executions, newest first" />}
