@@ -114,7 +114,7 @@ function openJournalPipeline(dir: string): IngestPipeline {
   return {
     kind: 'journal',
     path,
-    durability: `SQLite journal, WAL, synchronous=${JOURNAL_SYNCHRONOUS} (a commit survives a process crash or kill -9; power loss may roll back the last commits, sequence numbers with them): group commit after each socket read, coalesced within 5 ms or 2,000 messages; every message stored raw, batches SHA-256-chained with a CRC-32 per message`,
+    durability: `SQLite journal, WAL, synchronous=${JOURNAL_SYNCHRONOUS} (a commit survives a process crash or kill -9; power loss may roll back the last commits, sequence numbers with them): group commit after each socket read, coalesced within 5 ms or 2,000 messages (50 ms while a read brings 32+ messages: a catch-up commits in batches of 2,000); every message stored raw, batches SHA-256-chained with a CRC-32 per message`,
     store: journal,
     // The journal decodes, deduplicates and reports executions itself (onCommitted): the Recorder's
     // sink only has to accept.

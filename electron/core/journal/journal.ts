@@ -13,6 +13,11 @@
 //    when the oldest queued message has waited commitDelayMs, or after a deferred commit failed;
 //    otherwise it leaves a timer that commits within commitDelayMs of the oldest message. A burst of
 //    small chunks then costs one transaction per few milliseconds instead of one per chunk;
+//  - a socket read that carried burstReadMessages or more (the session is draining a backlog, e.g. a
+//    catch-up resend) stretches that batch's limit from commitDelayMs to burstDelayMs (default 50), so
+//    it commits once batchMaxMessages are pending or its oldest message waited burstDelayMs: a
+//    100k-message catch-up is ~50 transactions of 2,000 instead of ~200 of a few hundred, each of
+//    which writes every index page it touched;
 //  - commit(), close(), setNextOutbound() and resetSequences() commit at once.
 // A deferred commit that fails reports onCommitError, keeps the batch queued and makes the next
 // flush() commit synchronously, so the error reaches the session there and it stops consuming.
@@ -54,6 +59,10 @@ export interface JournalOptions extends OpenDatabaseOptions {
    * commit policy above). 0 makes every flush() commit. Default 5.
    */
   readonly commitDelayMs?: number;
+  /** The limit of a batch that a large socket read joined (see the commit policy above). Default 50. */
+  readonly burstDelayMs?: number;
+  /** A socket read of this many messages or more marks a burst. Default 32 (a 16 KiB TLS record holds ~40 ERs). */
+  readonly burstReadMessages?: number;
   /** After each commit: the executions that were new to the journal (resends and replays excluded). */
   readonly onCommitted?: (executions: readonly ExecutionRecord[]) => void;
   /** After each commit that stored something new: executions with their journal positions, settlements. */
@@ -78,6 +87,9 @@ export class Journal implements SequenceStore {
   readonly #writer: BatchWriter;
   readonly #batchMax: number;
   readonly #commitTimer: CommitTimer;
+  readonly #burstRead: number;
+  /** Messages accepted since the previous flush(): what one socket read brought. */
+  #acceptedSinceFlush = 0;
   readonly #onCommitted: ((executions: readonly ExecutionRecord[]) => void) | undefined;
   readonly #onCommitError: ((error: unknown) => void) | undefined;
   readonly #onUndecodable: ((notices: readonly UndecodableNotice[]) => void) | undefined;
@@ -104,7 +116,8 @@ export class Journal implements SequenceStore {
     this.session = { senderCompId: options.session.senderCompId, targetCompId: options.session.targetCompId };
     this.#db = db;
     this.#batchMax = Math.max(1, options.batchMaxMessages ?? 2000);
-    this.#commitTimer = new CommitTimer(options.commitDelayMs ?? 5, () => this.#commitFromTimer());
+    this.#commitTimer = new CommitTimer(options.commitDelayMs ?? 5, () => this.#commitFromTimer(), options.burstDelayMs ?? 50);
+    this.#burstRead = Math.max(1, options.burstReadMessages ?? 32);
     this.#onCommitError = options.onCommitError;
     this.#onCommitted = options.onCommitted;
     this.#onUndecodable = options.onUndecodable;
@@ -140,6 +153,7 @@ export class Journal implements SequenceStore {
     this.#assertOpen();
     this.#commitTimer.settled();
     this.#pending = [];
+    this.#acceptedSinceFlush = 0;
     this.#loadNumbers();
     return this.#hasNumbers ? { nextInbound: this.#nextInbound, nextOutbound: this.#nextOutbound } : undefined;
   }
@@ -148,6 +162,7 @@ export class Journal implements SequenceStore {
     this.#assertOpen();
     if (this.#pending.length === 0) this.#commitTimer.started();
     this.#pending.push(toPendingEntry(message, Math.trunc(receivedAt), this.#epoch, this.#connectionId));
+    this.#acceptedSinceFlush++;
     this.#hasNumbers = true;
     this.#nextInbound = nextInbound;
     this.#numbersDirty = true;
@@ -160,7 +175,10 @@ export class Journal implements SequenceStore {
    */
   flush(): void {
     this.#assertOpen();
+    const read = this.#acceptedSinceFlush;
+    this.#acceptedSinceFlush = 0;
     if (this.#pending.length === 0 && !this.#numbersDirty) return;
+    if (read >= this.#burstRead) this.#commitTimer.burst();
     if (this.#commitTimer.commitNow(this.#pending.length)) this.commit();
   }
 

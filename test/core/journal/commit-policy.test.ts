@@ -82,6 +82,39 @@ test('commitDelayMs 0: every flush() commits; commit() commits whatever the dela
   }
 });
 
+test('a socket read that brings a backlog stretches its batch to burstDelayMs (or batchMaxMessages); small reads keep commitDelayMs', async () => {
+  const dir = tempDir();
+  try {
+    const path = dir.file('j.db');
+    const commits: number[] = [];
+    const journal = openJournal(path, { commitDelayMs: 10, burstDelayMs: 150, burstReadMessages: 8, batchMaxMessages: 40, onCommitted: (r) => commits.push(r.length) });
+    journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+    let seq = 1;
+    const read = (n: number) => {
+      for (let i = 0; i < n; i++, seq++) journal.accept(fill(seq), seq + 1, T0);
+      journal.flush();
+    };
+    read(2); // a trickle: commits within commitDelayMs
+    await sleep(60);
+    assert.deepEqual(commits, [2]);
+    read(10); // a backlog: the batch may wait for more
+    await sleep(60);
+    assert.deepEqual(commits, [2], 'still queued after commitDelayMs');
+    assert.equal(journal.pendingCount, 10);
+    read(10);
+    read(10);
+    read(10); // 40 pending: batchMaxMessages commits at once
+    assert.deepEqual(commits, [2, 40]);
+    read(10);
+    await sleep(250);
+    assert.deepEqual(commits, [2, 40, 10], 'committed by burstDelayMs');
+    assert.equal(storedSeqs(path).length, 52);
+    journal.close();
+  } finally {
+    dir.remove();
+  }
+});
+
 test('load() drops queued messages and their timer: nothing of them is committed later', async () => {
   const dir = tempDir();
   try {
