@@ -2,7 +2,6 @@
 // decimal text until here, are re-rendered through shared/decimal.ts (never Number), and nothing is
 // rounded: a price of 0.4250 shows as $0.425, a quantity of 2.50 as 2.5.
 import { parse, toString } from '../../shared/decimal.ts';
-import type { ExecutionRecordWire } from '../../shared/ipc/contract.ts';
 
 export type PriceUnit = 'dollars' | 'cents';
 
@@ -14,7 +13,8 @@ const ORD_STATUS: Readonly<Record<string, string>> = {
   '8': 'Rejected', A: 'Pending new', C: 'Expired', E: 'Pending replace',
 };
 
-export function executionKind(r: Pick<ExecutionRecordWire, 'execType' | 'ordStatus' | 'leavesQty'>): ExecutionKind {
+/** Takes plain strings: a value outside Kalshi's documented set still gets a row ('other'), never a crash. */
+export function executionKind(r: { readonly execType: string; readonly ordStatus: string; readonly leavesQty: string }): ExecutionKind {
   switch (r.execType) {
     case '0': return 'new';
     case 'F': return r.ordStatus === '2' || isZero(r.leavesQty) ? 'fill' : 'partial';
