@@ -88,7 +88,7 @@ export function replayPnl(kind: StoreKind, path: string): PnlReplay {
 
 const COLUMNS = [
   'execId', 'orderId', 'clOrdId', 'origClOrdId', 'symbol', 'side', 'execType', 'ordStatus', 'lastQty', 'lastPx',
-  'cumQty', 'leavesQty', 'avgPx', 'transactTime', 'seqNum', 'possDup', 'fee', 'text',
+  'cumQty', 'leavesQty', 'avgPx', 'transactTime', 'msgSeqNum', 'possDup', 'fee', 'text',
 ] as const satisfies ReadonlyArray<keyof ExecutionRecord>;
 
 const FLUSH_CHARS = 1 << 20;

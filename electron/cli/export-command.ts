@@ -12,7 +12,7 @@ export const exportUsage = 'fillwatch export --db journal.db --format csv|jsonl 
 
 const COLUMNS = [
   'execId', 'orderId', 'clOrdId', 'origClOrdId', 'symbol', 'side', 'execType', 'ordStatus', 'lastQty', 'lastPx',
-  'cumQty', 'leavesQty', 'avgPx', 'fee', 'transactTime', 'seqNum', 'possDup', 'text',
+  'cumQty', 'leavesQty', 'avgPx', 'fee', 'transactTime', 'msgSeqNum', 'possDup', 'text',
 ] as const satisfies ReadonlyArray<keyof StoredExecution>;
 
 export async function runExport(argv: string[], stdout: NodeJS.WritableStream): Promise<number> {

@@ -8,7 +8,7 @@
 // alike), so decimals travel as exact decimal strings (decimal.ts `toString`), never as numbers, and
 // an absent value is `null`. Only public facts cross: no key material, no certificate bodies.
 import { z } from 'zod';
-import type { ExecutionRecord } from '../records/execution-record.ts';
+import { EXEC_TYPES, ORD_STATUSES, SIDES, type ExecutionRecord } from '../records/execution-record.ts';
 
 export const IPC_PREFIX = 'fillwatch:';
 
@@ -30,16 +30,16 @@ export const executionRecordSchema = z.strictObject({
   clOrdId: z.string(),
   origClOrdId: z.string().nullable(),
   symbol: z.string(),
-  side: z.string(),
-  execType: z.string(),
-  ordStatus: z.string(),
+  side: z.enum(SIDES),
+  execType: z.enum(EXEC_TYPES),
+  ordStatus: z.enum(ORD_STATUSES),
   lastQty: decimalText.nullable(),
   lastPx: decimalText.nullable(),
   cumQty: decimalText,
   leavesQty: decimalText,
   avgPx: decimalText,
   transactTime: z.string().nullable(),
-  seqNum: z.int(),
+  msgSeqNum: z.int(),
   possDup: z.boolean(),
   fee: decimalText.nullable(),
   text: z.string().nullable(),

@@ -52,7 +52,7 @@ describe('fillwatch record', () => {
       assert.equal(new Set(ids).size, ids.length, 'duplicate ExecID in the file');
       assert.deepEqual([...ids].sort(), [...simulator.execIdsFor(API_KEY_ID)].sort());
       const keys = Object.keys(records[0] ?? {});
-      for (const k of ['execId', 'orderId', 'clOrdId', 'symbol', 'side', 'execType', 'ordStatus', 'lastQty', 'lastPx', 'cumQty', 'leavesQty', 'avgPx', 'transactTime', 'seqNum', 'possDup']) assert.ok(keys.includes(k), k);
+      for (const k of ['execId', 'orderId', 'clOrdId', 'symbol', 'side', 'execType', 'ordStatus', 'lastQty', 'lastPx', 'cumQty', 'leavesQty', 'avgPx', 'transactTime', 'msgSeqNum', 'possDup']) assert.ok(keys.includes(k), k);
       assert.match(run.stdout, /recorded 600 new execution/);
     } finally {
       await simulator.stop();

@@ -158,7 +158,7 @@ describe('Fillwatch against jspurefix acting as KalshiRT over TLS', () => {
     const reports = listener.accepted.filter((m) => m.msgType === '8').map((m) => readExecutionReport(m.message!));
     assert.deepEqual(reports.map((r) => [r.orderQty, r.price]), expected.map((e) => [e.orderQty, e.price]));
     // In sequence after jspurefix's Logon (1) and TestRequest (2).
-    assert.deepEqual(listener.records.map((r) => r.seqNum), expected.map((_, i) => i + 3));
+    assert.deepEqual(listener.records.map((r) => r.msgSeqNum), expected.map((_, i) => i + 3));
   });
 
   test('a Logon signed with a key other than the registered one is refused by jspurefix', async () => {

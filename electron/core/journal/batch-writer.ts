@@ -182,7 +182,7 @@ export class BatchWriter {
     const r = execution.record;
     const result = this.#insertExecution.run(
       rawId, execution.key, r.orderId, r.clOrdId, r.origClOrdId, r.symbol, r.side, r.execType, r.ordStatus, r.lastQty,
-      r.lastPx, r.cumQty, r.leavesQty, r.avgPx, r.fee, execution.balanceChange, r.transactTime, execution.eventAt, r.text, r.seqNum,
+      r.lastPx, r.cumQty, r.leavesQty, r.avgPx, r.fee, execution.balanceChange, r.transactTime, execution.eventAt, r.text, r.msgSeqNum,
       r.possDup ? 1 : 0, batch.sessionId, batch.accountId, batch.priceUnit === 'cents' ? 1 : 0,
     );
     return result.changes !== 0;

@@ -2,7 +2,7 @@
 // SELECT every listing uses, the row mapping and the filter → WHERE translation. Pure (no statement is
 // run here); queries.ts runs them.
 import type { ExecutionReport } from '../fix/execution-report.ts';
-import type { ExecutionRecord } from '../../../shared/records/execution-record.ts';
+import type { ExecType, ExecutionRecord, OrdStatus, Side } from '../../../shared/records/execution-record.ts';
 import type { StoredMessage } from './message-reader.ts';
 
 /** One stored execution: the columns every listing needs. The rest of the report: executionReport(rawId). */
@@ -39,7 +39,7 @@ export interface ExecutionFilter {
 
 export interface ExecutionRow {
   raw_id: number; exec_id: string; order_id: string; cl_ord_id: string; orig_cl_ord_id: string | null; symbol: string;
-  side: string; exec_type: string; ord_status: string; last_qty: string | null; last_px: string | null; cum_qty: string;
+  side: Side; exec_type: ExecType; ord_status: OrdStatus; last_qty: string | null; last_px: string | null; cum_qty: string;
   leaves_qty: string; avg_px: string; fee: string | null; balance_change: string | null; transact_time: string | null;
   event_at: number; text: string | null; msg_seq_num: number; poss_dup: number;
 }
@@ -63,7 +63,7 @@ export function toStoredExecution(row: ExecutionRow): StoredExecution {
     leavesQty: row.leaves_qty,
     avgPx: row.avg_px,
     transactTime: row.transact_time,
-    seqNum: row.msg_seq_num,
+    msgSeqNum: row.msg_seq_num,
     possDup: row.poss_dup === 1,
     fee: row.fee,
     text: row.text,

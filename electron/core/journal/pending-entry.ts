@@ -7,7 +7,7 @@ import { ExecutionReportView, type ExecutionReport } from '../fix/execution-repo
 import { MsgType, Tag } from '../../../shared/fix/tags.ts';
 import { parseUtcTimestamp } from '../fix/time.ts';
 import { dedupeKey, type ExecutionRecord } from '../../../shared/records/execution-record.ts';
-import { executionRecordOf } from '../fix/to-execution-record.ts';
+import { toExecutionRecord } from '../fix/to-execution-record.ts';
 import { parseExecId, type ExecIdParts } from './exec-id.ts';
 
 export interface PendingExecution {
@@ -84,7 +84,7 @@ function readExecution(message: FixMessage, receivedAt: number): PendingExecutio
   // then takes only what export, P&L and the UI read, the rest stays in the frame. Only those fields
   // become strings.
   const view = ExecutionReportView.read(message);
-  const record = executionRecordOf(view);
+  const record = toExecutionRecord(view);
   const transactTime = record.transactTime;
   return {
     record,

@@ -16,7 +16,7 @@ export function toWireRecord(r: ExecutionRecord): ExecutionRecordWire {
   return {
     execId: r.execId, orderId: r.orderId, clOrdId: r.clOrdId, origClOrdId: r.origClOrdId, symbol: r.symbol, side: r.side,
     execType: r.execType, ordStatus: r.ordStatus, lastQty: r.lastQty, lastPx: r.lastPx, cumQty: r.cumQty, leavesQty: r.leavesQty,
-    avgPx: r.avgPx, transactTime: r.transactTime, seqNum: r.seqNum, possDup: r.possDup, fee: r.fee, text: r.text,
+    avgPx: r.avgPx, transactTime: r.transactTime, msgSeqNum: r.msgSeqNum, possDup: r.possDup, fee: r.fee, text: r.text,
   };
 }
 

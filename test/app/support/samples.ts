@@ -4,10 +4,10 @@ import type { ExecutionRecord } from '../../../shared/records/execution-record.t
 export const sampleRecord: ExecutionRecord = {
   execId: '3021;7', orderId: 'o-1', clOrdId: 'c-1', origClOrdId: null, symbol: 'KXFEDDECISION-26DEC-H0', side: '1', execType: 'F',
   ordStatus: '1', lastQty: '4.00', lastPx: '0.4200', cumQty: '4.00', leavesQty: '6.00', avgPx: '0.4200',
-  transactTime: '20261124-14:00:01.250', seqNum: 12, possDup: false, fee: '0.0200', text: null,
+  transactTime: '20261124-14:00:01.250', msgSeqNum: 12, possDup: false, fee: '0.0200', text: null,
 };
 
 /** The record of the n-th execution of a stream (distinct ExecIDs). */
 export function recordNo(n: number): ExecutionRecord {
-  return { ...sampleRecord, execId: `3021;${n}`, seqNum: n };
+  return { ...sampleRecord, execId: `3021;${n}`, msgSeqNum: n };
 }

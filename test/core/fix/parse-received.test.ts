@@ -71,3 +71,17 @@ describe('FixMessage.parseReceived', () => {
     });
   }
 });
+
+describe('toExecutionRecord', () => {
+  test('Side, ExecType and OrdStatus must be values Kalshi documents; anything else is refused, not guessed', async () => {
+    const { readExecutionReport } = await import('../../../electron/core/fix/execution-report.ts');
+    const { toExecutionRecord } = await import('../../../electron/core/fix/to-execution-record.ts');
+    const record = toExecutionRecord(readExecutionReport(FixMessage.parse(frame(`${HEAD}|${ER}`))));
+    assert.deepEqual([record.side, record.execType, record.ordStatus, record.msgSeqNum], ['1', '0', '0', 1234]);
+    for (const [tag, bad] of [[150, 'H'], [39, 'Z'], [54, '3']] as const) {
+      const text = `${HEAD}|${ER}`.replace(new RegExp(`\\|${tag}=[^|]+`), `|${tag}=${bad}`);
+      assert.throws(() => toExecutionRecord(readExecutionReport(FixMessage.parse(frame(text)))),
+        (e: unknown) => e instanceof DecodeError && e.tag === tag && /not a value Kalshi documents/.test(e.message));
+    }
+  });
+});

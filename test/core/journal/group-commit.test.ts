@@ -176,7 +176,7 @@ test('onCommitted gets the new executions after the commit, with their decoded f
     assert.equal(seen[0]!.lastQty, '3.00');
     assert.equal(seen[0]!.lastPx, '0.5500');
     assert.equal(seen[0]!.fee, '0.0100');
-    assert.equal(seen[0]!.seqNum, 1);
+    assert.equal(seen[0]!.msgSeqNum, 1);
     journal.close();
   } finally {
     dir.remove();

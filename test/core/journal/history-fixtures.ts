@@ -18,7 +18,7 @@ import { openJournal } from './journal-fixtures.ts';
 export const ACCOUNTS = ['acct-alpha', 'acct-beta'] as const;
 export const T0 = Date.UTC(2026, 10, 24, 14, 0, 0);
 export const SYMBOLS = ['EVA-X-1', 'EVA-X-2', 'EVA-Y-1', 'EVB-Z-9', 'EVA-X', 'SOLO', '-LEAD', 'A-B-C-D'] as const;
-const KINDS = [['0', '0'], ['F', '1'], ['F', '2'], ['4', '4'], ['5', '5'], ['8', '8'], ['H', 'C']] as const;
+const KINDS = [['0', '0'], ['F', '1'], ['F', '2'], ['4', '4'], ['5', '5'], ['8', '8'], ['C', 'C']] as const;
 const DECIMALS = ['0', '1', '1.00', '2.5', '10', '9.99', '0.42', '0.4200', '0.0001', '12.345678', '100'] as const;
 const TEXTS = ['EXCHANGE_PAUSED', 'self cross 50%', 'Under_score', 'ünïcode ÿ'] as const;
 

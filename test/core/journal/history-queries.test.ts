@@ -36,7 +36,7 @@ const fullFilter = fc.record({
   ),
   events: fc.subarray(['EVA-X', 'EVA-Y', 'EVB-Z', 'EVA', 'SOLO', '-LEAD', 'A-B-C', 'A', ''], { minLength: 1 }),
   sides: fc.subarray(['1', '2'], { minLength: 1 }),
-  execTypes: fc.subarray(['0', 'F', '4', '5', '8', 'H', 'C'], { minLength: 1 }),
+  execTypes: fc.subarray(['0', 'F', '4', '5', '8', 'C'], { minLength: 1 }),
   ordStatuses: fc.subarray(['0', '1', '2', '4', '5', '8', 'C'], { minLength: 1 }),
   time: fc.record({ from: time, to: time }, { requiredKeys: [] }),
   lastQty: fc.record({ min: decimal, max: decimal }, { requiredKeys: [] }),

@@ -44,7 +44,7 @@ test('executions iterate in TransactTime order (then storage order), filtered by
     assert.equal(first.lastQty, '1.00');
     assert.equal(first.lastPx, '0.4200');
     assert.equal(first.fee, '0.0100');
-    assert.equal(first.seqNum, 2);
+    assert.equal(first.msgSeqNum, 2);
     assert.equal(first.rawId, 2, 'the id of the message that carried it');
     assert.equal(first.balanceChange, '-0.4300', 'the BALANCE entry, not the PAYOUT one');
     assert.deepEqual([...reader.executions({ market: 'MKT-A' })].map((e) => e.balanceChange), [null, null, null]);

@@ -8,7 +8,7 @@ import { NotificationPlanner } from '../../../shared/notifications/notification-
 const T0 = Date.UTC(2026, 11, 2, 15, 0, 0); // 10:00 in New York
 const base: ExecutionRecord = {
   execId: '1;1', orderId: 'o', clOrdId: 'c', origClOrdId: null, symbol: 'KXHIGHNY-26NOV24-B52.5', side: '1', execType: 'F', ordStatus: '2',
-  lastQty: '10.00', lastPx: '0.4200', cumQty: '10.00', leavesQty: '0.00', avgPx: '0.4200', transactTime: null, seqNum: 1, possDup: false, fee: null, text: null,
+  lastQty: '10.00', lastPx: '0.4200', cumQty: '10.00', leavesQty: '0.00', avgPx: '0.4200', transactTime: null, msgSeqNum: 1, possDup: false, fee: null, text: null,
 };
 const fill = (n: number, over: Partial<ExecutionRecord> = {}) => ({ position: n, record: { ...base, execId: `1;${n}`, ...over } });
 const batch = (accountId: string, ...executions: ReturnType<typeof fill>[]): ServiceEvent => ({ type: 'executions', accountId, executions });
