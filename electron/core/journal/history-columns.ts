@@ -99,8 +99,9 @@ export const SORT_COLUMNS: Readonly<Record<HistorySortColumn, SortColumnSpec>> =
   side: { key: text('side'), access: { kind: 'arms', dimension: 'kind', armColumn: 'side' } },
   execType: { key: text('exec_type'), access: { kind: 'arms', dimension: 'kind', armColumn: 'exec_type' } },
   ordStatus: { key: text('ord_status'), access: { kind: 'arms', dimension: 'kind', armColumn: 'ord_status' } },
-  lastQty: { key: { sql: 'last_qty_key', type: 'integer' }, access: { kind: 'index', index: 'executions_by_last_qty' } },
-  lastPx: { key: { sql: 'last_px_key', type: 'integer' }, access: { kind: 'index', index: 'executions_by_last_px' } },
+  // Unindexed on purpose (see migration 0003): these keys are 0003's VIRTUAL columns, computed per row.
+  lastQty: { key: { sql: 'last_qty_key', type: 'integer' }, access: SORTED_BY_SQLITE },
+  lastPx: { key: { sql: 'last_px_key', type: 'integer' }, access: SORTED_BY_SQLITE },
   cumQty: { key: decimal('cum_qty'), access: SORTED_BY_SQLITE },
   leavesQty: { key: decimal('leaves_qty'), access: SORTED_BY_SQLITE },
   avgPx: { key: decimal('avg_px'), access: SORTED_BY_SQLITE },

@@ -1,6 +1,6 @@
 // history-count.ts — how many rows a filter matches, for "X of Y", within a time budget:
 //  - exact and index-only when one index can answer every part of the filter (a market or event, a
-//    kind, an account, or a LastQty/LastPx range, each with or without a time range);
+//    kind or an account, each with or without a time range);
 //  - exact through the rows of the narrowest such part when it selects few rows (limits.exactLookupCap);
 //  - otherwise the table is counted in row-id chunks, newest first, until the budget runs out: the
 //    result is then a lower bound ("at least"), and `exact: true` finishes the count.
@@ -35,8 +35,6 @@ const INDEX_PARTS: ReadonlyArray<readonly [index: string, own: Part | undefined]
   ['executions_by_market', 'market'],
   ['executions_by_kind', 'kind'],
   ['executions_by_account', 'sessions'],
-  ['executions_by_last_qty', 'lastQty'],
-  ['executions_by_last_px', 'lastPx'],
 ];
 
 function partsOf(f: CompiledFilter): Map<Part, SqlTerm> {

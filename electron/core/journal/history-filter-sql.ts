@@ -37,8 +37,6 @@ export interface CompiledFilter {
   readonly time: SqlTerm | undefined;
   readonly lastQty: SqlTerm | undefined;
   readonly lastPx: SqlTerm | undefined;
-  /** The ranges that hold one value (their terms are equalities). */
-  readonly pointRanges: ReadonlySet<'lastQty' | 'lastPx'>;
   readonly text: SqlTerm | undefined;
   /** raw_id <= position, for reads as of a snapshot. */
   readonly asOf: SqlTerm | undefined;
@@ -101,17 +99,14 @@ export function compileFilter(filter: HistoryFilter, sessionsOf: (accounts: read
     else sessions = { term: { sql: `session_id IN (${placeholders(ids.length)})`, params: ids }, ids };
   }
 
-  const lastQty = compileDecimalRange(filter.lastQty, 'last_qty_key', 'lastQty');
-  const lastPx = compileDecimalRange(filter.lastPx, 'last_px_key', 'lastPx');
   return {
     matchesNothing: empty,
     market: market === 'nothing' ? undefined : market,
     kind,
     sessions,
     time: compileTime(filter.time),
-    lastQty: lastQty?.term,
-    lastPx: lastPx?.term,
-    pointRanges: new Set([...(lastQty?.point === true ? ['lastQty' as const] : []), ...(lastPx?.point === true ? ['lastPx' as const] : [])]),
+    lastQty: compileDecimalRange(filter.lastQty, 'last_qty_key', 'lastQty'),
+    lastPx: compileDecimalRange(filter.lastPx, 'last_px_key', 'lastPx'),
     text: compileText(filter.text),
     asOf: asOf === undefined ? undefined : { sql: 'raw_id <= ?', params: [asOf] },
   };
@@ -134,15 +129,13 @@ function compileTime(time: unknown): SqlTerm | undefined {
   return terms.length === 0 ? undefined : joinTerms(terms);
 }
 
-function compileDecimalRange(range: unknown, keyColumn: string, field: string): { term: SqlTerm; point: boolean } | undefined {
+function compileDecimalRange(range: unknown, keyColumn: string, field: string): SqlTerm | undefined {
   if (range === undefined) return undefined;
   if (typeof range !== 'object' || range === null) throw bad(`${field} must be an object`);
   const { min, max } = range as { min?: unknown; max?: unknown };
   if ((min !== undefined && typeof min !== 'string') || (max !== undefined && typeof max !== 'string')) throw bad(`${field} bounds must be decimal text`);
   const { low, high } = decimalRangeKeys({ ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) }, field);
-  // One value: an equality, so its index hands the rows over in time order (history-plan.ts).
-  if (low === high) return { term: { sql: `${keyColumn} = ?`, params: [low] }, point: true };
-  return { term: { sql: `${keyColumn} BETWEEN ? AND ?`, params: [low, high] }, point: false };
+  return { sql: `${keyColumn} BETWEEN ? AND ?`, params: [low, high] };
 }
 
 function compileText(text: unknown): SqlTerm | undefined {

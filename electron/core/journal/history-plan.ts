@@ -1,15 +1,16 @@
 // history-plan.ts — how one History page is read: one or more statements, run in turn until the page
 // (plus one row, to know whether more follow) is full, each returning rows already in the requested
 // order, from the cheapest access the indexes of migration 0003 offer:
-//  - walk an index already in the sort's order ('time', 'market', 'lastPx'…), filtering as it goes;
+//  - walk an index already in the sort's order ('time', 'market'), filtering as it goes;
 //  - arms: one run of rows per market / kind / session, each in (event_at, row id) order on its index.
 //    Sorted by time, the arms of the narrowest filter are merged (SQLite merges UNION ALL arms lazily
 //    under ORDER BY … LIMIT), so a market filter reads only that market's rows. Sorted by the arm's
 //    own column (market, ExecType, Side, account), arms with equal keys form a group: groups are read
-//    one after the other in key order, each a merge of its arms by time;
+//    one after the other in key order, each a merge of its arms by time. The ExecID sort merges one
+//    run per account off UNIQUE (account_id, exec_key) (ExecIDs are unique per account only);
 //  - when a filter selects few rows (limits.smallSet): fetch exactly those by index and sort them;
-//  - a text match walks the newest WINDOW rows by time first and only then scans the rest in table
-//    order and sorts (a rare match costs one scan, a common one a short walk).
+//  - a text match sorted by time walks the next limits.textWindow rows first, and only then scans the
+//    rest in table order and sorts (a rare match costs one scan, a common one a short walk).
 // Correctness never depends on the choice: every statement applies the whole filter and the keyset,
 // and arms cover every value present (listed in the same read transaction).
 import type { HistorySort } from '../../../shared/history/history-sort.ts';
@@ -63,7 +64,7 @@ interface Arm {
   readonly key: string | number | undefined;
 }
 
-type DriverName = ArmDimension | 'time' | 'lastQty' | 'lastPx';
+type DriverName = ArmDimension | 'time';
 
 interface Driver {
   readonly name: DriverName;
@@ -90,12 +91,11 @@ export function planPage(q: PageQuery, probe: HistoryProbe): PagePlan | 'empty' 
 
   if (q.sort.column === 'time') {
     // Arms of a filtered dimension read only its rows (and seek on the time range too), so never
-    // more than the time index would; so does one LastQty/LastPx value on its index: take the narrowest.
-    const best = drivers.filter((d) => d.name === 'market' || d.name === 'kind' || d.name === 'account' || isPoint(q, d.name))
-      .reduce<Driver | undefined>((b, d) => (b === undefined || d.count < b.count ? d : b), undefined);
+    // more than the time index would: take the narrowest.
+    const best = drivers.filter((d): d is Driver & { name: ArmDimension } => d.name !== 'time')
+      .reduce<(Driver & { name: ArmDimension }) | undefined>((b, d) => (b === undefined || d.count < b.count ? d : b), undefined);
     if (small !== undefined && small.name !== best?.name && small.name !== 'time') return lookup(q, small);
-    if (best?.name === 'lastQty' || best?.name === 'lastPx') return walk(q, RANGE_INDEXES[best.name]);
-    if (best !== undefined) return arms(q, best.name as ArmDimension, armsOf(best.name as ArmDimension)!);
+    if (best !== undefined) return arms(q, best.name, armsOf(best.name)!);
     return f.text === undefined ? walk(q, 'executions_by_time') : windowedWalk(q, probe);
   }
   if (access.kind === 'index') {
@@ -103,8 +103,7 @@ export function planPage(q: PageQuery, probe: HistoryProbe): PagePlan | 'empty' 
       const marketArms = armsOf('market');
       if (marketArms !== undefined) return small !== undefined && small.name !== 'market' ? lookup(q, small) : arms(q, 'market', marketArms);
     }
-    const through = access.index === 'executions_by_last_qty' ? 'lastQty' : access.index === 'executions_by_last_px' ? 'lastPx' : undefined;
-    if (small !== undefined && small.name !== through) return lookup(q, small);
+    if (small !== undefined) return lookup(q, small);
     return walk(q, access.index);
   }
   if (access.kind === 'per-account') {
@@ -117,13 +116,6 @@ export function planPage(q: PageQuery, probe: HistoryProbe): PagePlan | 'empty' 
     if (dimensionArms !== undefined) return arms(q, access.dimension, dimensionArms);
   }
   return small !== undefined ? lookup(q, small) : sortAll(q);
-}
-
-const RANGE_INDEXES = { time: 'executions_by_time', lastQty: 'executions_by_last_qty', lastPx: 'executions_by_last_px' } as const;
-
-/** A LastQty or LastPx filter of one value (an equality: its index then holds its rows in time order). */
-function isPoint(q: PageQuery, name: DriverName): boolean {
-  return (name === 'lastQty' || name === 'lastPx') && q.filter.pointRanges.has(name);
 }
 
 function filteredDimensions(f: CompiledFilter): ArmDimension[] {
@@ -168,13 +160,10 @@ function listDrivers(q: PageQuery, armsOf: (d: ArmDimension) => Arm[] | undefine
     const values = dimensionArms.map((a) => a.values);
     drivers.push({ name: dimension, count: probe.cappedArmsCount(dimension, values, bounds, q.limits.smallSet), rowIds: armRowIds(dimension, values, bounds) });
   }
-  const ranges: [keyof typeof RANGE_INDEXES, SqlTerm | undefined][] = [['time', f.time], ['lastQty', f.lastQty], ['lastPx', f.lastPx]];
-  for (const [name, term] of ranges) {
-    const index = RANGE_INDEXES[name];
-    if (term === undefined) continue;
-    const terms = name === 'time' ? bounds : [term, ...bounds];
-    const where = whereSql(terms);
-    drivers.push({ name, count: probe.cappedCount(index, terms, q.limits.smallSet), rowIds: { sql: `SELECT raw_id FROM executions INDEXED BY ${index} WHERE ${where.sql}`, params: where.params } });
+  if (f.time !== undefined) {
+    const where = whereSql(bounds);
+    const index = 'executions_by_time';
+    drivers.push({ name: 'time', count: probe.cappedCount(index, bounds, q.limits.smallSet), rowIds: { sql: `SELECT raw_id FROM executions INDEXED BY ${index} WHERE ${where.sql}`, params: where.params } });
   }
   return drivers;
 }

@@ -96,7 +96,7 @@ test('0003 upgrades a schema-2 journal in place: sessions from segments and sche
     try {
       const page = await store.page({ filter: { accounts: [ACCOUNTS[1]] }, sort: { column: 'lastPx', direction: 'desc' }, limit: 10 });
       assert.deepEqual(page.rows.map((r) => [r.execId, r.account, r.lastPx]), [['4;6', ACCOUNTS[1], '0.9'], ['4;1', ACCOUNTS[1], '0.50'], ['4;7', ACCOUNTS[1], '0.10'], ['4;2', ACCOUNTS[1], null]]);
-      assert.equal(store.explain({ filter: {}, sort: { column: 'lastPx', direction: 'asc' }, limit: 10 }), 'walk(executions_by_last_px)');
+      assert.equal(store.explain({ filter: {}, sort: { column: 'market', direction: 'asc' }, limit: 10 }), 'walk(executions_by_market)', "0003's indexes are there");
       assert.deepEqual(Buffer.from((await store.rawMessage(1))!.bytes), executionReport(1, LEGACY[0]!).raw, 'a schema-1 row reads back');
     } finally {
       await store.close();

@@ -5,27 +5,27 @@
 //  - executions_by_kind (exec_type, ord_status, side, event_at): ExecType / OrdStatus / Side filters,
 //    rare ones (a trade bust among a million fills) included; sort by any of the three.
 //  - executions_by_account (session_id, event_at): one account among several in one file.
-//  - executions_by_last_qty / _last_px (key, event_at): sort by quantity or price; price bands.
 // Every index ends in event_at (and SQLite appends the row id), so each value's rows are already in
 // time order: a page reads its rows off the index, merging a few such runs (history-plan.ts), instead
-// of sorting. Random keys (OrderID, ClOrdID) get no index: each insert would dirty a random 16 KiB page
-// (see 0002), and a trigram FTS5 table measured 5x the whole ingest cost (bench/README.md).
+// of sorting. Each leads with a column of few values, so a burst of inserts lands on a few leaf pages
+// per commit. An index led by a column of many values costs a 16 KiB page write per row in a burst:
+// LastPx and LastQty indexes measured +2.2 and +0.8 KB written per ER in a catch-up (more than the
+// three above together), OrderID/ClOrdID are random (see 0002), and a trigram FTS5 table on the ids
+// costs 40 µs per row; none is built (bench/README.md says what their queries cost instead).
 // Runs inside the runner's transaction.
 import type Database from 'better-sqlite3';
 import { decimalKeySql } from '../history-decimal-key.ts';
 
 /** The indexes this migration adds (the bench drops them to measure what they cost at ingest). */
-export const HISTORY_INDEXES = [
-  'executions_by_market', 'executions_by_kind', 'executions_by_account', 'executions_by_last_qty', 'executions_by_last_px',
-] as const;
+export const HISTORY_INDEXES = ['executions_by_market', 'executions_by_kind', 'executions_by_account'] as const;
 
 export function migrate0003(db: Database.Database): void {
   db.exec(`
     -- The session (sessions.id) whose connection stored the execution; 0 = not known. Written at
     -- ingest from now on; filled in below for the rows already there.
     ALTER TABLE executions ADD COLUMN session_id INTEGER NOT NULL DEFAULT 0;
-    -- LastQty / LastPx as exact micro-units (history-decimal-key.ts), computed on read: VIRTUAL columns
-    -- take no room in the row, only in their index.
+    -- LastQty / LastPx as exact micro-units (history-decimal-key.ts) for range filters and sorts,
+    -- computed on read: VIRTUAL columns take no room in the row.
     ALTER TABLE executions ADD COLUMN last_qty_key INTEGER GENERATED ALWAYS AS ${decimalKeySql('last_qty')} VIRTUAL;
     ALTER TABLE executions ADD COLUMN last_px_key INTEGER GENERATED ALWAYS AS ${decimalKeySql('last_px')} VIRTUAL;
   `);
@@ -34,8 +34,6 @@ export function migrate0003(db: Database.Database): void {
     CREATE INDEX executions_by_market   ON executions (symbol, event_at);
     CREATE INDEX executions_by_kind     ON executions (exec_type, ord_status, side, event_at);
     CREATE INDEX executions_by_account  ON executions (session_id, event_at);
-    CREATE INDEX executions_by_last_qty ON executions (last_qty_key, event_at);
-    CREATE INDEX executions_by_last_px  ON executions (last_px_key, event_at);
   `);
 }
 
