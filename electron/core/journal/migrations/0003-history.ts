@@ -8,10 +8,10 @@
 // Every index ends in event_at (and SQLite appends the row id), so each value's rows are already in
 // time order: a page reads its rows off the index, merging a few such runs (history-plan.ts), instead
 // of sorting. Each leads with a column of few values, so a burst of inserts lands on a few leaf pages
-// per commit. An index led by a column of many values costs a 16 KiB page write per row in a burst:
-// LastPx and LastQty indexes measured +2.2 and +0.8 KB written per ER in a catch-up (more than the
-// three above together), OrderID/ClOrdID are random (see 0002), and a trigram FTS5 table on the ids
-// costs 40 µs per row; none is built (bench/README.md says what their queries cost instead).
+// per commit; one led by a column of many values dirties another 16 KiB page for most rows of a burst:
+// LastPx and LastQty indexes measured +0.75 and +0.9 KB written per ER in a 300k catch-up, together
+// twice what the three above cost; OrderID/ClOrdID are random (see 0002); a trigram FTS5 table on the
+// ids costs 40 µs per row. None is built (bench/README.md says what their queries cost instead).
 // Runs inside the runner's transaction.
 import type Database from 'better-sqlite3';
 import { decimalKeySql } from '../history-decimal-key.ts';
