@@ -1,4 +1,4 @@
-// run.ts — `npm run bench [-- --quick] [--only=decode,framing] [--store=journal|memory-jsonl]`: runs the benchmark items one after
+// run.ts — `npm run bench [-- --quick] [--only=decode,framing] [--store=journal|memory-jsonl] [--writer=inline|thread]`: runs the benchmark items one after
 // another in this process, prints one table (stdout; progress goes to stderr) and writes the results
 // (bench/results.json; quick mode writes to the temp folder so CI never overwrites the published
 // figures). Exits non-zero only when an item crashed: figures are reported, never asserted here.
@@ -16,7 +16,7 @@ import { runHistory } from './items/history.ts';
 import { runIngest } from './items/ingest.ts';
 import { runMainThread } from './items/main-thread.ts';
 import { runRecovery } from './items/recovery.ts';
-import { DEFAULT_STORE, type StoreKind } from './pipeline.ts';
+import { DEFAULT_STORE, DEFAULT_WRITER, type StoreKind, type WriterKind } from './pipeline.ts';
 import { formatTable, writeResults, type ItemFailure, type ItemResult, type Machine, type RunDocument } from './report.ts';
 
 interface BenchItem {
@@ -37,6 +37,7 @@ const ITEMS: readonly BenchItem[] = [
 ];
 
 const STORES: readonly StoreKind[] = ['journal', 'memory-jsonl'];
+const WRITERS: readonly WriterKind[] = ['inline', 'thread'];
 
 function machine(): Machine {
   const cpu = cpus();
@@ -72,11 +73,17 @@ async function main(): Promise<number> {
       only: { type: 'string' },
       out: { type: 'string' },
       store: { type: 'string', default: DEFAULT_STORE },
+      writer: { type: 'string', default: DEFAULT_WRITER },
     },
   });
   const store = STORES.find((s) => s === values.store);
   if (store === undefined) {
     process.stderr.write(`Unknown store "${values.store}". Stores: ${STORES.join(', ')}.\n`);
+    return 2;
+  }
+  const writer = WRITERS.find((w) => w === values.writer);
+  if (writer === undefined) {
+    process.stderr.write(`Unknown writer "${values.writer}". Writers: ${WRITERS.join(', ')}.\n`);
     return 2;
   }
   const quick = values.quick === true;
@@ -91,7 +98,7 @@ async function main(): Promise<number> {
   const log = (line: string): void => {
     process.stderr.write(`[bench] ${line}\n`);
   };
-  const ctx: BenchContext = { quick, store, log, workDir };
+  const ctx: BenchContext = { quick, store, writer, log, workDir };
 
   const started = performance.now();
   const loadAtStart = loadavg()[0] ?? 0;

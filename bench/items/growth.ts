@@ -111,6 +111,7 @@ async function measureSize(ctx: BenchContext, plan: SizePlan, replayPlan: RunPla
         backlog: plan.size,
         live: LIVE_BEFORE_DROP,
         store: ctx.store,
+        writer: ctx.writer,
         dir,
         coalesceWrites: true,
         timeoutMs: Math.max(120_000, plan.size * 0.5),

@@ -11,7 +11,7 @@ import type { ExecutionRecord } from '../../shared/records/execution-record.ts';
 import { signLogon } from '../../electron/core/signing/index.ts';
 import { connectTls, type TlsEndpoint } from '../../electron/core/transport/tls-connection.ts';
 import type { SessionEvent } from '../../shared/events/session-events.ts';
-import { openPipeline, type StoreKind } from '../pipeline.ts';
+import { openPipeline, type StoreKind, type WriterKind } from '../pipeline.ts';
 import { forkSimulator } from '../sim/simulator-client.ts';
 import { elapsedNs, nowNs, watchPeakRss } from '../stats.ts';
 import { BENCH_API_KEY_ID, benchKeys, benchSessionConfig } from '../workloads.ts';
@@ -22,6 +22,8 @@ export interface CatchUpOptions {
   /** ERs delivered live before the drop (the session is up and flowing first). */
   readonly live: number;
   readonly store: StoreKind;
+  /** The journal's writer (default: the Journal's default). */
+  readonly writer?: WriterKind;
   /** A folder of its own for this run's store. */
   readonly dir: string;
   /** Let the simulator batch its socket writes (see simulator-process.ts). */
@@ -64,7 +66,7 @@ export async function runCatchUp(options: CatchUpOptions): Promise<CatchUpResult
   const keys = benchKeys();
   mkdirSync(options.dir, { recursive: true });
   const sim = await forkSimulator({ apiKeyId: BENCH_API_KEY_ID, publicKeyPem: keys.publicKeyPem, liveBeforeDrop: options.live, backlog: options.backlog, seed: options.seed ?? 1, coalesceWrites: options.coalesceWrites });
-  const pipeline = openPipeline(options.store, join(options.dir, 'store'));
+  const pipeline = openPipeline(options.store, join(options.dir, 'store'), options.writer);
   let recorder: Recorder | undefined;
   let closed = false;
   const close = async (): Promise<void> => {

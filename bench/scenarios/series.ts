@@ -26,13 +26,13 @@ const ours = new Map<string, Promise<CatchUpResult[]>>();
 const raw = new Map<string, Promise<RawCatchUpResult[]>>();
 
 export function catchUpSeries(ctx: BenchContext, shape: SeriesShape, store: StoreKind): Promise<CatchUpResult[]> {
-  const key = `${store}:${shape.backlog}:${shape.warmup}:${shape.runs}`;
+  const key = `${store}:${ctx.writer}:${shape.backlog}:${shape.warmup}:${shape.runs}`;
   let series = ours.get(key);
   if (series === undefined) {
     series = repeat(ctx, shape, `catch-up ${shape.backlog.toLocaleString('en-US')} ERs (${store})`, async (i) => {
       const dir = join(ctx.workDir, `catch-up-${store}-${shape.backlog}-${i}`);
       try {
-        return await runCatchUp({ backlog: shape.backlog, live: LIVE_BEFORE_DROP, store, dir, coalesceWrites: COALESCE_WRITES });
+        return await runCatchUp({ backlog: shape.backlog, live: LIVE_BEFORE_DROP, store, writer: ctx.writer, dir, coalesceWrites: COALESCE_WRITES });
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -5,7 +5,7 @@
 // segment build, so a change can be A/B'd in seconds. Prints CPU µs per ER (median of --runs after one
 // warm-up run) and, in brackets, the commits of the journal run.
 // Usage: node bench/tools/journal-stages.ts [--ers=100000] [--chunk=40] [--runs=3] [--only=parse,journal]
-//        [--batch=2000] [--delay=5]   (the journal's batchMaxMessages and commitDelayMs)
+//        [--batch=2000] [--delay=5] [--writer=inline|thread]   (the journal's options)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     batch: { type: 'string' },
     delay: { type: 'string' },
+    writer: { type: 'string', default: 'inline' },
   },
 });
 const N = Number(values.ers);
@@ -85,6 +86,7 @@ time('journal', () => {
       session: { senderCompId: BENCH_API_KEY_ID, targetCompId: 'KalshiRT' },
       ...(values.batch === undefined ? {} : { batchMaxMessages: Number(values.batch) }),
       ...(values.delay === undefined ? {} : { commitDelayMs: Number(values.delay) }),
+      writer: values.writer === 'thread' ? 'thread' : 'inline',
       onCommitted: (records) => { fresh += records.length; commits++; },
     });
     journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });

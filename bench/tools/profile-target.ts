@@ -27,6 +27,7 @@ const { values, positionals } = parseArgs({
     backlog: { type: 'string', default: '100000' },
     store: { type: 'string', default: DEFAULT_STORE },
     runs: { type: 'string', default: '2' },
+    writer: { type: 'string', default: 'inline' },
     'burst-profile': { type: 'string' },
   },
 });
@@ -72,6 +73,7 @@ if (target === 'decode') {
         backlog: Number(values.backlog),
         live: 100,
         store: values.store as StoreKind,
+        writer: values.writer === 'thread' ? 'thread' : 'inline',
         dir,
         coalesceWrites: true,
         ...(last && inspector !== undefined ? {
@@ -87,6 +89,6 @@ if (target === 'decode') {
   inspector?.disconnect();
   if (profileTo !== undefined) process.stdout.write(`burst profile written to ${profileTo}\n`);
 } else {
-  process.stderr.write('Usage: node [--cpu-prof] bench/tools/profile-target.ts decode|framing|ingest [--seconds=5] [--backlog=100000] [--store=journal|memory-jsonl] [--runs=2] [--burst-profile=<file>]\n');
+  process.stderr.write('Usage: node [--cpu-prof] bench/tools/profile-target.ts decode|framing|ingest [--seconds=5] [--backlog=100000] [--store=journal|memory-jsonl] [--runs=2] [--writer=inline|thread] [--burst-profile=<file>]\n');
   process.exitCode = 2;
 }

@@ -4,12 +4,17 @@
 // the per-index ExecID heads, the chain head and the session's sequence numbers. Either all of it is stored or none of it, so the expected inbound number can never
 // run ahead of (or behind) the messages it covers. Prepared statements are made once and reused.
 // Never decodes FIX and never decides when to commit (journal.ts does).
+//
+// A commit is three steps so the SQL can run on another thread (journal-writer.ts): toBatchRows()
+// turns the decoded entries into plain rows and one buffer of frames (cheap to post to a worker),
+// BatchWriter.write() runs the transaction wherever its connection lives and says which rows were
+// new, and assemble() turns that back into the CommittedBatch the journal reports.
 import type Database from 'better-sqlite3';
 import type { ExecutionRecord } from '../../../shared/records/execution-record.ts';
 import { compareExecIdParts, type ExecIdParts } from './exec-id.ts';
 import { HASH_BYTES } from './hash-chain.ts';
-import type { PendingEntry, PendingExecution } from './pending-entry.ts';
-import { buildSegment } from './segment.ts';
+import type { PendingEntry } from './pending-entry.ts';
+import { buildPackedSegment } from './segment.ts';
 import type { PriceUnit } from '../../../shared/money.ts';
 import type { UndecodableNotice } from '../../../shared/records/undecodable-notice.ts';
 
@@ -40,6 +45,9 @@ interface Head {
   readonly parts: ExecIdParts;
   readonly execId: string;
 }
+
+/** Fields per entry in BatchRows.meta: frame end, MsgSeqNum, receive time, epoch, connection id (-1 = none). */
+const META = 5;
 
 const EXECUTION_COLUMNS = [
   'raw_id', 'exec_key', 'order_id', 'cl_ord_id', 'orig_cl_ord_id', 'symbol', 'side', 'exec_type', 'ord_status', 'last_qty',
@@ -73,6 +81,115 @@ export interface CommittedBatch {
   readonly undecodable: UndecodableNotice[];
 }
 
+/**
+ * One batch as plain data, ready for BatchWriter.write on this thread or another (structured clone):
+ * the frames back to back in one buffer, five numbers per entry, and one array per row to insert.
+ */
+export interface BatchRows {
+  readonly sessionId: number;
+  readonly accountId: number;
+  readonly priceUnit: PriceUnit;
+  readonly numbers: SessionNumbers | undefined;
+  readonly updatedAt: number;
+  readonly frames: Uint8Array;
+  /** Per entry: end of its frame in `frames`, MsgSeqNum, receivedAt, epoch, connection id (-1 = none). */
+  readonly meta: Float64Array;
+  /**
+   * Per execution: entry index, then the executions columns from exec_key to poss_dup in
+   * EXECUTION_COLUMNS order, then the ExecID's parts (exchange index, clock, event) or nulls.
+   */
+  readonly executions: unknown[][];
+  /** Per settlement: entry index, report_id … last_fragment. */
+  readonly settlements: unknown[][];
+  /** Per undecodable message: entry index, msg_type, error_kind, tag, message. */
+  readonly undecodable: unknown[][];
+}
+
+/** What write() stored: the first message id, and which execution / settlement rows were new (1) or known (0). */
+export interface WriteResult {
+  readonly firstId: number;
+  readonly freshExecutions: Uint8Array;
+  readonly freshSettlements: Uint8Array;
+}
+
+/** The rows and frames of `batch`, in accept order. */
+export function toBatchRows(batch: Batch): BatchRows {
+  const entries = batch.entries;
+  const meta = new Float64Array(entries.length * META);
+  const raws: Buffer[] = new Array<Buffer>(entries.length);
+  const executions: unknown[][] = [];
+  const settlements: unknown[][] = [];
+  const undecodable: unknown[][] = [];
+  let end = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    raws[i] = entry.raw;
+    end += entry.raw.length;
+    const m = i * META;
+    meta[m] = end;
+    meta[m + 1] = entry.msgSeqNum;
+    meta[m + 2] = entry.receivedAt;
+    meta[m + 3] = entry.epoch;
+    meta[m + 4] = entry.connectionId ?? -1;
+    const e = entry.execution;
+    if (e !== undefined) {
+      const r = e.record;
+      const p = e.execIdParts;
+      executions.push([
+        i, e.key, r.orderId, r.clOrdId, r.origClOrdId, r.symbol, r.side, r.execType, r.ordStatus, r.lastQty,
+        r.lastPx, r.cumQty, r.leavesQty, r.avgPx, r.fee, e.balanceChange, r.transactTime, e.eventAt, r.text, r.msgSeqNum,
+        r.possDup ? 1 : 0, p?.exchangeIndex ?? null, p?.clock ?? null, p?.event ?? null,
+      ]);
+    } else if (entry.settlement !== undefined) {
+      const t = entry.settlement;
+      settlements.push([i, t.reportId, t.symbol, t.clearingBusinessDate, t.marketResult, t.settlementPrice, t.totalReports, t.lastFragment]);
+    }
+    const u = entry.undecodable;
+    if (u !== undefined) undecodable.push([i, entry.msgType, u.errorKind, u.tag, u.message]);
+  }
+  return {
+    sessionId: batch.sessionId,
+    accountId: batch.accountId,
+    priceUnit: batch.priceUnit,
+    numbers: batch.numbers,
+    updatedAt: batch.updatedAt,
+    frames: Buffer.concat(raws, end),
+    meta,
+    executions,
+    settlements,
+    undecodable,
+  };
+}
+
+/** The CommittedBatch of `entries` (as given to toBatchRows) once write() returned `result`. */
+export function assemble(entries: readonly PendingEntry[], rows: BatchRows, result: WriteResult): CommittedBatch {
+  const fresh: CommittedExecution[] = [];
+  const settlements: CommittedSettlement[] = [];
+  const undecodable: UndecodableNotice[] = [];
+  const { firstId, freshExecutions, freshSettlements } = result;
+  for (let k = 0; k < rows.executions.length; k++) {
+    if (freshExecutions[k] === 0) continue;
+    const i = rows.executions[k]![0] as number;
+    const e = entries[i]!.execution!;
+    fresh.push({ rawId: firstId + i, record: e.record, eventAt: e.eventAt, balanceChange: e.balanceChange, priceUnit: rows.priceUnit });
+  }
+  for (let k = 0; k < rows.settlements.length; k++) {
+    if (freshSettlements[k] === 0) continue;
+    const i = rows.settlements[k]![0] as number;
+    const entry = entries[i]!;
+    settlements.push({ rawId: firstId + i, receivedAt: entry.receivedAt, raw: entry.raw });
+  }
+  for (const row of rows.undecodable) {
+    const i = row[0] as number;
+    const entry = entries[i]!;
+    undecodable.push({ rawId: firstId + i, msgType: entry.msgType, msgSeqNum: entry.msgSeqNum, possDup: entry.possDup, receivedAt: entry.receivedAt, reason: entry.undecodable!.message });
+  }
+  return { executions: fresh, settlements, undecodable };
+}
+
+/** Columns of an execution row after raw_id (exec_key … poss_dup), as toBatchRows lays them out. */
+const ROW_COLUMNS = 20;
+
 export class BatchWriter {
   readonly #selectHead: Database.Statement<[], ChainHeadRow>;
   readonly #updateHead: Database.Statement<[number, Buffer]>;
@@ -82,7 +199,7 @@ export class BatchWriter {
   readonly #insertUndecodable: Database.Statement<unknown[]>;
   readonly #upsertExecIdHead: Database.Statement<[number, number, bigint, bigint, string]>;
   readonly #updateSession: Database.Statement<[number, number, number, number, number]>;
-  readonly #commit: (batch: Batch) => CommittedBatch;
+  readonly #write: (rows: BatchRows) => WriteResult;
 
   constructor(db: Database.Database) {
     this.#selectHead = db.prepare('SELECT last_raw_id, last_hash FROM chain_head WHERE id = 1');
@@ -108,83 +225,93 @@ export class BatchWriter {
     this.#updateSession = db.prepare('UPDATE sessions SET next_inbound = ?, next_outbound = ?, epoch = ?, updated_at = ? WHERE id = ?');
     // IMMEDIATE takes the write lock before reading the chain head, so a second writer on the same file
     // (another session's Journal) can never chain onto a stale head.
-    const run = db.transaction((batch: Batch) => this.#write(batch));
-    this.#commit = (batch) => run.immediate(batch);
+    const run = db.transaction((rows: BatchRows) => this.#writeRows(rows));
+    this.#write = (rows) => run.immediate(rows);
   }
 
-  /** Commits the batch; returns what it stored that is news (see CommittedBatch). */
+  /** Commits the batch on this thread; returns what it stored that is news (see CommittedBatch). */
   commit(batch: Batch): CommittedBatch {
-    return this.#commit(batch);
+    const rows = toBatchRows(batch);
+    return assemble(batch.entries, rows, this.write(rows));
   }
 
-  #write(batch: Batch): CommittedBatch {
+  /** Stores `rows` in one transaction; says which were new. Throws what SQLite throws (nothing stored then). */
+  write(rows: BatchRows): WriteResult {
+    return this.#write(rows);
+  }
+
+  #writeRows(rows: BatchRows): WriteResult {
     const head = this.#selectHead.get();
     if (head === undefined || head.last_hash.length !== HASH_BYTES) throw new Error('The journal has no valid chain head row.');
+    const firstId = head.last_raw_id + 1;
     let lastId = head.last_raw_id;
     let prev: Buffer = head.last_hash;
-    const entries = batch.entries;
-    // One segment per run of entries that share a connection and an epoch (a batch rarely spans two).
-    for (let from = 0; from < entries.length; ) {
-      const first = entries[from]!;
-      let to = from + 1;
-      while (to < entries.length && entries[to]!.epoch === first.epoch && entries[to]!.connectionId === first.connectionId) to++;
-      const segment = buildSegment(prev, { id: lastId + 1, sessionId: batch.sessionId, connectionId: first.connectionId, epoch: first.epoch }, entries, from, to);
-      const h = segment.header;
-      this.#insertSegment.run(h.id, h.sessionId, h.connectionId, h.epoch, h.count, h.firstSeq, h.lastSeq, h.firstReceivedAt, h.lastReceivedAt, segment.hash, segment.index, segment.frames);
-      prev = segment.hash;
-      lastId += h.count;
-      from = to;
+    const meta = rows.meta;
+    const count = meta.length / META;
+    if (count > 0) {
+      const frames = Buffer.from(rows.frames.buffer, rows.frames.byteOffset, rows.frames.byteLength);
+      const ends = new Float64Array(count);
+      const seqs = new Float64Array(count);
+      const receivedAt = new Float64Array(count);
+      for (let i = 0; i < count; i++) {
+        ends[i] = meta[i * META]!;
+        seqs[i] = meta[i * META + 1]!;
+        receivedAt[i] = meta[i * META + 2]!;
+      }
+      const packed = { frames, ends, seqs, receivedAt };
+      // One segment per run of entries that share a connection and an epoch (a batch rarely spans two).
+      for (let from = 0; from < count; ) {
+        const epoch = meta[from * META + 3]!;
+        const connection = meta[from * META + 4]!;
+        let to = from + 1;
+        while (to < count && meta[to * META + 3] === epoch && meta[to * META + 4] === connection) to++;
+        const segment = buildPackedSegment(prev, { id: lastId + 1, sessionId: rows.sessionId, connectionId: connection < 0 ? null : connection, epoch }, packed, from, to);
+        const h = segment.header;
+        this.#insertSegment.run(h.id, h.sessionId, h.connectionId, h.epoch, h.count, h.firstSeq, h.lastSeq, h.firstReceivedAt, h.lastReceivedAt, segment.hash, segment.index, segment.frames);
+        prev = segment.hash;
+        lastId += h.count;
+        from = to;
+      }
     }
-    const committed = this.#writeDecoded(entries, head.last_raw_id + 1, batch);
-    if (entries.length > 0) this.#updateHead.run(lastId, prev);
-    const n = batch.numbers;
-    if (n !== undefined) this.#updateSession.run(n.nextInbound, n.nextOutbound, n.epoch, batch.updatedAt, batch.sessionId);
-    return committed;
+    const result = this.#writeDecoded(rows, firstId);
+    if (count > 0) this.#updateHead.run(lastId, prev);
+    const n = rows.numbers;
+    if (n !== undefined) this.#updateSession.run(n.nextInbound, n.nextOutbound, n.epoch, rows.updatedAt, rows.sessionId);
+    return result;
   }
 
-  /** Executions, settlements and undecodable markers of entries whose first message id is `firstId`. */
-  #writeDecoded(entries: readonly PendingEntry[], firstId: number, batch: Batch): CommittedBatch {
-    const { accountId, priceUnit } = batch;
-    const fresh: CommittedExecution[] = [];
-    const settlements: CommittedSettlement[] = [];
-    const undecodable: UndecodableNotice[] = [];
+  /** Executions, settlements and undecodable markers; entry i is message firstId + i. */
+  #writeDecoded(rows: BatchRows, firstId: number): WriteResult {
+    const { sessionId, accountId } = rows;
+    const priceUnit = rows.priceUnit === 'cents' ? 1 : 0;
+    const freshExecutions = new Uint8Array(rows.executions.length);
+    const freshSettlements = new Uint8Array(rows.settlements.length);
     const heads = new Map<number, Head>();
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i]!;
-      const id = firstId + i;
-      const execution = entry.execution;
-      if (execution !== undefined) {
-        if (this.#insertExecutionRow(execution, id, batch)) {
-          fresh.push({ rawId: id, record: execution.record, eventAt: execution.eventAt, balanceChange: execution.balanceChange, priceUnit });
-          const parts = execution.execIdParts;
-          if (parts !== undefined) {
-            const known = heads.get(parts.exchangeIndex);
-            if (known === undefined || compareExecIdParts(parts, known.parts) > 0) heads.set(parts.exchangeIndex, { parts, execId: execution.record.execId });
-          }
-        }
-      } else if (entry.settlement !== undefined) {
-        const s = entry.settlement;
-        const inserted = this.#insertSettlement.run(s.reportId, s.symbol, s.clearingBusinessDate, s.marketResult, s.settlementPrice, s.totalReports, s.lastFragment, entry.receivedAt, id);
-        if (inserted.changes !== 0) settlements.push({ rawId: id, receivedAt: entry.receivedAt, raw: entry.raw });
-      }
-      if (entry.undecodable !== undefined) {
-        const u = entry.undecodable;
-        this.#insertUndecodable.run(id, entry.msgType, u.errorKind, u.tag, u.message);
-        undecodable.push({ rawId: id, msgType: entry.msgType, msgSeqNum: entry.msgSeqNum, possDup: entry.possDup, receivedAt: entry.receivedAt, reason: u.message });
+    const insert = this.#insertExecution;
+    for (let k = 0; k < rows.executions.length; k++) {
+      const r = rows.executions[k]!;
+      const id = firstId + (r[0] as number);
+      const inserted = insert.run(
+        id, r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14], r[15], r[16], r[17], r[18], r[19], r[20],
+        sessionId, accountId, priceUnit,
+      ).changes !== 0;
+      if (!inserted) continue;
+      freshExecutions[k] = 1;
+      const index = r[ROW_COLUMNS + 1] as number | null;
+      if (index !== null) {
+        const parts: ExecIdParts = { exchangeIndex: index, clock: r[ROW_COLUMNS + 2] as string, event: r[ROW_COLUMNS + 3] as string };
+        const known = heads.get(index);
+        if (known === undefined || compareExecIdParts(parts, known.parts) > 0) heads.set(index, { parts, execId: r[1] as string });
       }
     }
+    for (let k = 0; k < rows.settlements.length; k++) {
+      const t = rows.settlements[k]!;
+      const i = t[0] as number;
+      const receivedAt = rows.meta[i * META + 2]!;
+      if (this.#insertSettlement.run(t[1], t[2], t[3], t[4], t[5], t[6], t[7], receivedAt, firstId + i).changes !== 0) freshSettlements[k] = 1;
+    }
+    for (const u of rows.undecodable) this.#insertUndecodable.run(firstId + (u[0] as number), u[1], u[2], u[3], u[4]);
     for (const [index, head] of heads) this.#upsertExecIdHead.run(accountId, index, BigInt(head.parts.clock), BigInt(head.parts.event), head.execId);
-    return { executions: fresh, settlements, undecodable };
-  }
-
-  /** Inserts the execution unless its key is already stored; true when inserted. */
-  #insertExecutionRow(execution: PendingExecution, rawId: number, batch: Batch): boolean {
-    const r = execution.record;
-    const result = this.#insertExecution.run(
-      rawId, execution.key, r.orderId, r.clOrdId, r.origClOrdId, r.symbol, r.side, r.execType, r.ordStatus, r.lastQty,
-      r.lastPx, r.cumQty, r.leavesQty, r.avgPx, r.fee, execution.balanceChange, r.transactTime, execution.eventAt, r.text, r.msgSeqNum,
-      r.possDup ? 1 : 0, batch.sessionId, batch.accountId, batch.priceUnit === 'cents' ? 1 : 0,
-    );
-    return result.changes !== 0;
+    return { firstId, freshExecutions, freshSettlements };
   }
 }

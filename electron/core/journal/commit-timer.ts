@@ -62,6 +62,15 @@ export class CommitTimer {
     this.#failed = true;
   }
 
+  /** A commit of an earlier batch succeeded (the current batch keeps its timer and deadline). */
+  succeeded(): void {
+    this.#failed = false;
+  }
+
+  get hasFailed(): boolean {
+    return this.#failed;
+  }
+
   cancel(): void {
     if (this.#timer === undefined) return;
     clearTimeout(this.#timer);

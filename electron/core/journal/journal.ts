@@ -21,6 +21,18 @@
 //  - commit(), close(), setNextOutbound() and resetSequences() commit at once.
 // A deferred commit that fails reports onCommitError, keeps the batch queued and makes the next
 // flush() commit synchronously, so the error reaches the session there and it stops consuming.
+//
+// Where the transactions run (writer option). 'inline' (default): on the caller's thread, so a commit
+// due in flush() is stored when flush() returns. 'thread': on a worker thread with its own connection
+// (journal-writer.ts). Then flush(), accept() at batchMaxMessages and the commit timer hand the batch
+// to the writer and return: the session decodes the next socket reads while it commits, and what
+// piles up meanwhile goes in the next transaction as soon as the writer is free. One transaction is
+// in flight at a time; accept() waits for it once batchMaxMessages more are pending, which stops the
+// session reading (TCP pushes back on the exchange), so memory stays bounded. Everything above holds
+// unchanged: the numbers are in the transaction of their messages, executions are reported once
+// COMMIT returned, a failed background commit keeps its batch (ahead of newer messages), reports
+// onCommitError and makes the next flush() commit synchronously. commit(), close(), load(),
+// setNextOutbound() and resetSequences() wait for the transaction in flight, then commit at once.
 // One Journal writes one session's sequence state; several Journals (RT and DC) may share one file.
 // Owns when to commit; never decides protocol (the session machine does) and never computes P&L.
 import type Database from 'better-sqlite3';
@@ -28,12 +40,13 @@ import type { FixMessage } from '../fix/decode.ts';
 import type { ExecutionRecord } from '../../../shared/records/execution-record.ts';
 import type { SequenceSnapshot } from '../session/sequence.ts';
 import type { SequenceStore } from '../session/session-store.ts';
-import { BatchWriter, type CommittedBatch } from './batch-writer.ts';
+import { assemble, toBatchRows, type BatchRows, type CommittedBatch, type WriteResult } from './batch-writer.ts';
 import type { PriceUnit } from '../../../shared/money.ts';
 import type { UndecodableNotice } from '../../../shared/records/undecodable-notice.ts';
 import { CommitTimer } from './commit-timer.ts';
 import { insertConnection, markEnded, markLoggedOn, type ConnectionMeta } from './connection-log.ts';
 import { journalCall } from './errors.ts';
+import { InlineWriter, ThreadWriter, type JournalWriter } from './journal-writer.ts';
 import { openJournalDatabase, type OpenDatabaseOptions } from './open-database.ts';
 import { toPendingEntry, type PendingEntry } from './pending-entry.ts';
 import { JournalReader, type ExecutionFilter, type StoredExecution } from './queries.ts';
@@ -78,13 +91,26 @@ export interface JournalOptions extends OpenDatabaseOptions {
   readonly onSlowQuery?: (name: string, ms: number) => void;
   readonly slowQueryMs?: number;
   readonly now?: () => number;
+  /** Where transactions run (see the header): 'inline' (default) or 'thread' (not for ':memory:'). */
+  readonly writer?: 'inline' | 'thread';
+}
+
+/** A batch handed to the thread writer: its entries (to report, or to queue again if it fails) and rows. */
+interface InFlight {
+  readonly entries: PendingEntry[];
+  readonly rows: BatchRows;
+  readonly started: number;
 }
 
 export class Journal implements SequenceStore {
   readonly path: string;
   readonly session: JournalSession;
   readonly #db: Database.Database;
-  readonly #writer: BatchWriter;
+  readonly #writer: JournalWriter;
+  /** The batch handed to a thread writer and not answered yet. */
+  #inFlight: InFlight | undefined;
+  /** Inside a synchronous wait for the writer: an answer must not start the next background commit. */
+  #settling = false;
   readonly #batchMax: number;
   readonly #commitTimer: CommitTimer;
   readonly #burstRead: number;
@@ -126,7 +152,9 @@ export class Journal implements SequenceStore {
     this.#onSlowQuery = options.onSlowQuery;
     this.#slowQueryMs = options.slowQueryMs ?? 40;
     this.#now = options.now ?? Date.now;
-    this.#writer = journalCall('preparing statements', () => new BatchWriter(db));
+    this.#writer = options.writer === 'thread' && path !== ':memory:' && options.readOnly !== true
+      ? new ThreadWriter(path, { ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }), ...(options.synchronous === undefined ? {} : { synchronous: options.synchronous }) })
+      : new InlineWriter(db);
     if (options.readOnly !== true) this.#ensureSessionRow();
     else this.#sessionId = findSessionId(db, this.session);
     this.#loadNumbers();
@@ -151,6 +179,7 @@ export class Journal implements SequenceStore {
    */
   load(): SequenceSnapshot | undefined {
     this.#assertOpen();
+    this.#settle();
     this.#commitTimer.settled();
     this.#pending = [];
     this.#acceptedSinceFlush = 0;
@@ -166,7 +195,10 @@ export class Journal implements SequenceStore {
     this.#hasNumbers = true;
     this.#nextInbound = nextInbound;
     this.#numbersDirty = true;
-    if (this.#pending.length >= this.#batchMax) this.commit();
+    if (this.#pending.length >= this.#batchMax) {
+      if (this.#writer.busy) this.#settle(); // back-pressure: one full batch waits for the one in flight
+      if (!this.#handOff()) this.commit();
+    }
   }
 
   /**
@@ -179,7 +211,8 @@ export class Journal implements SequenceStore {
     this.#acceptedSinceFlush = 0;
     if (this.#pending.length === 0 && !this.#numbersDirty) return;
     if (read >= this.#burstRead) this.#commitTimer.burst();
-    if (this.#commitTimer.commitNow(this.#pending.length)) this.commit();
+    if (!this.#commitTimer.commitNow(this.#pending.length)) return;
+    if (this.#commitTimer.hasFailed || !this.#handOff()) this.commit();
   }
 
   /**
@@ -272,7 +305,7 @@ export class Journal implements SequenceStore {
 
   /** Messages accepted but not yet committed. */
   get pendingCount(): number {
-    return this.#pending.length;
+    return this.#pending.length + (this.#inFlight?.entries.length ?? 0);
   }
 
   /**
@@ -283,7 +316,10 @@ export class Journal implements SequenceStore {
   setMaxPageCount(pages: number): number {
     this.#assertOpen();
     if (!Number.isSafeInteger(pages) || pages < 1) throw new RangeError(`max_page_count must be a positive integer, got ${pages}.`);
-    return journalCall('setting max_page_count', () => this.#db.pragma(`max_page_count = ${pages}`, { simple: true }) as number);
+    return journalCall('setting max_page_count', () => {
+      const own = this.#db.pragma(`max_page_count = ${pages}`, { simple: true }) as number;
+      return this.#writer instanceof InlineWriter ? own : this.#writer.pragma(`max_page_count = ${pages}`);
+    });
   }
 
   /** Commits what is pending, then closes. The connections are closed even when the commit fails. */
@@ -294,33 +330,94 @@ export class Journal implements SequenceStore {
     } finally {
       this.#commitTimer.cancel();
       this.#closed = true;
-      if (this.path !== ':memory:') this.#reader?.close();
-      this.#db.close();
+      try {
+        this.#writer.close();
+      } finally {
+        if (this.path !== ':memory:') this.#reader?.close();
+        this.#db.close();
+      }
     }
   }
 
-  /** The transaction itself: stores what is queued; returns what is news. */
+  /** The transaction itself, on this thread's time: stores what is queued; returns what is news. */
   #store(): CommittedBatch | undefined {
+    this.#settle();
     if (this.#pending.length === 0 && !this.#numbersDirty) return undefined;
     const entries = this.#pending;
     const started = performance.now();
-    const committed = journalCall(`committing ${entries.length} messages`, () => {
-      const sessionId = this.#sessionId ?? this.#ensureSessionRow();
-      return this.#writer.commit({
-        sessionId,
-        accountId: this.#accountId,
-        priceUnit: this.#priceUnit,
-        entries,
-        numbers: this.#hasNumbers ? { nextInbound: this.#nextInbound, nextOutbound: this.#nextOutbound, epoch: this.#epoch } : undefined,
-        updatedAt: this.#now(),
-      });
-    });
+    const rows = this.#rowsOf(entries);
+    const result = this.#writer.writeSync(rows);
     this.#pending = [];
     this.#numbersDirty = false;
     this.#commitTimer.settled();
+    this.#slow(started);
+    return assemble(entries, rows, result);
+  }
+
+  /**
+   * Hands what is queued to a thread writer and returns at once (the answer comes through #answered).
+   * False when this journal's writer runs transactions inline: the caller commits synchronously.
+   */
+  #handOff(): boolean {
+    if (this.#writer instanceof InlineWriter) return false;
+    // The writer is busy: what is queued goes as soon as it answers.
+    if (this.#writer.busy) return true;
+    if (this.#pending.length === 0 && !this.#numbersDirty) return true;
+    const entries = this.#pending;
+    const rows = this.#rowsOf(entries);
+    const inFlight = { entries, rows, started: performance.now() };
+    this.#inFlight = inFlight;
+    this.#pending = [];
+    this.#numbersDirty = false;
+    this.#commitTimer.cancel();
+    this.#writer.writeAsync(rows, (result, error) => this.#answered(inFlight, result, error));
+    return true;
+  }
+
+  /** The thread writer answered the batch handed off by #handOff. */
+  #answered(inFlight: InFlight, result: WriteResult | undefined, error: unknown): void {
+    this.#inFlight = undefined;
+    if (result === undefined) {
+      // Nothing of it is stored: it goes back ahead of what arrived since, and the numbers with it.
+      this.#pending = inFlight.entries.concat(this.#pending);
+      this.#numbersDirty = true;
+      this.#commitTimer.failed();
+      this.#onCommitError?.(error);
+      return;
+    }
+    this.#commitTimer.succeeded();
+    this.#slow(inFlight.started);
+    this.#report(assemble(inFlight.entries, inFlight.rows, result));
+    // Group commit: whatever arrived during that transaction goes in the next one at once.
+    if (!this.#settling && !this.#closed && this.#pending.length > 0) this.#handOff();
+  }
+
+  /** Waits for the batch in flight, if any (reporting it, or its failure, as its answer would). */
+  #settle(): void {
+    if (!this.#writer.busy) return;
+    this.#settling = true;
+    try {
+      this.#writer.settle();
+    } finally {
+      this.#settling = false;
+    }
+  }
+
+  #rowsOf(entries: PendingEntry[]): BatchRows {
+    const sessionId = this.#sessionId ?? journalCall('writing the session row', () => this.#ensureSessionRow());
+    return toBatchRows({
+      sessionId,
+      accountId: this.#accountId,
+      priceUnit: this.#priceUnit,
+      entries,
+      numbers: this.#hasNumbers ? { nextInbound: this.#nextInbound, nextOutbound: this.#nextOutbound, epoch: this.#epoch } : undefined,
+      updatedAt: this.#now(),
+    });
+  }
+
+  #slow(started: number): void {
     const ms = performance.now() - started;
     if (ms >= this.#slowQueryMs) this.#onSlowQuery?.('commit', ms);
-    return committed;
   }
 
   /**
@@ -329,6 +426,7 @@ export class Journal implements SequenceStore {
    */
   #commitFromTimer(): void {
     if (this.#closed) return;
+    if (!this.#commitTimer.hasFailed && this.#handOff()) return;
     let committed: CommittedBatch | undefined;
     try {
       committed = this.#store();

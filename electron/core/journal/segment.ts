@@ -100,34 +100,66 @@ export function segmentHash(prev: Uint8Array, header: SegmentHeader, index: Uint
 
 type Placement = Omit<SegmentHeader, 'count' | 'firstSeq' | 'lastSeq' | 'firstReceivedAt' | 'lastReceivedAt'>;
 
+/**
+ * Messages already laid out back to back, as a batch travels to the writer: frame i is
+ * frames[ends[i-1], ends[i]) (ends[-1] = 0). One copy of the bytes for the whole batch; a segment of it
+ * stores a view, not another copy.
+ */
+export interface PackedMessages {
+  readonly frames: Buffer;
+  readonly ends: ArrayLike<number>;
+  readonly seqs: ArrayLike<number>;
+  readonly receivedAt: ArrayLike<number>;
+}
+
 /** Lays out messages[from, to) as the segment whose first message gets `placement.id`, chained to `prev`. */
 export function buildSegment(prev: Uint8Array, placement: Placement, messages: readonly SegmentMessage[], from = 0, to = messages.length): BuiltSegment {
   const count = to - from;
   if (count <= 0) throw new RangeError('A segment holds at least one message.');
-  const index = Buffer.allocUnsafe(count * INDEX_ENTRY_BYTES);
   const raws: Buffer[] = new Array<Buffer>(count);
+  const ends = new Float64Array(count);
+  const seqs = new Float64Array(count);
+  const receivedAt = new Float64Array(count);
   let end = 0;
   for (let i = 0; i < count; i++) {
     const m = messages[from + i]!;
     raws[i] = m.raw;
     end += m.raw.length;
-    if (end > 0xffff_ffff) throw new RangeError('A segment cannot hold more than 4 GiB of frames.');
-    const at = i * INDEX_ENTRY_BYTES;
-    index.writeUInt32BE(end, at);
-    index.writeUInt32BE(messageCheck(m.raw, m.receivedAt, placement.id + i), at + 4);
-    writeU64(index, at + 8, m.receivedAt, 'received_at');
+    ends[i] = end;
+    seqs[i] = m.msgSeqNum;
+    receivedAt[i] = m.receivedAt;
   }
-  const first = messages[from]!;
-  const last = messages[to - 1]!;
+  return buildPackedSegment(prev, placement, { frames: Buffer.concat(raws, end), ends, seqs, receivedAt });
+}
+
+/** The segment of packed messages [from, to) (the same bytes and hash buildSegment makes of them). */
+export function buildPackedSegment(prev: Uint8Array, placement: Placement, packed: PackedMessages, from = 0, to = packed.ends.length): BuiltSegment {
+  const count = to - from;
+  if (count <= 0) throw new RangeError('A segment holds at least one message.');
+  const { ends, receivedAt } = packed;
+  const base = from === 0 ? 0 : ends[from - 1]!;
+  const size = ends[to - 1]! - base;
+  if (size > 0xffff_ffff) throw new RangeError('A segment cannot hold more than 4 GiB of frames.');
+  const frames = packed.frames.subarray(base, base + size);
+  const index = Buffer.allocUnsafe(count * INDEX_ENTRY_BYTES);
+  let start = 0;
+  for (let i = 0; i < count; i++) {
+    const end = ends[from + i]! - base;
+    const at = i * INDEX_ENTRY_BYTES;
+    const at8 = receivedAt[from + i]!;
+    index.writeUInt32BE(end, at);
+    index.writeUInt32BE(messageCheck(frames.subarray(start, end), at8, placement.id + i), at + 4);
+    writeU64(index, at + 8, at8, 'received_at');
+    start = end;
+  }
   const header: SegmentHeader = {
     ...placement,
     count,
-    firstSeq: first.msgSeqNum,
-    lastSeq: last.msgSeqNum,
-    firstReceivedAt: first.receivedAt,
-    lastReceivedAt: last.receivedAt,
+    firstSeq: packed.seqs[from]!,
+    lastSeq: packed.seqs[to - 1]!,
+    firstReceivedAt: receivedAt[from]!,
+    lastReceivedAt: receivedAt[to - 1]!,
   };
-  const frames = Buffer.concat(raws, end);
   return { header, index, frames, hash: segmentHash(prev, header, index, frames) };
 }
 

@@ -18,9 +18,9 @@ const ROUNDS = 10;
 const SEED = 20261124;
 
 /** Starts the writer, waits for its first commit, lets it run `delayMs`, then SIGKILLs it. */
-function killWhileWriting(path: string, seed: number, delayMs: number): Promise<void> {
+function killWhileWriting(path: string, seed: number, delayMs: number, mode: 'inline' | 'thread' = 'inline'): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WRITER, path, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [WRITER, path, String(seed), mode], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let killed = false;
     child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
@@ -70,6 +70,23 @@ test(`kill -9 at ${ROUNDS} random moments: resume loses nothing and doubles noth
     let rows = 0;
     for (let round = 0; round < ROUNDS; round++) {
       await killWhileWriting(path, SEED + round, Math.floor(random() * 150));
+      const now = checkJournal(path);
+      assert.ok(now > rows, `round ${round} stored more messages (${rows} → ${now})`);
+      rows = now;
+    }
+  } finally {
+    dir.remove();
+  }
+});
+
+test(`writer thread: kill -9 at ${ROUNDS} random moments, commits in flight on the writer thread, resume loses nothing and doubles nothing`, { timeout: 120_000 }, async () => {
+  const dir = tempDir();
+  try {
+    const path = dir.file('crash-thread.db');
+    const random = seededRandom(SEED + 1);
+    let rows = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      await killWhileWriting(path, SEED + 100 + round, Math.floor(random() * 150), 'thread');
       const now = checkJournal(path);
       assert.ok(now > rows, `round ${round} stored more messages (${rows} → ${now})`);
       rows = now;

@@ -1,0 +1,145 @@
+// writer-thread.test.ts — a journal opened with writer: 'thread' commits on a worker thread while the
+// caller goes on accepting: the commit policy's promises still hold. Another connection never sees a
+// next inbound number that disagrees with the stored messages (read in one snapshot), executions are
+// reported only once another connection can read them, a background commit that fails keeps its batch
+// ahead of newer messages and makes the next flush() throw, and a writer that falls behind stops the
+// caller at two batches (kill -9 rounds are in crash-safety.test.ts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { JournalError } from '../../../electron/core/journal/errors.ts';
+import { allMessages } from '../../../electron/core/journal/message-reader.ts';
+import { er, heartbeat, openJournal, storedSeqs, tempDir } from './journal-fixtures.ts';
+
+const T0 = 1_790_000_000_000;
+const fill = (seq: number) => er(seq, { execId: `7;${seq}`, orderId: `ord-${seq}` });
+
+/** Stored MsgSeqNums and the session's next inbound number, read in one transaction of another connection. */
+function snapshot(path: string): { seqs: (number | null)[]; nextInbound: number | null } {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.transaction(() => ({
+      seqs: [...allMessages(db)].map((m) => m.msgSeqNum),
+      nextInbound: (db.prepare('SELECT next_inbound FROM sessions').pluck().get() as number | null | undefined) ?? null,
+    }))();
+  } finally {
+    db.close();
+  }
+}
+
+type Op = { kind: 'accept'; count: number } | { kind: 'flush' } | { kind: 'commit' } | { kind: 'wait'; ms: number } | { kind: 'yield' };
+
+test('writer thread: whatever the order of accepts, flushes, commits and waits, a snapshot shows the number one past the stored messages', async () => {
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ kind: fc.constant('accept' as const), count: fc.integer({ min: 1, max: 60 }) }),
+    fc.constant({ kind: 'flush' as const }),
+    fc.constant({ kind: 'commit' as const }),
+    fc.constant({ kind: 'yield' as const }),
+    fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 8 }) }),
+  );
+  await fc.assert(
+    fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 50 }), async (ops, batchMaxMessages) => {
+      const dir = tempDir();
+      const path = dir.file('j.db');
+      const journal = openJournal(path, { commitDelayMs: 3, batchMaxMessages, writer: 'thread' });
+      try {
+        journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+        let seq = 1;
+        for (const o of ops) {
+          if (o.kind === 'accept') for (let i = 0; i < o.count; i++, seq++) journal.accept(heartbeat(seq), seq + 1, T0);
+          else if (o.kind === 'flush') journal.flush();
+          else if (o.kind === 'commit') journal.commit();
+          else if (o.kind === 'yield') await yieldToLoop();
+          else await sleep(o.ms);
+          assert.ok(journal.pendingCount <= 2 * batchMaxMessages, 'at most the batch in flight and one more are held');
+          const seen = snapshot(path);
+          assert.deepEqual(seen.seqs, seen.seqs.map((_, i) => i + 1), 'stored in order, none lost or doubled');
+          assert.equal(seen.nextInbound, seen.seqs.length + 1, 'the stored number matches the stored messages');
+        }
+        journal.close();
+        assert.equal(storedSeqs(path).length, seq - 1, 'close() commits the rest');
+      } finally {
+        journal.close();
+        dir.remove();
+      }
+    }),
+    { numRuns: 20 },
+  );
+});
+
+test('writer thread: executions are reported once another connection can read them, each once, in order', async () => {
+  const dir = tempDir();
+  try {
+    const path = dir.file('j.db');
+    const reported: string[] = [];
+    const journal = openJournal(path, {
+      writer: 'thread',
+      batchMaxMessages: 25,
+      onCommitted: (records) => {
+        const stored = new Set(storedSeqs(path));
+        for (const r of records) assert.ok(stored.has(r.msgSeqNum), `${r.execId} reported before it was stored`);
+        reported.push(...records.map((r) => r.execId));
+      },
+    });
+    journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+    for (let seq = 1; seq <= 300; seq++) {
+      journal.accept(fill(seq), seq + 1, T0 + seq);
+      if (seq % 40 === 0) {
+        journal.flush();
+        await yieldToLoop();
+      }
+    }
+    journal.accept(fill(1), 301, T0); // a resent copy of a stored execution: stored raw, not reported again
+    journal.close();
+    assert.deepEqual(reported, Array.from({ length: 300 }, (_, i) => `7;${i + 1}`));
+    assert.equal(storedSeqs(path).length, 301);
+  } finally {
+    dir.remove();
+  }
+});
+
+test('writer thread: a background commit that fails is reported, keeps its batch ahead of newer messages, and the next flush() throws', async () => {
+  const dir = tempDir();
+  try {
+    const path = dir.file('j.db');
+    const errors: unknown[] = [];
+    const reported: string[] = [];
+    const journal = openJournal(path, { writer: 'thread', commitDelayMs: 5, onCommitError: (e) => errors.push(e), onCommitted: (r) => reported.push(...r.map((x) => x.execId)) });
+    journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+    journal.setMaxPageCount(1); // never below the current size: the file cannot grow any more
+    for (let seq = 1; seq <= 200; seq++) journal.accept(fill(seq), seq + 1, T0);
+    journal.flush();
+    for (let i = 0; i < 100 && errors.length === 0; i++) await sleep(10);
+    assert.equal(errors.length, 1, 'the failure was reported');
+    assert.ok(errors[0] instanceof JournalError && errors[0].kind === 'disk-full');
+    assert.equal(journal.pendingCount, 200, 'the batch is kept');
+    journal.accept(fill(201), 202, T0);
+    assert.throws(() => journal.flush(), (e) => e instanceof JournalError && e.kind === 'disk-full', 'the next chunk reaches the session with the error');
+    assert.deepEqual(storedSeqs(path), []);
+
+    journal.setMaxPageCount(1_000_000);
+    journal.flush();
+    assert.deepEqual(storedSeqs(path), Array.from({ length: 201 }, (_, i) => i + 1), 'committed synchronously, in order');
+    assert.equal(reported.length, 201);
+    journal.close();
+  } finally {
+    dir.remove();
+  }
+});
+
+test('writer thread: load() waits for the commit in flight and resumes after it', async () => {
+  const dir = tempDir();
+  try {
+    const path = dir.file('j.db');
+    const journal = openJournal(path, { writer: 'thread', commitDelayMs: 0 });
+    journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+    for (let seq = 1; seq <= 50; seq++) journal.accept(heartbeat(seq), seq + 1, T0);
+    journal.flush(); // handed to the writer thread
+    assert.deepEqual(journal.load(), { nextInbound: 51, nextOutbound: 1 });
+    journal.close();
+  } finally {
+    dir.remove();
+  }
+});
