@@ -1,7 +1,9 @@
 // app-services.ts — the composition root of everything main runs besides Electron itself: the signing
 // keys, demo mode's simulator, the recorder engine in its worker thread (RecorderHost), and the
-// LiveFeed with the request handlers windows talk to. Plain Node, so Electron's main and the app
+// LiveFeed with the request handlers windows talk to, and desktop notifications (their sinks are
+// added by whoever shows them: Electron's main, or the harness's toast log). Plain Node, so Electron's main and the app
 // harness run exactly the same services; only the transport to the renderer differs.
+import { dirname, join } from 'node:path';
 import type { DemoStatus } from '../../shared/ipc/contract.ts';
 import type { RecorderApi } from '../../shared/service/recorder-api.ts';
 import { RecorderHost } from '../core/service/recorder-host.ts';
@@ -10,6 +12,8 @@ import type { RequestHandlers } from './ipc/ipc-door.ts';
 import { liveRequestHandlers } from './ipc/request-handlers.ts';
 import { SigningKeys } from './keys/signing-keys.ts';
 import { LiveFeed } from './live/live-feed.ts';
+import { notificationRequestHandlers } from './notifications/notification-handlers.ts';
+import { NotificationService, type NotificationServiceOptions } from './notifications/notification-service.ts';
 
 export interface AppServicesOptions {
   /** The journal every account records into. */
@@ -17,12 +21,16 @@ export interface AppServicesOptions {
   /** Start the built-in simulator with demo accounts (what the app does with no account configured). */
   readonly demo?: false | DemoOptions;
   readonly statusPollMs?: number;
+  /** The notifications' rules and progress (default: notifications.json beside the journal). */
+  readonly notificationsPath?: string;
+  readonly notifications?: Partial<Pick<NotificationServiceOptions, 'clock' | 'tickMs' | 'coalesceMs' | 'log'>>;
 }
 
 export interface AppServices {
   readonly feed: LiveFeed;
   readonly handlers: RequestHandlers;
   readonly recorder: RecorderApi;
+  readonly notifications: NotificationService;
   readonly demo: DemoStatus;
   close(): Promise<void>;
 }
@@ -35,10 +43,17 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
     ...(demo === undefined ? {} : { demo: demo.status }),
     ...(options.statusPollMs === undefined ? {} : { statusPollMs: options.statusPollMs }),
   });
+  // Subscribed before any account starts, so the first executions are seen too.
+  const notifications = new NotificationService(host.api, {
+    ...options.notifications,
+    statePath: options.notificationsPath ?? join(dirname(options.journalPath), 'notifications.json'),
+    journalPath: options.journalPath,
+  });
   try {
     for (const account of demo?.accounts ?? []) await host.api.addAccount(account);
-    await feed.refreshAccounts();
+    await Promise.all([feed.refreshAccounts(), notifications.refreshAccounts()]);
   } catch (error) {
+    await notifications.close().catch(() => {});
     feed.dispose();
     await host.close().catch(() => {});
     await demo?.stop();
@@ -47,12 +62,14 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
   let closing: Promise<void> | undefined;
   return {
     feed,
-    handlers: liveRequestHandlers(feed),
+    handlers: { ...liveRequestHandlers(feed), ...notificationRequestHandlers(notifications) },
     recorder: host.api,
+    notifications,
     demo: feed.demoStatus(),
     close: () => closing ??= (async () => {
       feed.dispose();
       try {
+        await notifications.close();
         await host.close();
       } finally {
         await demo?.stop();

@@ -1,7 +1,8 @@
 // electron-app.ts — Electron's main process, as glue: the single-instance lock, the app:// scheme, every
 // WebContents and the session hardened (security.ts), the main-side services started (app-services.ts,
 // demo mode while no account is configured), requests wired through the IpcDoor, batches pushed to
-// windows, and a clean stop (Logouts, journal closed) before quitting. The Electron objects are passed
+// windows, desktop notifications (Electron's Notification and the page's toast log; a click focuses the
+// window and highlights the execution), and a clean stop (Logouts, journal closed) before quitting. The Electron objects are passed
 // in, so tests drive this with doubles; index.ts passes the real ones.
 import { join } from 'node:path';
 import type { App, BrowserWindow, IpcMain, Protocol, Shell } from 'electron';
@@ -10,19 +11,27 @@ import { startAppServices, type AppServices, type AppServicesOptions } from './a
 import { APP_SCHEME_PRIVILEGES, rendererResponse } from './app-protocol.ts';
 import { exposeRequests, pushLiveBatches } from './ipc/electron-ipc.ts';
 import { IpcDoor, trustOrigins } from './ipc/ipc-door.ts';
+import { electronNotificationSink, type NotificationClass } from './notifications/electron-notification-sink.ts';
+import { sendToPages, windowNotificationSink } from './notifications/window-notification-sink.ts';
 import {
   APP_ORIGIN, APP_SCHEME, contentSecurityPolicy, hardenSession, hardenWebContents, type SessionToHarden, type WebContentsToHarden,
 } from './security.ts';
 import { createMainWindow } from './window.ts';
 
 export interface ElectronMain {
-  readonly app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'getPath'>;
+  readonly app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'getPath' | 'setAppUserModelId'>;
   readonly BrowserWindow: typeof BrowserWindow;
   readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   readonly protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
   readonly session: { readonly defaultSession: SessionToHarden };
   readonly shell: Pick<Shell, 'openExternal'>;
+  readonly Notification: NotificationClass;
+  /** process.platform; Windows needs the AppUserModelId for notifications. */
+  readonly platform?: NodeJS.Platform;
 }
+
+/** electron-builder.yml's appId: Windows attributes notifications to the app by it. */
+export const APP_USER_MODEL_ID = 'com.fillwatch.desktop';
 
 export interface AppPaths {
   readonly rendererDir: string;
@@ -36,23 +45,26 @@ export interface RunAppOptions {
 
 /** Returns false when another instance already runs (that one is focused instead). */
 export function runElectronApp(electron: ElectronMain, paths: AppPaths, options: RunAppOptions = {}): boolean {
-  const { app, BrowserWindow, ipcMain, protocol, session, shell } = electron;
+  const { app, BrowserWindow, ipcMain, protocol, session, shell, Notification } = electron;
   const log = options.log ?? ((line: string) => console.error(`fillwatch: ${line}`));
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;
   }
   protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
+  if ((electron.platform ?? process.platform) === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   let window: BrowserWindow | undefined;
   let services: AppServices | undefined;
   const wiring: Disposable[] = [];
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents as WebContentsToHarden, (url) => shell.openExternal(url)));
-  app.on('second-instance', () => {
+  const focusWindow = () => {
     if (window === undefined || window.isDestroyed()) return;
     if (window.isMinimized()) window.restore();
+    window.show();
     window.focus();
-  });
+  };
+  app.on('second-instance', focusWindow);
   app.on('window-all-closed', () => app.quit());
 
   let stopped = false;
@@ -82,7 +94,13 @@ export function runElectronApp(electron: ElectronMain, paths: AppPaths, options:
       onRefused: (channel, kind, message) => log(`IPC ${channel} refused (${kind}): ${message}`),
     });
     wiring.push(exposeRequests(ipcMain, door));
-    wiring.push(pushLiveBatches(services.feed.onBatch, () => BrowserWindow.getAllWindows().map((w) => w.webContents)));
+    const pages = () => BrowserWindow.getAllWindows().map((w) => w.webContents);
+    wiring.push(pushLiveBatches(services.feed.onBatch, pages));
+    wiring.push(services.notifications.addSink(windowNotificationSink(pages)));
+    wiring.push(services.notifications.addSink(electronNotificationSink(Notification, (target) => {
+      focusWindow();
+      if (target !== null) sendToPages(pages, 'notifications.clicked', target);
+    })));
     window = createMainWindow(BrowserWindow, paths.preload);
   }).catch((error: unknown) => {
     log(`could not start: ${error instanceof Error ? error.message : String(error)}`);

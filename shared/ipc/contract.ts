@@ -8,6 +8,7 @@
 // alike), so decimals travel as exact decimal strings (decimal.ts `toString`), never as numbers, and
 // an absent value is `null`. Only public facts cross: no key material, no certificate bodies.
 import { z } from 'zod';
+import type { NotificationRules } from '../notifications/notification-rules.ts';
 import { EXEC_TYPES, ORD_STATUSES, SIDES, type ExecutionRecord } from '../records/execution-record.ts';
 
 export const IPC_PREFIX = 'fillwatch:';
@@ -138,6 +139,45 @@ export const positionsViewSchema = z.strictObject({
   totals: z.strictObject({ markets: z.int().nonnegative(), ...pnlFields }).readonly(),
 }).readonly();
 
+/** 'HH:MM' (24 h). */
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+
+/** What the user asked to be notified about (shared/notifications/notification-rules.ts). */
+export const notificationRulesSchema = z.strictObject({
+  enabled: z.boolean(),
+  allFills: z.boolean(),
+  minQty: decimalText.exactOptional(),
+  minNotional: decimalText.exactOptional(),
+  markets: z.array(z.string().min(1).max(200)).max(500).readonly(),
+  cancelsAndRejects: z.boolean(),
+  sessionAlerts: z.boolean(),
+  quietUntil: epochMs.exactOptional(),
+  quietHours: z.strictObject({ from: clockTime, to: clockTime, timeZone: z.string().min(1).max(100) }).readonly().exactOptional(),
+  alertsBypassQuiet: z.boolean(),
+}).readonly();
+
+// Compile-time guard: the wire rules are assignable both ways to the planner's rules.
+const _rulesOut: NotificationRules = {} as z.infer<typeof notificationRulesSchema>;
+const _rulesIn: z.infer<typeof notificationRulesSchema> = {} as NotificationRules;
+
+/** What a click on a notification opens and highlights. */
+export const notificationTargetSchema = z.strictObject({
+  accountId,
+  position: journalPosition.nullable(),
+  execId: z.string().nullable(),
+}).readonly();
+
+/** One desktop notification as shown (Electron's Notification, and in-page as the toast log). */
+export const notificationSchema = z.strictObject({
+  /** Unique within one run of main; a reloaded window never receives an earlier one again. */
+  id: z.int().positive(),
+  at: epochMs,
+  title: z.string(),
+  body: z.string(),
+  urgency: z.enum(['normal', 'critical']),
+  target: notificationTargetSchema.nullable(),
+}).readonly();
+
 //#endregion
 
 //#region requests (renderer → main, answered once)
@@ -172,6 +212,15 @@ export const requests = {
   'demo.status': {
     request: noArguments,
     response: demoStatusSchema,
+  },
+  'notifications.getRules': {
+    request: noArguments,
+    response: notificationRulesSchema,
+  },
+  /** Replaces the rules; answers with the rules now in force (saved before answering). */
+  'notifications.setRules': {
+    request: z.strictObject({ rules: notificationRulesSchema }),
+    response: notificationRulesSchema,
   },
 } as const;
 
@@ -208,6 +257,10 @@ export const liveBatchSchema = z.strictObject({
 
 export const events = {
   'live.batch': liveBatchSchema,
+  /** A notification main showed (or would show): the window lists it in its toast log. */
+  'notifications.shown': notificationSchema,
+  /** The user clicked a notification: show and highlight its execution. */
+  'notifications.clicked': notificationTargetSchema,
 } as const;
 
 export type EventName = keyof typeof events;
@@ -262,3 +315,6 @@ export type MarketPosition = z.infer<typeof marketPositionSchema>;
 export type PositionsView = z.infer<typeof positionsViewSchema>;
 export type LiveBatch = z.infer<typeof liveBatchSchema>;
 export type AppSnapshot = ResponseOf<'app.snapshot'>;
+export type NotificationRulesWire = z.infer<typeof notificationRulesSchema>;
+export type NotificationWire = z.infer<typeof notificationSchema>;
+export type NotificationTargetWire = z.infer<typeof notificationTargetSchema>;

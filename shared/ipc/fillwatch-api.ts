@@ -3,8 +3,8 @@
 // Named, typed functions only (never a generic send/invoke), and every `on.*` returns its own
 // unsubscribe. The renderer is typed by FillwatchApi; the preload and the harness build the object.
 import type {
-  AccountView, AppSnapshot, DemoStatus, EventChannel, EventName, IpcResult, LiveBatch, PositionsView, RequestChannel, RequestName,
-  RequestOf, ResponseOf,
+  AccountView, AppSnapshot, DemoStatus, EventChannel, EventName, IpcResult, LiveBatch, NotificationRulesWire, NotificationTargetWire,
+  NotificationWire, PositionsView, RequestChannel, RequestName, RequestOf, ResponseOf,
 } from './contract.ts';
 
 // Channel names are spelled here instead of imported from contract.ts, so the preload's bundle does not
@@ -24,7 +24,15 @@ export interface FillwatchApi {
   readonly accounts: { list(): Promise<IpcResult<readonly AccountView[]>> };
   readonly positions: { get(accountId: string): Promise<IpcResult<PositionsView>> };
   readonly demo: { status(): Promise<IpcResult<DemoStatus>> };
-  readonly on: { liveBatch(listener: (batch: LiveBatch) => void): () => void };
+  readonly notifications: {
+    getRules(): Promise<IpcResult<NotificationRulesWire>>;
+    setRules(rules: NotificationRulesWire): Promise<IpcResult<NotificationRulesWire>>;
+  };
+  readonly on: {
+    liveBatch(listener: (batch: LiveBatch) => void): () => void;
+    notification(listener: (notification: NotificationWire) => void): () => void;
+    notificationClicked(listener: (target: NotificationTargetWire) => void): () => void;
+  };
 }
 
 export function createFillwatchApi(transport: IpcTransport): FillwatchApi {
@@ -35,6 +43,14 @@ export function createFillwatchApi(transport: IpcTransport): FillwatchApi {
     accounts: { list: () => call('accounts.list', {}) },
     positions: { get: (accountId) => call('positions.get', { accountId }) },
     demo: { status: () => call('demo.status', {}) },
-    on: { liveBatch: (listener) => transport.subscribe(eventChannel('live.batch'), (payload) => listener(payload as LiveBatch)) },
+    notifications: {
+      getRules: () => call('notifications.getRules', {}),
+      setRules: (rules) => call('notifications.setRules', { rules }),
+    },
+    on: {
+      liveBatch: (listener) => transport.subscribe(eventChannel('live.batch'), (payload) => listener(payload as LiveBatch)),
+      notification: (listener) => transport.subscribe(eventChannel('notifications.shown'), (payload) => listener(payload as NotificationWire)),
+      notificationClicked: (listener) => transport.subscribe(eventChannel('notifications.clicked'), (payload) => listener(payload as NotificationTargetWire)),
+    },
   };
 }

@@ -21,6 +21,7 @@ import { createMainWindow, mainWindowOptions, type BrowserWindowClass } from '..
 import { exposeFillwatch } from '../../electron/preload/expose.ts';
 import type { FillwatchApi } from '../../shared/ipc/fillwatch-api.ts';
 import { FakeBrowserWindow, FakeIpcMain, FakeSession, FakeWebContents, fakeElectron } from './support/fake-electron.ts';
+import { inMemoryRuleHandlers } from './support/samples.ts';
 
 const demo = { active: false, accountIds: [], reportsPerSecond: null };
 const handlers: RequestHandlers = {
@@ -28,6 +29,7 @@ const handlers: RequestHandlers = {
   'accounts.list': () => [],
   'positions.get': () => ({ accountId: 'a', markets: [], totals: { markets: 0, realized: '0', unrealized: '0', fees: '0', estimatedFees: '0', net: '0' } }),
   'demo.status': () => demo,
+  ...inMemoryRuleHandlers(),
 };
 const kind = (r: unknown) => ((r as IpcResult<unknown>).ok ? 'ok' : (r as { error: { kind: string } }).error.kind);
 
@@ -170,7 +172,10 @@ describe('preload', () => {
       else assert.fail(`${path} is neither a function nor a namespace`);
     };
     walk(api, '');
-    assert.deepEqual(leaves.sort(), ['accounts.list', 'app.snapshot', 'demo.status', 'on.liveBatch', 'positions.get']);
+    assert.deepEqual(leaves.sort(), [
+      'accounts.list', 'app.snapshot', 'demo.status', 'notifications.getRules', 'notifications.setRules', 'on.liveBatch', 'on.notification',
+      'on.notificationClicked', 'positions.get',
+    ]);
     assert.deepEqual(await api.demo.status(), { ok: true, value: demo });
     await api.positions.get('demo-1');
     assert.deepEqual(invoked, [['fillwatch:demo.status', {}], ['fillwatch:positions.get', { accountId: 'demo-1' }]]);
@@ -187,7 +192,8 @@ describe('the Electron app', () => {
   function fakeServices() {
     const batches = new Emitter<LiveBatch>();
     let closed = 0;
-    const services = { feed: { onBatch: batches.event }, handlers, demo, close: async () => { closed++; } } as unknown as AppServices;
+    const notifications = { addSink: () => ({ dispose: () => {} }) };
+    const services = { feed: { onBatch: batches.event }, handlers, demo, notifications, close: async () => { closed++; } } as unknown as AppServices;
     return { services, batches, closed: () => closed };
   }
 

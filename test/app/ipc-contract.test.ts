@@ -7,6 +7,7 @@ import {
   IPC_ERROR_KINDS, MAX_SNAPSHOT_EXECUTIONS, REQUEST_NAMES, eventChannel, events, executionRecordSchema, ipcErrorSchema,
   liveBatchSchema, requestChannel, requests,
 } from '../../shared/ipc/contract.ts';
+import { DEFAULT_NOTIFICATION_RULES } from '../../shared/notifications/notification-rules.ts';
 import { sampleRecord } from './support/samples.ts';
 
 describe('IPC contract', () => {
@@ -14,7 +15,7 @@ describe('IPC contract', () => {
     const channels = [...REQUEST_NAMES.map(requestChannel), ...Object.keys(events).map((n) => eventChannel(n as keyof typeof events))];
     for (const c of channels) assert.match(c, /^fillwatch:[a-z]+\.[a-zA-Z]+$/);
     assert.equal(new Set(channels).size, channels.length);
-    assert.deepEqual([...REQUEST_NAMES].sort(), ['accounts.list', 'app.snapshot', 'demo.status', 'positions.get']);
+    assert.deepEqual([...REQUEST_NAMES].sort(), ['accounts.list', 'app.snapshot', 'demo.status', 'notifications.getRules', 'notifications.setRules', 'positions.get']);
   });
 
   test('an engine record parses unchanged; a price as a number or an extra field is refused', () => {
@@ -47,5 +48,19 @@ describe('IPC contract', () => {
   test('error kinds are a closed set', () => {
     assert.deepEqual([...IPC_ERROR_KINDS], ['forbidden-sender', 'unknown-request', 'invalid-payload', 'not-found', 'failed']);
     assert.equal(ipcErrorSchema.safeParse({ kind: 'oops', message: 'x' }).success, false);
+  });
+});
+
+describe('IPC contract: notifications', () => {
+  test('rules are checked: exact decimals, HH:MM quiet hours, no extra fields; a notification and its click target parse', () => {
+    const rules = { ...DEFAULT_NOTIFICATION_RULES, allFills: false, minQty: '100', quietHours: { from: '22:00', to: '07:00', timeZone: 'America/New_York' } };
+    assert.deepEqual(requests['notifications.setRules'].request.parse({ rules }), { rules });
+    for (const bad of [{ ...rules, minQty: 100 }, { ...rules, minQty: '1e2' }, { ...rules, quietHours: { from: '25:00', to: '07:00', timeZone: 'UTC' } }, { ...rules, sound: true }, { ...rules, enabled: undefined }]) {
+      assert.equal(requests['notifications.setRules'].request.safeParse({ rules: bad }).success, false, JSON.stringify(bad));
+    }
+    const shown = { id: 1, at: 1, title: 't', body: 'b', urgency: 'normal', target: { accountId: 'a', position: 3, execId: 'x' } };
+    assert.deepEqual(events['notifications.shown'].parse(shown), shown);
+    assert.equal(events['notifications.shown'].safeParse({ ...shown, urgency: 'loud' }).success, false);
+    assert.deepEqual(events['notifications.clicked'].parse(shown.target), shown.target);
   });
 });

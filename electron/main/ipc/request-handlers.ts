@@ -3,7 +3,8 @@
 import { IpcRequestError, type RequestHandlers } from './ipc-door.ts';
 import type { LiveFeed } from '../live/live-feed.ts';
 
-export function liveRequestHandlers(feed: LiveFeed): RequestHandlers {
+/** Every request but the notification rules (electron/main/notifications answers those). */
+export function liveRequestHandlers(feed: LiveFeed): Omit<RequestHandlers, `notifications.${string}`> {
   return {
     'app.snapshot': ({ limit }) => feed.snapshot(limit),
     'accounts.list': () => feed.accounts(),

@@ -77,10 +77,25 @@ export class FakeBrowserWindow extends FakeEventTarget {
   isDestroyed() { return false; }
   isMinimized() { return false; }
   restore() {}
-  focus() {}
+  focused = 0;
+  focus() { this.focused++; }
 }
 
-export function fakeElectron(options: { lock?: boolean } = {}) {
+/** Electron's Notification: records what was shown; `click()` plays the user's click. */
+export class FakeNotification extends FakeEventTarget {
+  static readonly shown: FakeNotification[] = [];
+  static supported = true;
+  static isSupported() { return FakeNotification.supported; }
+  readonly options: Record<string, unknown>;
+  constructor(options: Record<string, unknown>) {
+    super();
+    this.options = options;
+  }
+  show() { FakeNotification.shown.push(this); }
+  click() { this.emit('click', {}); }
+}
+
+export function fakeElectron(options: { lock?: boolean; platform?: NodeJS.Platform } = {}) {
   const calls: string[] = [];
   let ready: () => void = () => {};
   const whenReady = new Promise<void>((resolve) => { ready = resolve; });
@@ -89,6 +104,7 @@ export function fakeElectron(options: { lock?: boolean } = {}) {
     quit: () => { calls.push('quit'); },
     whenReady: () => whenReady,
     getPath: (name: string) => `/tmp/fillwatch-${name}`,
+    setAppUserModelId: (id: string) => { calls.push(`app-user-model-id ${id}`); },
   });
   const protocol = {
     privileged: [] as unknown[],
@@ -98,13 +114,14 @@ export function fakeElectron(options: { lock?: boolean } = {}) {
   };
   const opened: string[] = [];
   FakeBrowserWindow.created.length = 0;
+  FakeNotification.shown.length = 0;
   return {
     calls, opened, protocol,
     ready: () => ready(),
     ipcMain: new FakeIpcMain(),
     session: { defaultSession: new FakeSession() },
     electron: {
-      app, protocol, BrowserWindow: FakeBrowserWindow,
+      app, protocol, BrowserWindow: FakeBrowserWindow, Notification: FakeNotification, platform: options.platform ?? 'linux',
       shell: { openExternal: async (url: string) => { opened.push(url); } },
     },
   };

@@ -1,4 +1,5 @@
 // samples.ts — small, realistic values the app tests share.
+import { DEFAULT_NOTIFICATION_RULES, type NotificationRules } from '../../../shared/notifications/notification-rules.ts';
 import type { ExecutionRecord } from '../../../shared/records/execution-record.ts';
 
 export const sampleRecord: ExecutionRecord = {
@@ -11,3 +12,12 @@ export const sampleRecord: ExecutionRecord = {
 export function recordNo(n: number): ExecutionRecord {
   return { ...sampleRecord, execId: `3021;${n}`, msgSeqNum: n };
 }
+
+/** Answers for the notification rules' requests, for tests that build a full RequestHandlers. */
+export const inMemoryRuleHandlers = () => {
+  let rules: NotificationRules = DEFAULT_NOTIFICATION_RULES;
+  return {
+    'notifications.getRules': () => rules,
+    'notifications.setRules': ({ rules: next }: { readonly rules: NotificationRules }) => (rules = next),
+  };
+};

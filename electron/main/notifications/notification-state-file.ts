@@ -1,0 +1,78 @@
+// notification-state-file.ts — what notifications must remember across restarts, in one small JSON
+// file in the app's data folder: the user's rules, and per journal and account the journal position
+// already notified (so no execution is ever notified twice). Written atomically: a temp file beside
+// it, fsync, rename, then fsync the folder, so a crash leaves the old file or the new one, never half.
+// A missing or unreadable file means defaults (an unreadable one is kept aside as `.bad`, not lost).
+import { readFileSync, renameSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { notificationRulesSchema } from '../../../shared/ipc/contract.ts';
+import { DEFAULT_NOTIFICATION_RULES, type NotificationRules } from '../../../shared/notifications/notification-rules.ts';
+
+export interface NotificationState {
+  readonly rules: NotificationRules;
+  /** Journal file → account id → the last journal position notified. Positions belong to one journal. */
+  readonly notifiedUpTo: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+const VERSION = 1;
+
+export function defaultNotificationState(): NotificationState {
+  return { rules: DEFAULT_NOTIFICATION_RULES, notifiedUpTo: {} };
+}
+
+/** Reads the state, or defaults (and `problem` says why) when the file is missing or not ours. */
+export function readNotificationState(path: string): { state: NotificationState; problem?: string } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: defaultNotificationState() };
+    return { state: defaultNotificationState(), problem: `could not read ${path}: ${String(error)}` };
+  }
+  try {
+    const value = JSON.parse(text) as { version?: unknown; rules?: unknown; notifiedUpTo?: unknown };
+    if (value.version !== VERSION) throw new Error(`unknown version ${String(value.version)}`);
+    const rules = notificationRulesSchema.parse(value.rules) as NotificationRules;
+    const notifiedUpTo: Record<string, Record<string, number>> = {};
+    for (const [journal, accounts] of Object.entries(value.notifiedUpTo as Record<string, unknown>)) {
+      const positions: Record<string, number> = {};
+      for (const [account, position] of Object.entries(accounts as Record<string, unknown>)) {
+        if (!Number.isSafeInteger(position) || (position as number) < 0) throw new Error(`bad position for ${account}`);
+        positions[account] = position as number;
+      }
+      notifiedUpTo[journal] = positions;
+    }
+    return { state: { rules, notifiedUpTo } };
+  } catch (error) {
+    // Keep the unreadable file for a person to look at; start from defaults.
+    try { renameSync(path, `${path}.bad`); } catch { /* best effort */ }
+    return { state: defaultNotificationState(), problem: `${path} was not readable (${error instanceof Error ? error.message : String(error)}); kept as .bad, using defaults` };
+  }
+}
+
+function serialize(state: NotificationState): string {
+  return `${JSON.stringify({ version: VERSION, rules: state.rules, notifiedUpTo: state.notifiedUpTo }, null, 2)}\n`;
+}
+
+/** Atomic replace: temp file, fsync, rename, fsync of the folder. */
+export async function writeNotificationState(path: string, state: NotificationState): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`;
+  const file = await open(temp, 'w', 0o600);
+  try {
+    await file.writeFile(serialize(state), 'utf8');
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rename(temp, path);
+  await syncFolder(dirname(path));
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  // Makes the rename itself durable; not possible on every platform (Windows), so best effort.
+  try {
+    const dir = await open(folder, 'r');
+    try { await dir.sync(); } finally { await dir.close(); }
+  } catch { /* best effort */ }
+}

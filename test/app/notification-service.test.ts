@@ -1,0 +1,145 @@
+// The NotificationService on main, with a fake clock and a fake RecorderApi: executions become
+// notifications once their coalescing window closes; bursts are one notification; the notified-up-to
+// positions and the rules are saved atomically before anything is shown, so a restart never shows the
+// same execution again; a different journal starts afresh; a broken file is kept aside, not trusted.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NotificationWire } from '../../shared/ipc/contract.ts';
+import { DEFAULT_NOTIFICATION_RULES } from '../../shared/notifications/notification-rules.ts';
+import { NotificationService, type NotificationClock } from '../../electron/main/notifications/notification-service.ts';
+import { accountConfig, fakeRecorder } from './support/fake-recorder.ts';
+
+class FakeClock implements NotificationClock {
+  at = Date.UTC(2026, 10, 24, 14, 0, 0);
+  readonly timers = new Set<() => void>();
+  now() { return this.at; }
+  every(_ms: number, fn: () => void) {
+    this.timers.add(fn);
+    return () => void this.timers.delete(fn);
+  }
+  advance(ms: number) { this.at += ms; }
+}
+
+function setup(dir = mkdtempSync(join(tmpdir(), 'fillwatch-notify-')), journal = '/data/journal.db', recorder = fakeRecorder([accountConfig('a'), accountConfig('b')])) {
+  const clock = new FakeClock();
+  const service = new NotificationService(recorder.api, { statePath: join(dir, 'notifications.json'), journalPath: journal, clock, coalesceMs: 2_000 });
+  const shown: NotificationWire[] = [];
+  service.addSink({ show: (n) => shown.push(n) });
+  return { dir, clock, recorder, service, shown, statePath: join(dir, 'notifications.json') };
+}
+
+describe('NotificationService', () => {
+  test('one fill: one notification after the coalescing window, with the account label and the fill to highlight', async () => {
+    const { clock, recorder, service, shown } = setup();
+    await service.refreshAccounts();
+    const [execId] = recorder.commit(1);
+    await service.tick();
+    assert.equal(shown.length, 0, 'held while the window is open');
+    clock.advance(2_000);
+    await service.tick();
+    assert.equal(shown.length, 1);
+    assert.equal(shown[0]!.title, 'Desk a: Bought 4.00 Yes @ 0.4200');
+    assert.deepEqual(shown[0]!.target, { accountId: 'a', position: 1, execId });
+    assert.equal(clock.timers.size, 1, 'runs due() on a timer');
+    await service.close();
+    assert.equal(clock.timers.size, 0, 'close stops the timer');
+  });
+
+  test('a burst is one notification; a sink that throws does not stop the others', async () => {
+    const { clock, recorder, service, shown } = setup();
+    service.addSink({ show: () => { throw new Error('boom'); } });
+    recorder.commit(10);
+    clock.advance(500);
+    recorder.commit(4);
+    clock.advance(1_600);
+    await service.tick();
+    assert.equal(shown.length, 1);
+    assert.match(shown[0]!.title, /14 fills/);
+    assert.match(shown[0]!.body, /in 1 market/);
+    await service.close();
+  });
+
+  test('never the same execution twice across restarts: positions are saved before showing', async () => {
+    const first = setup();
+    first.recorder.commit(3);
+    first.clock.advance(2_000);
+    await first.service.tick();
+    assert.equal(first.shown.length, 1);
+    const saved = JSON.parse(readFileSync(first.statePath, 'utf8')) as { notifiedUpTo: Record<string, Record<string, number>> };
+    assert.deepEqual(saved.notifiedUpTo, { '/data/journal.db': { a: 3 } });
+    await first.service.close();
+
+    // Restart: the engine replays positions 1..3 (the same executions), then commits 4 and 5.
+    const second = setup(first.dir);
+    second.recorder.commit(3);
+    second.clock.advance(2_000);
+    await second.service.tick();
+    assert.equal(second.shown.length, 0, 'already notified before the restart');
+    second.recorder.commit(2);
+    second.clock.advance(2_000);
+    await second.service.tick();
+    assert.equal(second.shown.length, 1);
+    assert.match(second.shown[0]!.title, /2 fills/);
+    await second.service.close();
+  });
+
+  test('a different journal starts from nothing notified (positions belong to one journal)', async () => {
+    const first = setup();
+    first.recorder.commit(3);
+    first.clock.advance(2_000);
+    await first.service.tick();
+    await first.service.close();
+    const other = setup(first.dir, '/data/other.db');
+    other.recorder.commit(1);
+    other.clock.advance(2_000);
+    await other.service.tick();
+    assert.equal(other.shown.length, 1);
+    await other.service.close();
+  });
+
+  test('rules: default, set (saved atomically, survive a restart), and applied to what follows', async () => {
+    const { dir, clock, recorder, service, shown, statePath } = setup();
+    assert.deepEqual(service.rules(), DEFAULT_NOTIFICATION_RULES);
+    await service.setRules({ ...DEFAULT_NOTIFICATION_RULES, allFills: false, minQty: '100' });
+    assert.deepEqual(readdirSync(dir), ['notifications.json'], 'no temp file left behind');
+    recorder.commit(2); // 4 contracts each: below 100
+    clock.advance(2_000);
+    await service.tick();
+    assert.deepEqual(shown, []);
+    await service.close();
+    const again = setup(dir);
+    assert.equal(again.service.rules().minQty, '100');
+    assert.equal(again.service.rules().allFills, false);
+    await again.service.close();
+    assert.ok(existsSync(statePath));
+  });
+
+  test('session alerts show at once as critical; do-not-disturb holds fills', async () => {
+    const { clock, recorder, service, shown } = setup();
+    await service.setRules({ ...DEFAULT_NOTIFICATION_RULES, quietUntil: clock.at + 60_000 });
+    recorder.fire({ type: 'missed-fills', accountId: 'a', sinceMs: undefined, untilMs: clock.at, text: 'Fills between 14:00 and 14:01 may be missing.' });
+    recorder.commit(1);
+    await service.tick();
+    assert.equal(shown.length, 1);
+    assert.equal(shown[0]!.urgency, 'critical');
+    clock.advance(2_000);
+    await service.tick();
+    assert.equal(shown.length, 1, 'the fill is held while quiet');
+    await service.close();
+  });
+
+  test('an unreadable state file is kept aside as .bad and defaults are used', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fillwatch-notify-'));
+    writeFileSync(join(dir, 'notifications.json'), '{"version":1,"rules":{"enabled":"yes"}}');
+    const lines: string[] = [];
+    const recorder = fakeRecorder();
+    const service = new NotificationService(recorder.api, { statePath: join(dir, 'notifications.json'), journalPath: '/j.db', clock: new FakeClock(), log: (l) => lines.push(l) });
+    assert.deepEqual(service.rules(), DEFAULT_NOTIFICATION_RULES);
+    assert.ok(existsSync(join(dir, 'notifications.json.bad')));
+    assert.match(lines.join('\n'), /not readable/);
+    await service.close();
+  });
+});
