@@ -1,9 +1,9 @@
 // ingest-stages.ts — splits a CPU profile of an ingest burst (profile-target.ts ingest
 // --burst-profile=…) into the pipeline's stages: each busy sample goes to the innermost frame on its
-// stack that belongs to a stage (so a helper such as FixMessage.valueAt counts for whoever called it),
-// and native calls that V8 bills to their JavaScript caller (better-sqlite3's run, the transaction's
-// COMMIT) are told apart by the caller's source line. Prints each stage's share of the busy samples
-// and, with --ers, its main-thread µs per ER.
+// stack that belongs to a stage (so a helper such as FixMessage.valueAt counts for whoever called it;
+// better-sqlite3's native calls count for the JavaScript function that made them). Prints each
+// stage's share of the busy samples and, with --ers, its main-thread µs per ER. A thread writer's
+// waits (Atomics.wait while the writer thread commits) count as busy time of the hand-off stage.
 // Usage: node bench/tools/ingest-stages.ts <file.cpuprofile> [--ers=100100] [--unmatched=15]
 // A tool for whoever tunes ingest, never run by the bench itself.
 import { readFileSync } from 'node:fs';
@@ -50,8 +50,10 @@ const RULES: readonly StageRule[] = [
   { stage: 'journal accept/flush/report', file: '/core/journal/journal.ts' },
   { stage: 'journal accept/flush/report', file: '/core/journal/commit-timer.ts' },
   { stage: 'segment build + hash', file: '/core/journal/segment.ts' },
-  { stage: 'SQLite: execution rows', file: '/core/journal/batch-writer.ts', functions: ['#insertExecutionRow', '#insertExecutions', 'insertExecutions'] },
-  { stage: 'SQLite: other rows + batch loop', file: '/core/journal/batch-writer.ts' },
+  { stage: 'batch rows (toBatchRows, assemble)', file: '/core/journal/batch-writer.ts', functions: ['toBatchRows', 'assemble'] },
+  { stage: 'SQLite: execution rows', file: '/core/journal/batch-writer.ts', functions: ['#writeDecoded', '#insertExecutionRow'] },
+  { stage: 'SQLite: segment row + heads', file: '/core/journal/batch-writer.ts' },
+  { stage: 'writer thread: hand-off and waits', file: '/core/journal/journal-writer.ts' },
   { stage: 'SQLite: BEGIN/COMMIT', file: '/better-sqlite3/lib/methods/transaction.js' },
   { stage: 'delivery: recorder + positions book', file: '/core/recorder/' },
   { stage: 'delivery: recorder + positions book', file: '/bench/pipeline.ts' },
@@ -59,8 +61,6 @@ const RULES: readonly StageRule[] = [
   { stage: 'delivery: recorder + positions book', file: '/core/positions/' },
 ];
 
-/** Lines of batch-writer.ts's #write whose self time is a native statement (told apart by its text). */
-const SEGMENT_INSERT_LINE = /#insertSegment\.run/;
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { ers: { type: 'string' }, unmatched: { type: 'string', default: '15' } } });
 const file = positionals[0];
@@ -76,21 +76,6 @@ for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n
 const inFile = (frame: CallFrame, rule: StageRule): boolean => (rule.file.endsWith('/') ? frame.url.includes(rule.file) : frame.url.endsWith(rule.file));
 const ruleOf = (frame: CallFrame): StageRule | undefined =>
   RULES.find((r) => inFile(frame, r) && (r.functions === undefined || r.functions.includes(frame.functionName)));
-
-/** Source lines of a file (for the line-split of native calls), by url. */
-const sources = new Map<string, string[]>();
-const sourceLine = (url: string, line: number): string => {
-  let lines = sources.get(url);
-  if (lines === undefined) {
-    try {
-      lines = readFileSync(new URL(url), 'utf8').split('\n');
-    } catch {
-      lines = [];
-    }
-    sources.set(url, lines);
-  }
-  return lines[line - 1] ?? '';
-};
 
 /** Stage of a node's own samples: its innermost ancestor-or-self that matches a rule. */
 const stageCache = new Map<number, string>();
@@ -127,18 +112,6 @@ for (const [id, n] of self) {
   const stage = stageOf(id);
   if (stage === '(idle)') continue;
   busy += n;
-  // Native statement calls are billed to the JavaScript line that made them: split #write's by line.
-  if (node.callFrame.url.endsWith('/core/journal/batch-writer.ts') && node.callFrame.functionName === '#write' && node.positionTicks !== undefined) {
-    let rest = n;
-    for (const tick of node.positionTicks) {
-      if (SEGMENT_INSERT_LINE.test(sourceLine(node.callFrame.url, tick.line))) {
-        add('SQLite: segment row', tick.ticks);
-        rest -= tick.ticks;
-      }
-    }
-    add(stage, rest);
-    continue;
-  }
   add(stage, n);
   if (stage.startsWith('other')) {
     const key = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.replace(/^.*\/(node_modules|electron|bench|shared)\//, '$1/')}:${node.callFrame.lineNumber + 1}`;
@@ -152,7 +125,7 @@ const sampleUs = (profile.endTime - profile.startTime) / Math.max(1, total);
 const ers = values.ers === undefined ? undefined : Number(values.ers);
 process.stdout.write(`${total} samples over ${wallMs.toFixed(0)} ms (${sampleUs.toFixed(0)} µs each); busy ${((busy / total) * 100).toFixed(1)}% (the rest is the main thread waiting).\n`);
 process.stdout.write(`${'stage'.padEnd(44)} ${'share'.padStart(6)}${ers === undefined ? '' : '  µs/ER (main thread)'}\n`);
-const order = [...new Set([...RULES.map((r) => r.stage), 'SQLite: segment row', 'garbage collector', 'other: TLS, streams, timers, unmatched'])];
+const order = [...new Set([...RULES.map((r) => r.stage), 'garbage collector', 'other: TLS, streams, timers, unmatched'])];
 for (const stage of order) {
   const n = stages.get(stage) ?? 0;
   const perEr = ers === undefined ? '' : `  ${((n * sampleUs) / ers).toFixed(2).padStart(6)}`;
