@@ -1,9 +1,12 @@
 // App.tsx — the window's frame: header (name, DEMO badge, account status strip), a banner when the
-// link to the recorder is lost or the engine raised an alert, the view tabs and the active view.
-import { useCallback, useState } from 'react';
+// link to the recorder is lost or the engine raised an alert, the view tabs and the active view, and
+// the toast log of notifications (a clicked one opens Live with its execution highlighted).
+import { useCallback, useEffect, useState } from 'react';
 import { Header } from './components/Frame/Header.tsx';
 import { NavBar } from './components/Frame/NavBar.tsx';
 import { SyncBanner } from './components/Frame/SyncBanner.tsx';
+import { ToastLog } from './components/ToastLog/ToastLog.tsx';
+import { useNotificationStore } from './state/notification-store.ts';
 import { ComingView } from './views/Coming/ComingView.tsx';
 import { LiveView } from './views/Live/LiveView.tsx';
 import { VIEWS, type ViewId } from './views/views.ts';
@@ -12,6 +15,14 @@ export function App() {
   const [view, setView] = useState<ViewId>('live');
   const showAlerts = useCallback(() => setView('alerts'), []);
   const entry = VIEWS.find((v) => v.id === view)!;
+  const highlight = useNotificationStore((s) => s.highlight);
+  useEffect(() => {
+    if (highlight === null) return;
+    setView('live');
+    // After Live has rendered: bring the row into view and focus it (the grid's own highlight).
+    const frame = requestAnimationFrame(() => highlightRow(highlight.target.execId));
+    return () => cancelAnimationFrame(frame);
+  }, [highlight]);
   return (
     <div className="app">
       <Header />
@@ -20,8 +31,21 @@ export function App() {
       <main className="view" role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
         {view === 'live' ? <LiveView /> : <ComingView entry={entry} />}
       </main>
+      <ToastLog />
     </div>
   );
+}
+
+const HIGHLIGHT_MS = 2_500;
+
+function highlightRow(execId: string | null): void {
+  if (execId === null) return;
+  const row = document.querySelector<HTMLElement>(`tbody tr[data-exec-id="${CSS.escape(execId)}"]`);
+  if (row === null) return; // no longer among the newest rows Live keeps
+  row.scrollIntoView({ block: 'center' });
+  row.focus();
+  row.classList.add('is-notified');
+  setTimeout(() => row.classList.remove('is-notified'), HIGHLIGHT_MS);
 }
 
 export function NotInApp() {

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Disposable, Event } from '../../shared/events/emitter.ts';
-import { eventChannel, type LiveBatch } from '../../shared/ipc/contract.ts';
+import { eventChannel, type LiveBatch, type NotificationWire } from '../../shared/ipc/contract.ts';
 import { HARNESS_SOCKET_PATH, type SocketMessage, type SocketRequest } from '../../shared/ipc/socket-frames.ts';
 import { IpcDoor, trustOrigins, type RequestHandlers } from '../main/ipc/ipc-door.ts';
 import { resolveRendererFile } from '../main/renderer-files.ts';
@@ -22,6 +22,8 @@ export interface HarnessServerOptions {
   readonly bridgeFile: string;
   readonly handlers: RequestHandlers;
   readonly onBatch: Event<LiveBatch>;
+  /** Notifications for the page's toast log (the harness has no desktop to show them on). */
+  readonly onNotification?: Event<NotificationWire>;
   readonly log?: (line: string) => void;
 }
 
@@ -92,17 +94,19 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     });
   }
 
-  const channel = eventChannel('live.batch');
-  const batches: Disposable = options.onBatch((batch) => {
-    const frame = JSON.stringify({ kind: 'event', channel, payload: batch } satisfies SocketMessage);
+  const broadcast = (channel: string, payload: unknown) => {
+    const frame = JSON.stringify({ kind: 'event', channel, payload } satisfies SocketMessage);
     for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(frame);
-  });
+  };
+  const batches: Disposable = options.onBatch((batch) => broadcast(eventChannel('live.batch'), batch));
+  const notifications: Disposable | undefined = options.onNotification?.((n) => broadcast(eventChannel('notifications.shown'), n));
 
   return {
     url: `${origin}/`,
     origin,
     close: async () => {
       batches.dispose();
+      notifications?.dispose();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       http.closeAllConnections();

@@ -5,6 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Emitter } from '../../shared/events/emitter.ts';
+import type { NotificationWire } from '../../shared/ipc/contract.ts';
 import { startAppServices, type AppServices } from '../main/app-services.ts';
 import type { DemoOptions } from '../main/demo/demo-mode.ts';
 import { BRIDGE_FILE, RENDERER_DIR, ensureBuilt } from './build-artifacts.ts';
@@ -16,6 +18,8 @@ export interface HarnessOptions {
   /** The journal file; default a fresh temporary one, removed on close. */
   readonly db?: string;
   readonly demo?: false | DemoOptions;
+  /** The notifications' rules and progress; default notifications.json beside the journal. */
+  readonly notificationsPath?: string;
   readonly log?: (line: string) => void;
 }
 
@@ -32,11 +36,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   await ensureBuilt(log);
   const scratch = options.db === undefined ? mkdtempSync(join(tmpdir(), 'fillwatch-harness-')) : undefined;
   const journalPath = options.db ?? join(scratch!, 'journal.db');
-  const services = await startAppServices({ journalPath, demo: options.demo ?? false });
+  const services = await startAppServices({ journalPath, demo: options.demo ?? false, ...(options.notificationsPath === undefined ? {} : { notificationsPath: options.notificationsPath }) });
+  // No desktop here: notifications go to the page, which lists them in its toast log.
+  const notifications = new Emitter<NotificationWire>();
+  const sink = services.notifications.addSink({ show: (n) => notifications.fire(n) });
   let server;
   try {
     server = await startHarnessServer({
-      port: options.port, rendererDir: RENDERER_DIR, bridgeFile: BRIDGE_FILE, handlers: services.handlers, onBatch: services.feed.onBatch, log,
+      port: options.port, rendererDir: RENDERER_DIR, bridgeFile: BRIDGE_FILE, handlers: services.handlers, onBatch: services.feed.onBatch,
+      onNotification: notifications.event, log,
     });
   } catch (error) {
     await services.close();
@@ -49,6 +57,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     journalPath,
     services,
     close: () => closing ??= (async () => {
+      sink.dispose();
       await server.close();
       await services.close();
       if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });

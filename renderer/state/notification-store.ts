@@ -1,0 +1,33 @@
+// notification-store.ts — the window's toast log: the notifications main sent while this page was open
+// (newest first, a handful kept; a reload starts empty, and main never resends one), and the execution
+// a clicked notification asked to highlight. Kept apart from the live store: nothing here is journal data.
+import { create } from 'zustand';
+import type { NotificationTargetWire, NotificationWire } from '../../shared/ipc/contract.ts';
+
+export const TOASTS_KEPT = 5;
+
+export interface NotificationsState {
+  /** Newest first. */
+  readonly toasts: readonly NotificationWire[];
+  /** The execution to show and highlight; `nonce` changes on every click, so the same one can be asked twice. */
+  readonly highlight: { readonly target: NotificationTargetWire; readonly nonce: number } | null;
+  add(notification: NotificationWire): void;
+  dismiss(id: number): void;
+  clear(): void;
+  highlightTarget(target: NotificationTargetWire): void;
+}
+
+/** Adds one notification on top; a repeat of an id already listed is ignored. */
+export function addToast(toasts: readonly NotificationWire[], notification: NotificationWire, kept = TOASTS_KEPT): readonly NotificationWire[] {
+  if (toasts.some((t) => t.id === notification.id)) return toasts;
+  return [notification, ...toasts].slice(0, kept);
+}
+
+export const useNotificationStore = create<NotificationsState>()((set) => ({
+  toasts: [],
+  highlight: null,
+  add: (notification) => set((s) => ({ toasts: addToast(s.toasts, notification) })),
+  dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+  clear: () => set({ toasts: [] }),
+  highlightTarget: (target) => set((s) => ({ highlight: { target, nonce: (s.highlight?.nonce ?? 0) + 1 } })),
+}));
