@@ -76,6 +76,11 @@ export class FixFramer {
    */
   push(chunk: Buffer, sink: FrameSink): void {
     if (chunk.length === 0) return;
+    if (this.#need > 0 && this.#pendingLength > 0 && this.#pendingLength + chunk.length >= this.#need) {
+      const used = this.#completePending(chunk, sink);
+      if (used === chunk.length) return;
+      if (used > 0) chunk = chunk.subarray(used);
+    }
     let buf: Buffer;
     if (this.#pendingLength === 0) {
       buf = chunk; // common case: frames are views straight into the caller's chunk
@@ -142,6 +147,31 @@ export class FixFramer {
       this.#pendingLength = end - pos;
       this.#streamOffset = base + pos;
     }
+  }
+
+  /**
+   * The common case of a frame split across reads: the pending bytes are the start of a frame whose
+   * length is known, and `chunk` holds the rest. Joins only that frame (not the whole chunk) and, when
+   * it is valid, emits it and returns how many bytes of `chunk` it took; the rest of the chunk is then
+   * framed in place. Returns 0 when it is not that simple (a bad or longer frame): push() then does
+   * the general join, so every error is found and reported exactly as before.
+   */
+  #completePending(chunk: Buffer, sink: FrameSink): number {
+    const size = this.#need;
+    const used = size - this.#pendingLength;
+    const frame = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (const part of this.#pending) at += part.copy(frame, at);
+    chunk.copy(frame, at, 0, used);
+    const candidate = this.#examine(frame, 0, size);
+    if (candidate.kind !== 'frame' || candidate.end !== size) return 0;
+    this.#pending = [];
+    this.#pendingLength = 0;
+    this.#need = 0;
+    this.#streamOffset += size;
+    this.#inReportedRun = false;
+    sink.onFrame(frame);
+    return used;
   }
 
   #garbage(sink: FrameSink, streamOffset: number): void {
