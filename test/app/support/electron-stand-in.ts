@@ -42,11 +42,18 @@ export const session = { defaultSession: Object.assign(new Events(), {
 
 export const shell = { openExternal: async () => {} };
 
+/** Desktop notifications: counted in the report (`notificationsShown`). */
+export class Notification extends Events {
+  static isSupported() { return true; }
+  show() { report['notificationsShown'] = ((report['notificationsShown'] as number | undefined) ?? 0) + 1; }
+}
+
 const appEvents = new Events();
 export const app = Object.assign(appEvents, {
   requestSingleInstanceLock: () => true,
   whenReady: () => new Promise<void>((resolve) => setTimeout(resolve, 10)),
   getPath: () => userData,
+  setAppUserModelId: () => {},
   quit: () => {
     let prevented = false;
     appEvents.emit('before-quit', { preventDefault: () => { prevented = true; } });
@@ -100,4 +107,4 @@ async function play(url: string): Promise<void> {
   app.quit();
 }
 
-export default { app, BrowserWindow, ipcMain, protocol, session, shell };
+export default { app, BrowserWindow, ipcMain, protocol, session, shell, Notification };
