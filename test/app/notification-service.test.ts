@@ -2,6 +2,7 @@
 // notifications once their coalescing window closes; bursts are one notification; the notified-up-to
 // positions and the rules are saved atomically before anything is shown, so a restart never shows the
 // same execution again; a different journal starts afresh; a broken file is kept aside, not trusted.
+// The rules' requests through the IpcDoor, and the renderer's toast list.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NotificationWire } from '../../shared/ipc/contract.ts';
 import { DEFAULT_NOTIFICATION_RULES } from '../../shared/notifications/notification-rules.ts';
+import { IpcDoor, trustOrigins } from '../../electron/main/ipc/ipc-door.ts';
+import { notificationRequestHandlers } from '../../electron/main/notifications/notification-handlers.ts';
 import { NotificationService, type NotificationClock } from '../../electron/main/notifications/notification-service.ts';
+import { addToast, TOASTS_KEPT } from '../../renderer/state/notification-store.ts';
 import { accountConfig, fakeRecorder } from './support/fake-recorder.ts';
 
 class FakeClock implements NotificationClock {
@@ -143,3 +147,34 @@ describe('NotificationService', () => {
     await service.close();
   });
 });
+
+describe('notification rules over IPC, and the toast log', () => {
+  test('getRules / setRules go through the IpcDoor: a bad payload is refused, a good one is saved and answered', async () => {
+    const { service, statePath } = setup();
+    const door = new IpcDoor({ ...emptyHandlers(), ...notificationRequestHandlers(service) }, trustOrigins(['app://fillwatch']));
+    const ours = { url: 'app://fillwatch/index.html', isMainFrame: true };
+    assert.deepEqual(await door.handle('fillwatch:notifications.getRules', ours, {}), { ok: true, value: DEFAULT_NOTIFICATION_RULES });
+    const bad = await door.handle('fillwatch:notifications.setRules', ours, { rules: { ...DEFAULT_NOTIFICATION_RULES, minQty: 5 } });
+    assert.equal(bad.ok ? 'ok' : bad.error.kind, 'invalid-payload');
+    const rules = { ...DEFAULT_NOTIFICATION_RULES, cancelsAndRejects: false, markets: ['KXFED'] };
+    assert.deepEqual(await door.handle('fillwatch:notifications.setRules', ours, { rules }), { ok: true, value: rules });
+    assert.deepEqual((JSON.parse(readFileSync(statePath, 'utf8')) as { rules: unknown }).rules, rules);
+    const foreign = await door.handle('fillwatch:notifications.setRules', { url: 'https://evil.example/', isMainFrame: true }, { rules });
+    assert.equal(foreign.ok ? 'ok' : foreign.error.kind, 'forbidden-sender');
+    await service.close();
+  });
+
+  test('the toast log keeps the newest few, newest first, and ignores a repeated id', () => {
+    const n = (id: number): NotificationWire => ({ id, at: id, title: `t${id}`, body: '', urgency: 'normal', target: null });
+    let toasts = addToast([], n(1));
+    toasts = addToast(toasts, n(2));
+    assert.equal(addToast(toasts, n(2)), toasts);
+    for (let id = 3; id <= 9; id++) toasts = addToast(toasts, n(id));
+    assert.deepEqual(toasts.map((t) => t.id), [9, 8, 7, 6, 5].slice(0, TOASTS_KEPT));
+  });
+});
+
+function emptyHandlers() {
+  const fail = () => { throw new Error('not part of this test'); };
+  return { 'app.snapshot': fail, 'accounts.list': fail, 'positions.get': fail, 'demo.status': fail };
+}
