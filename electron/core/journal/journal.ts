@@ -197,7 +197,8 @@ export class Journal implements SequenceStore {
     this.#numbersDirty = true;
     if (this.#pending.length >= this.#batchMax) {
       if (this.#writer.busy) this.#settle(); // back-pressure: one full batch waits for the one in flight
-      if (!this.#handOff()) this.commit();
+      // After a failed background commit this one runs here, so its error reaches the session.
+      if (this.#commitTimer.hasFailed || !this.#handOff()) this.commit();
     }
   }
 

@@ -129,6 +129,27 @@ test('writer thread: a background commit that fails is reported, keeps its batch
   }
 });
 
+test('writer thread: after a failed background commit, accept() at batchMaxMessages commits on the spot and throws', async () => {
+  const dir = tempDir();
+  try {
+    const path = dir.file('j.db');
+    const errors: unknown[] = [];
+    const journal = openJournal(path, { writer: 'thread', batchMaxMessages: 100, onCommitError: (e) => errors.push(e) });
+    journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+    journal.setMaxPageCount(1);
+    for (let seq = 1; seq <= 100; seq++) journal.accept(fill(seq), seq + 1, T0); // the 100th hands the batch off
+    for (let i = 0; i < 100 && errors.length === 0; i++) await sleep(10);
+    assert.equal(errors.length, 1);
+    // The failed batch is queued again, so the next message already fills a batch.
+    assert.throws(() => journal.accept(fill(101), 102, T0), (e) => e instanceof JournalError && e.kind === 'disk-full');
+    journal.setMaxPageCount(1_000_000);
+    journal.close();
+    assert.deepEqual(storedSeqs(path), Array.from({ length: 101 }, (_, i) => i + 1));
+  } finally {
+    dir.remove();
+  }
+});
+
 test('writer thread: load() waits for the commit in flight and resumes after it', async () => {
   const dir = tempDir();
   try {
