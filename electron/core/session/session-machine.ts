@@ -112,6 +112,8 @@ export class SessionMachine {
 
   /** Checks CompIDs: inbound 56 must be our key; 49 may be the session name or "Kalshi" (§8.21). */
   #headerIsOurs(message: FixMessage): boolean {
+    // Every message of a burst: the parser already knows where 49 and 56 are (their first occurrence).
+    if (message.problem === undefined && message.targetCompId === this.config.senderCompId && message.senderCompId.startsWith('Kalshi')) return true;
     const sender = message.get(Tag.SenderCompID);
     // A CompID lost to a field problem is that message's problem (Reject, advance), not a misroute.
     if (message.problem !== undefined && (sender === undefined || !message.has(Tag.TargetCompID))) return true;
