@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { NotificationTargetWire, NotificationWire } from '../../shared/ipc/contract.ts';
 
-export const TOASTS_KEPT = 5;
+export const TOASTS_KEPT = 3;
 
 export interface NotificationsState {
   /** Newest first. */

@@ -64,15 +64,22 @@ describe('notifications in Chromium, through the harness', { skip: skipWithoutCh
       assert.deepEqual(await page.evaluate(contrastFailures, '.toast-log'), []);
 
       // "Show": Live focuses and highlights that execution's row (it is among the newest kept).
-      const target = await page.$eval('.toast[data-exec-id]', (e) => (e as HTMLElement).dataset['execId']!);
-      await page.click(`.toast[data-exec-id="${target}"] >> text=Show`);
+      // Picked and clicked in one go in the page: new toasts keep pushing the oldest out.
+      const target = await page.evaluate(() => {
+        const toast = document.querySelector<HTMLElement>('.toast[data-exec-id]')!;
+        [...toast.querySelectorAll('button')].find((b) => b.textContent === 'Show')!.click();
+        return toast.dataset['execId']!;
+      });
       await page.waitForFunction((id) => (document.activeElement as HTMLElement | null)?.dataset['execId'] === id, target, { timeout: 5_000 });
       assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('is-notified')), true);
 
       // Dismiss one.
-      const [first] = await toastIds(page);
-      await page.click(`.toast[data-notification-id="${first}"] .toast-dismiss`);
-      assert.ok(!(await toastIds(page)).includes(first!), 'the dismissed toast is gone');
+      const first = await page.evaluate(() => {
+        const toast = document.querySelector<HTMLElement>('.toast')!;
+        toast.querySelector<HTMLButtonElement>('.toast-dismiss')!.click();
+        return Number(toast.dataset['notificationId']);
+      });
+      await page.waitForFunction((id) => document.querySelector(`.toast[data-notification-id="${id}"]`) === null, first);
       assert.deepEqual(problems, []);
     } finally {
       await page.close();

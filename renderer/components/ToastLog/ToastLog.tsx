@@ -4,7 +4,8 @@
 import { useNotificationStore } from '../../state/notification-store.ts';
 import './ToastLog.css';
 
-const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+// UTC, as the Live grid's Time column.
+const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
 
 export function ToastLog() {
   const toasts = useNotificationStore((s) => s.toasts);
@@ -19,7 +20,7 @@ export function ToastLog() {
             <div className="toast-text">
               <p className="toast-title">{toast.title}</p>
               <p className="toast-body">
-                {toast.body} · <time dateTime={new Date(toast.at).toISOString()}>{time.format(toast.at)}</time>
+                {toast.body} · <time dateTime={new Date(toast.at).toISOString()}>{time.format(toast.at)} UTC</time>
               </p>
             </div>
             <div className="toast-actions">
