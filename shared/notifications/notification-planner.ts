@@ -2,7 +2,9 @@
 // can live with all day. Pure and clock-driven (tests use a fake clock); Electron's Notification (or
 // the harness's toast log) is only the sink that shows what `due(now)` returns.
 //  - Never the same execution twice, also across restarts: per account, only executions past the last
-//    notified journal position count, and that position is handed to `onProgress` to be saved.
+//    notified journal position count, and that position is handed to `onProgress` to be saved — by
+//    due(), just before the notifications it covers are returned, so a quit inside a coalescing window
+//    skips nothing (flush() shows what is pending, e.g. on quit).
 //  - Bursts are coalesced: what matches within `coalesceMs` of the first becomes one notification
 //    ("14 fills in 3 markets"), and the first window after a reconnect is one catch-up summary.
 //  - Quiet time (do-not-disturb) holds notifications back and ends with one summary of what was held;
@@ -41,7 +43,10 @@ interface Pending {
 export class NotificationPlanner {
   #rules: NotificationRules;
   readonly #options: NotificationPlannerOptions;
-  readonly #notifiedUpTo: Map<string, number>;
+  /** Per account, the newest position looked at (this run): never looked at twice. */
+  readonly #seenUpTo: Map<string, number>;
+  /** Per account, the position last handed to onProgress. */
+  readonly #reportedUpTo: Map<string, number>;
   readonly #coalesceMs: number;
   readonly #pending = new Map<string, Pending>();
   /** Accounts whose next window is a catch-up (they were disconnected, now logged on again). */
@@ -55,7 +60,8 @@ export class NotificationPlanner {
   constructor(options: NotificationPlannerOptions) {
     this.#options = options;
     this.#rules = options.rules;
-    this.#notifiedUpTo = new Map(options.notifiedUpTo);
+    this.#seenUpTo = new Map(options.notifiedUpTo);
+    this.#reportedUpTo = new Map(options.notifiedUpTo);
     this.#coalesceMs = options.coalesceMs ?? 2_000;
   }
 
@@ -94,6 +100,11 @@ export class NotificationPlanner {
     }
   }
 
+  /** What is still being coalesced, now (the app is quitting): one notification per account. */
+  flush(now: number): PlannedNotification[] {
+    return this.due(now + this.#coalesceMs);
+  }
+
   /** The notifications to show now (call it on a short timer, e.g. every 250 ms). */
   due(now: number): PlannedNotification[] {
     const ready: PlannedNotification[] = [];
@@ -102,6 +113,7 @@ export class NotificationPlanner {
       this.#pending.delete(accountId);
       ready.push(this.#summarize(pending));
     }
+    this.#reportProgress();
     const alerts = this.#alerts;
     this.#alerts = [];
     const quiet = isQuiet(this.#rules, now);
@@ -122,7 +134,7 @@ export class NotificationPlanner {
   }
 
   #onExecutions(accountId: string, executions: readonly LiveExecution[], now: number): void {
-    const upTo = this.#notifiedUpTo.get(accountId) ?? 0;
+    const upTo = this.#seenUpTo.get(accountId) ?? 0;
     let newest = upTo;
     for (const { position, record } of executions) {
       if (position <= upTo) continue; // notified before (this run or an earlier one)
@@ -136,9 +148,21 @@ export class NotificationPlanner {
       }
       pending.items.push({ position, record, kind });
     }
-    if (newest > upTo) {
-      this.#notifiedUpTo.set(accountId, newest);
-      this.#options.onProgress(accountId, newest);
+    if (newest > upTo) this.#seenUpTo.set(accountId, newest);
+  }
+
+  /**
+   * Saves, per account, everything looked at except what still waits in a coalescing window: those
+   * positions are saved when their notification is due, so a restart shows them rather than skips them.
+   */
+  #reportProgress(): void {
+    for (const [accountId, seen] of this.#seenUpTo) {
+      const waiting = this.#pending.get(accountId)?.items[0]?.position;
+      const upTo = waiting === undefined ? seen : waiting - 1;
+      if (upTo > (this.#reportedUpTo.get(accountId) ?? 0)) {
+        this.#reportedUpTo.set(accountId, upTo);
+        this.#options.onProgress(accountId, upTo);
+      }
     }
   }
 

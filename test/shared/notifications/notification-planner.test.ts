@@ -30,7 +30,7 @@ describe('NotificationPlanner', () => {
     const [n] = p.due(T0 + 1000);
     assert.equal(n?.title, 'Desk A: Bought 10.00 Yes @ 0.4200');
     assert.deepEqual(n?.target, { accountId: 'A', position: 7, execId: '1;7' });
-    assert.equal(saved.get('A'), 7);
+    assert.equal(saved.get('A'), 7, 'saved as the notification is handed out');
     assert.deepEqual(p.due(T0 + 5000), []);
   });
 
@@ -42,6 +42,22 @@ describe('NotificationPlanner', () => {
     assert.equal(out.length, 1);
     assert.equal(out[0]!.title, 'Desk A: 14 fills');
     assert.equal(out[0]!.body, '14 fills in 3 markets');
+  });
+
+  test('a quit inside the coalescing window skips nothing: progress is saved only when the notification is due', () => {
+    const first = planner();
+    first.p.onEvent(batch('A', fill(1), fill(2)), T0);
+    assert.deepEqual(first.p.due(T0 + 100), []);
+    assert.equal(first.saved.get('A'), undefined, 'saved before anything was shown');
+    // Restart now: the same executions come again and are shown this time.
+    const second = planner({}, first.saved);
+    second.p.onEvent(batch('A', fill(1), fill(2)), T0 + 5000);
+    assert.equal(second.p.due(T0 + 6000).length, 1);
+    assert.equal(second.saved.get('A'), 2);
+    // flush() shows what is pending at once (e.g. on quit).
+    second.p.onEvent(batch('A', fill(3)), T0 + 6000);
+    assert.equal(second.p.flush(T0 + 6001).length, 1);
+    assert.equal(second.saved.get('A'), 3);
   });
 
   test('never the same execution twice, also across a restart (positions saved and handed back)', () => {
