@@ -138,12 +138,14 @@ test('a deferred commit that fails is reported, keeps the batch, and the next fl
     const path = dir.file('j.db');
     const errors: unknown[] = [];
     const reported: string[] = [];
-    const journal = openJournal(path, { commitDelayMs: 100, onCommitError: (e) => errors.push(e), onCommitted: (r) => reported.push(...r.map((x) => x.execId)) });
+    // A delay long enough that accepting 200 messages on a loaded machine never reaches it before the
+    // first flush() (which must defer), short enough to wait for.
+    const journal = openJournal(path, { commitDelayMs: 1_000, onCommitError: (e) => errors.push(e), onCommitted: (r) => reported.push(...r.map((x) => x.execId)) });
     journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
     journal.setMaxPageCount(1); // never below the current size: the file cannot grow any more
     for (let seq = 1; seq <= 200; seq++) journal.accept(fill(seq), seq + 1, T0); // more than the free pages hold
     journal.flush();
-    await sleep(250);
+    await sleep(1_500);
     assert.equal(errors.length, 1, 'the timer reported the failure');
     assert.ok(errors[0] instanceof JournalError && errors[0].kind === 'disk-full');
     assert.equal(journal.pendingCount, 200, 'the batch is kept');
