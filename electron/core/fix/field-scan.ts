@@ -180,6 +180,14 @@ export function scanFields(frame: Buffer, out: FieldScan): void {
   }
 
   if (table === slab) slabUsed = w;
+  writeScan(out, table, base, count, iMsgType, iSender, iTarget, iSendingTime, msgSeqNum, possDup);
+}
+
+/** Fills `out` in place (positional: a parse allocates no result object). Shared with lenient-scan.ts. */
+export function writeScan(
+  out: FieldScan, table: Int32Array, base: number, count: number, iMsgType: number, iSender: number, iTarget: number,
+  iSendingTime: number, msgSeqNum: number, possDup: boolean,
+): void {
   out.table = table;
   out.base = base;
   out.count = count;

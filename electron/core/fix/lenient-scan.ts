@@ -9,7 +9,7 @@
 import type { Buffer } from 'node:buffer';
 import { DecodeError } from './errors.ts';
 import type { FieldScan } from './field-scan.ts';
-import { STRIDE } from './field-scan.ts';
+import { STRIDE, writeScan } from './field-scan.ts';
 import { Tag } from '../../../shared/fix/tags.ts';
 import { readUnsigned } from './values.ts';
 
@@ -107,15 +107,7 @@ export function scanFieldsLeniently(frame: Buffer, out: FieldScan): FieldProblem
     else if (flag !== 0x4e /* N */) note(RejectReason.incorrectDataFormat, Tag.PossDupFlag, 'PossDupFlag(43) must be Y or N.');
   }
 
-  out.table = table;
-  out.base = 0;
-  out.count = count;
-  out.iMsgType = iMsgType;
-  out.iSender = iSender;
-  out.iTarget = iTarget;
-  out.iSendingTime = iSendingTime;
-  out.msgSeqNum = msgSeqNum;
-  out.possDup = possDup;
+  writeScan(out, table, 0, count, iMsgType, iSender, iTarget, iSendingTime, msgSeqNum, possDup);
   return problem;
 }
 

@@ -44,8 +44,11 @@ export interface ExecutionRow {
   event_at: number; text: string | null; msg_seq_num: number; poss_dup: number;
 }
 
-export const EXECUTION_SELECT = `SELECT raw_id, exec_id, order_id, cl_ord_id, orig_cl_ord_id, symbol, side, exec_type, ord_status, last_qty,
-  last_px, cum_qty, leaves_qty, avg_px, fee, balance_change, transact_time, event_at, text, msg_seq_num, poss_dup FROM executions`;
+/** The columns of an ExecutionRow, for every reader that maps rows with toStoredExecution. */
+export const EXECUTION_COLUMNS = `raw_id, exec_id, order_id, cl_ord_id, orig_cl_ord_id, symbol, side, exec_type, ord_status, last_qty,
+  last_px, cum_qty, leaves_qty, avg_px, fee, balance_change, transact_time, event_at, text, msg_seq_num, poss_dup`;
+
+export const EXECUTION_SELECT = `SELECT ${EXECUTION_COLUMNS} FROM executions`;
 
 export function toStoredExecution(row: ExecutionRow): StoredExecution {
   return {

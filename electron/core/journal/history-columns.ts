@@ -1,48 +1,23 @@
 // history-columns.ts — the executions table as History reads it: the SELECT list and the row →
 // HistoryRow mapping, and for each sort column its key (SQL and type) and the way its rows can come
 // off an index already in order (history-plan.ts chooses among them). Pure: runs no SQL.
-import type { ExecType, OrdStatus, Side } from '../../../shared/records/execution-record.ts';
+import { EXECUTION_COLUMNS, toStoredExecution, type ExecutionRow } from './execution-rows.ts';
 import type { HistoryRow } from '../../../shared/history/history-page.ts';
 import type { HistorySortColumn } from '../../../shared/history/history-sort.ts';
 import { decimalKeySql } from './history-decimal-key.ts';
 
-export const HISTORY_SELECT = `raw_id, exec_id, order_id, cl_ord_id, orig_cl_ord_id, symbol, side, exec_type, ord_status, last_qty, last_px,
-  cum_qty, leaves_qty, avg_px, fee, balance_change, transact_time, event_at, text, msg_seq_num, poss_dup, session_id`;
+export const HISTORY_SELECT = `${EXECUTION_COLUMNS}, session_id`;
 
-export interface HistoryDbRow {
-  raw_id: number; exec_id: string; order_id: string; cl_ord_id: string; orig_cl_ord_id: string | null; symbol: string; side: Side;
-  exec_type: ExecType; ord_status: OrdStatus; last_qty: string | null; last_px: string | null; cum_qty: string; leaves_qty: string;
-  avg_px: string; fee: string | null; balance_change: string | null; transact_time: string | null; event_at: number;
-  text: string | null; msg_seq_num: number; poss_dup: number; session_id: number;
+export interface HistoryDbRow extends ExecutionRow {
+  session_id: number;
   /** The sort key's value, selected by page queries (absent for the time sort). */
   k0?: string | number;
 }
 
+/** The stored execution (execution-rows.ts maps the columns) as History shows it, with its account. */
 export function toHistoryRow(row: HistoryDbRow, account: string | null): HistoryRow {
-  return {
-    rowId: row.raw_id,
-    account,
-    execId: row.exec_id,
-    orderId: row.order_id,
-    clOrdId: row.cl_ord_id,
-    origClOrdId: row.orig_cl_ord_id,
-    symbol: row.symbol,
-    side: row.side,
-    execType: row.exec_type,
-    ordStatus: row.ord_status,
-    lastQty: row.last_qty,
-    lastPx: row.last_px,
-    cumQty: row.cum_qty,
-    leavesQty: row.leaves_qty,
-    avgPx: row.avg_px,
-    fee: row.fee,
-    balanceChange: row.balance_change,
-    transactTime: row.transact_time,
-    eventAt: row.event_at,
-    text: row.text,
-    msgSeqNum: row.msg_seq_num,
-    possDup: row.poss_dup === 1,
-  };
+  const { rawId, ...execution } = toStoredExecution(row);
+  return { rowId: rawId, account, ...execution };
 }
 
 /**
