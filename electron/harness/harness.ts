@@ -9,6 +9,7 @@ import { Emitter } from '../../shared/events/emitter.ts';
 import type { NotificationWire } from '../../shared/ipc/contract.ts';
 import { startAppServices, type AppServices } from '../main/app-services.ts';
 import type { DemoOptions } from '../main/demo/demo-mode.ts';
+import type { SigningKeys } from '../main/keys/signing-keys.ts';
 import { BRIDGE_FILE, RENDERER_DIR, ensureBuilt } from './build-artifacts.ts';
 import { startHarnessServer } from './harness-server.ts';
 
@@ -21,6 +22,8 @@ export interface HarnessOptions {
   /** The notifications' rules and progress; default notifications.json beside the journal. */
   readonly notificationsPath?: string;
   readonly log?: (line: string) => void;
+  /** Private keys for accounts the caller adds itself (the bench's own simulator); default none. */
+  readonly keys?: SigningKeys;
 }
 
 export interface Harness {
@@ -36,7 +39,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   await ensureBuilt(log);
   const scratch = options.db === undefined ? mkdtempSync(join(tmpdir(), 'fillwatch-harness-')) : undefined;
   const journalPath = options.db ?? join(scratch!, 'journal.db');
-  const services = await startAppServices({ journalPath, demo: options.demo ?? false, ...(options.notificationsPath === undefined ? {} : { notificationsPath: options.notificationsPath }) });
+  const services = await startAppServices({
+    journalPath, demo: options.demo ?? false,
+    ...(options.notificationsPath === undefined ? {} : { notificationsPath: options.notificationsPath }),
+    ...(options.keys === undefined ? {} : { keys: options.keys }),
+  });
   // No desktop here: notifications go to the page, which lists them in its toast log.
   const notifications = new Emitter<NotificationWire>();
   const sink = services.notifications.addSink({ show: (n) => notifications.fire(n) });

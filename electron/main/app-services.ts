@@ -24,6 +24,8 @@ export interface AppServicesOptions {
   /** The notifications' rules and progress (default: notifications.json beside the journal). */
   readonly notificationsPath?: string;
   readonly notifications?: Partial<Pick<NotificationServiceOptions, 'clock' | 'tickMs' | 'coalesceMs' | 'log'>>;
+  /** The private keys Logons are signed with (default: a new, empty set); the harness's callers add their own. */
+  readonly keys?: SigningKeys;
 }
 
 export interface AppServices {
@@ -36,7 +38,7 @@ export interface AppServices {
 }
 
 export async function startAppServices(options: AppServicesOptions): Promise<AppServices> {
-  const keys = new SigningKeys();
+  const keys = options.keys ?? new SigningKeys();
   const demo: Demo | undefined = options.demo === false || options.demo === undefined ? undefined : await startDemo(keys, options.demo);
   const host = new RecorderHost({ journalPath: options.journalPath, signerFor: keys.signerFor });
   const feed = new LiveFeed(host.api, {
