@@ -1,12 +1,11 @@
 // notification-state-file.ts — what notifications must remember across restarts, in one small JSON
 // file in the app's data folder: the user's rules, and per journal and account the journal position
 // already notified (so no execution is ever notified twice). Written atomically: a temp file beside
-// it, fsync, rename, then fsync the folder, so a crash leaves the old file or the new one, never half.
+// it, fsync, rename, then fsync the folder (storage/atomic-file.ts), so a crash leaves the old file or the new one.
 // A missing or unreadable file means defaults (an unreadable one is kept aside as `.bad`, not lost).
 import { readFileSync, renameSync } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { notificationRulesSchema } from '../../../shared/ipc/contract.ts';
+import { writeFileAtomic } from '../storage/atomic-file.ts';
 import { DEFAULT_NOTIFICATION_RULES, type NotificationRules } from '../../../shared/notifications/notification-rules.ts';
 
 export interface NotificationState {
@@ -55,24 +54,7 @@ function serialize(state: NotificationState): string {
   return `${JSON.stringify({ version: VERSION, rules: state.rules, notifiedUpTo: state.notifiedUpTo }, null, 2)}\n`;
 }
 
-/** Atomic replace: temp file, fsync, rename, fsync of the folder. */
+/** Atomic replace (storage/atomic-file.ts). */
 export async function writeNotificationState(path: string, state: NotificationState): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
-  const file = await open(temp, 'w', 0o600);
-  try {
-    await file.writeFile(serialize(state), 'utf8');
-    await file.sync();
-  } finally {
-    await file.close();
-  }
-  await rename(temp, path);
-  await syncFolder(dirname(path));
-}
-
-async function syncFolder(folder: string): Promise<void> {
-  // Makes the rename itself durable; not possible on every platform (Windows), so best effort.
-  try {
-    const dir = await open(folder, 'r');
-    try { await dir.sync(); } finally { await dir.close(); }
-  } catch { /* best effort */ }
+  await writeFileAtomic(path, serialize(state));
 }
