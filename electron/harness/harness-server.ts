@@ -24,6 +24,8 @@ export interface HarnessServerOptions {
   readonly onBatch: Event<LiveBatch>;
   /** Notifications for the page's toast log (the harness has no desktop to show them on). */
   readonly onNotification?: Event<NotificationWire>;
+  /** What main serves changed as a whole: pages take a fresh snapshot. */
+  readonly onResync?: Event<{ reason: string }>;
   readonly log?: (line: string) => void;
 }
 
@@ -100,6 +102,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
   };
   const batches: Disposable = options.onBatch((batch) => broadcast(eventChannel('live.batch'), batch));
   const notifications: Disposable | undefined = options.onNotification?.((n) => broadcast(eventChannel('notifications.shown'), n));
+  const resyncs: Disposable | undefined = options.onResync?.((r) => broadcast(eventChannel('app.resync'), r));
 
   return {
     url: `${origin}/`,
@@ -107,6 +110,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     close: async () => {
       batches.dispose();
       notifications?.dispose();
+      resyncs?.dispose();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       http.closeAllConnections();

@@ -8,8 +8,7 @@ import type { DemoStatus } from '../../shared/ipc/contract.ts';
 import type { RecorderApi } from '../../shared/service/recorder-api.ts';
 import { RecorderHost } from '../core/service/recorder-host.ts';
 import { startDemo, type Demo, type DemoOptions } from './demo/demo-mode.ts';
-import type { RequestHandlers } from './ipc/ipc-door.ts';
-import { liveRequestHandlers } from './ipc/request-handlers.ts';
+import { liveRequestHandlers, type ServiceHandlers } from './ipc/request-handlers.ts';
 import { SigningKeys } from './keys/signing-keys.ts';
 import { LiveFeed } from './live/live-feed.ts';
 import { notificationRequestHandlers } from './notifications/notification-handlers.ts';
@@ -30,7 +29,8 @@ export interface AppServicesOptions {
 
 export interface AppServices {
   readonly feed: LiveFeed;
-  readonly handlers: RequestHandlers;
+  /** Everything but Settings' accounts and keys, which the app runtime answers. */
+  readonly handlers: ServiceHandlers;
   readonly recorder: RecorderApi;
   readonly notifications: NotificationService;
   readonly demo: DemoStatus;

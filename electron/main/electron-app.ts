@@ -1,13 +1,16 @@
 // electron-app.ts — Electron's main process, as glue: the single-instance lock, the app:// scheme, every
-// WebContents and the session hardened (security.ts), the main-side services started (app-services.ts,
+// WebContents and the session hardened (security.ts), the app runtime started (app-runtime.ts: accounts and keys from the keychain,
 // demo mode while no account is configured), requests wired through the IpcDoor, batches pushed to
 // windows, desktop notifications (Electron's Notification and the page's toast log; a click focuses the
 // window and highlights the execution), and a clean stop (Logouts, journal closed) before quitting. The Electron objects are passed
 // in, so tests drive this with doubles; index.ts passes the real ones.
 import { join } from 'node:path';
-import type { App, BrowserWindow, IpcMain, Protocol, Shell } from 'electron';
+import type { App, BrowserWindow, Clipboard, Dialog, IpcMain, Protocol, Shell } from 'electron';
 import type { Disposable } from '../../shared/events/emitter.ts';
-import { startAppServices, type AppServices, type AppServicesOptions } from './app-services.ts';
+import type { PickFile } from './accounts/file-picker.ts';
+import { keytarKeychain, type Keychain } from './accounts/keychain.ts';
+import type { AppServices, AppServicesOptions } from './app-services.ts';
+import { AppRuntime } from './app-runtime.ts';
 import { APP_SCHEME_PRIVILEGES, rendererResponse } from './app-protocol.ts';
 import { exposeRequests, pushLiveBatches } from './ipc/electron-ipc.ts';
 import { IpcDoor, trustOrigins } from './ipc/ipc-door.ts';
@@ -26,6 +29,8 @@ export interface ElectronMain {
   readonly session: { readonly defaultSession: SessionToHarden };
   readonly shell: Pick<Shell, 'openExternal'>;
   readonly Notification: NotificationClass;
+  readonly dialog: Pick<Dialog, 'showOpenDialog'>;
+  readonly clipboard: Pick<Clipboard, 'writeText'>;
   /** process.platform; Windows needs the AppUserModelId for notifications. */
   readonly platform?: NodeJS.Platform;
 }
@@ -40,6 +45,8 @@ export interface AppPaths {
 
 export interface RunAppOptions {
   readonly startServices?: (options: AppServicesOptions) => Promise<AppServices>;
+  /** Default: the OS keychain through keytar. */
+  readonly keychain?: Keychain;
   readonly log?: (line: string) => void;
 }
 
@@ -54,7 +61,7 @@ export function runElectronApp(electron: ElectronMain, paths: AppPaths, options:
   protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
   if ((electron.platform ?? process.platform) === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   let window: BrowserWindow | undefined;
-  let services: AppServices | undefined;
+  let runtime: AppRuntime | undefined;
   const wiring: Disposable[] = [];
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents as WebContentsToHarden, (url) => shell.openExternal(url)));
@@ -69,11 +76,11 @@ export function runElectronApp(electron: ElectronMain, paths: AppPaths, options:
 
   let stopped = false;
   app.on('before-quit', (event) => {
-    if (stopped || services === undefined) return;
+    if (stopped || runtime === undefined) return;
     // Log every account out and close the journal before the process ends.
     event.preventDefault();
-    const running = services;
-    services = undefined;
+    const running = runtime;
+    runtime = undefined;
     for (const d of wiring) d.dispose();
     void running.close().catch((error: unknown) => log(`stopping the recorder failed: ${String(error)}`)).finally(() => {
       stopped = true;
@@ -85,19 +92,28 @@ export function runElectronApp(electron: ElectronMain, paths: AppPaths, options:
     hardenSession(session.defaultSession);
     const csp = contentSecurityPolicy();
     protocol.handle(APP_SCHEME, (request) => rendererResponse(paths.rendererDir, request.url, csp));
-    services = await (options.startServices ?? startAppServices)({
-      // No accounts can be configured yet (onboarding comes next): the app runs its demo, in a journal of its own.
-      journalPath: join(app.getPath('userData'), 'demo-journal.db'),
+    const dataDir = app.getPath('userData');
+    // Accounts from accounts.json with their keys from the keychain; demo mode (its own journal) while there are none.
+    const started = await AppRuntime.start({
+      dataDir,
+      journalPath: join(dataDir, 'journal.db'),
       demo: {},
+      keychain: options.keychain ?? keytarKeychain(),
+      pickFile: electronFilePicker(electron.dialog, () => window),
+      writeClipboard: (text) => electron.clipboard.writeText(text),
+      ...(options.startServices === undefined ? {} : { startServices: options.startServices }),
+      log,
     });
-    const door = new IpcDoor(services.handlers, trustOrigins([APP_ORIGIN]), {
+    runtime = started;
+    const door = new IpcDoor(started.handlers, trustOrigins([APP_ORIGIN]), {
       onRefused: (channel, kind, message) => log(`IPC ${channel} refused (${kind}): ${message}`),
     });
     wiring.push(exposeRequests(ipcMain, door));
     const pages = () => BrowserWindow.getAllWindows().map((w) => w.webContents);
-    wiring.push(pushLiveBatches(services.feed.onBatch, pages));
-    wiring.push(services.notifications.addSink(windowNotificationSink(pages)));
-    wiring.push(services.notifications.addSink(electronNotificationSink(Notification, (target) => {
+    wiring.push(pushLiveBatches(started.onBatch, pages));
+    wiring.push(started.onResync((resync) => sendToPages(pages, 'app.resync', resync)));
+    wiring.push(started.addNotificationSink(windowNotificationSink(pages)));
+    wiring.push(started.addNotificationSink(electronNotificationSink(Notification, (target) => {
       focusWindow();
       if (target !== null) sendToPages(pages, 'notifications.clicked', target);
     })));
@@ -107,4 +123,20 @@ export function runElectronApp(electron: ElectronMain, paths: AppPaths, options:
     app.quit();
   });
   return true;
+}
+
+const PICK_TITLES = { 'private-key': 'Choose the API key\'s private key file (PEM)', 'ca-certificate': 'Choose the CA certificate (PEM)' } as const;
+
+/** Main's own open dialog: the chosen file is read by main, never by the page. */
+function electronFilePicker(dialog: Pick<Dialog, 'showOpenDialog'>, parent: () => BrowserWindow | undefined): PickFile {
+  return async (purpose) => {
+    const options = {
+      title: PICK_TITLES[purpose],
+      properties: ['openFile' as const],
+      filters: [{ name: 'PEM files', extensions: ['pem', 'key', 'crt', 'cer', 'txt'] }, { name: 'All files', extensions: ['*'] }],
+    };
+    const window = parent();
+    const result = window === undefined || window.isDestroyed() ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
 }

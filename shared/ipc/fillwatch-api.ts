@@ -3,8 +3,8 @@
 // Named, typed functions only (never a generic send/invoke), and every `on.*` returns its own
 // unsubscribe. The renderer is typed by FillwatchApi; the preload and the harness build the object.
 import type {
-  AccountView, AppSnapshot, DemoStatus, EventChannel, EventName, IpcResult, LiveBatch, NotificationRulesWire, NotificationTargetWire,
-  NotificationWire, PositionsView, RequestChannel, RequestName, RequestOf, ResponseOf,
+  AccountDraft, AccountView, AppSnapshot, DemoStatus, EventChannel, EventName, EventOf, IpcResult, LiveBatch, NavigateWire, NotificationRulesWire, NotificationTargetWire,
+  NotificationWire, PositionsView, RequestChannel, RequestName, RequestOf, ResponseOf, SettingsView,
 } from './contract.ts';
 
 // Channel names are spelled here instead of imported from contract.ts, so the preload's bundle does not
@@ -28,10 +28,26 @@ export interface FillwatchApi {
     getRules(): Promise<IpcResult<NotificationRulesWire>>;
     setRules(rules: NotificationRulesWire): Promise<IpcResult<NotificationRulesWire>>;
   };
+  /** Settings' accounts and keys. Keys are only ever named (API key id): files are opened by main. */
+  readonly settings: {
+    get(): Promise<IpcResult<SettingsView>>;
+    saveAccount(account: AccountDraft): Promise<IpcResult<SettingsView>>;
+    removeAccount(id: string, deleteKey: boolean): Promise<IpcResult<SettingsView>>;
+    testConnection(id: string): Promise<IpcResult<ResponseOf<'accounts.testConnection'>>>;
+    importKey(apiKeyId: string): Promise<IpcResult<ResponseOf<'keys.import'>>>;
+    generateKey(): Promise<IpcResult<ResponseOf<'keys.generate'>>>;
+    deleteKey(apiKeyId: string): Promise<IpcResult<SettingsView>>;
+    copyPublicKey(key: RequestOf<'keys.copyPublicKey'>): Promise<IpcResult<ResponseOf<'keys.copyPublicKey'>>>;
+    pickCaCertificate(): Promise<IpcResult<ResponseOf<'tls.pickCaCertificate'>>>;
+  };
   readonly on: {
+    /** What main serves changed as a whole: take a fresh snapshot. */
+    resync(listener: (event: EventOf<'app.resync'>) => void): () => void;
     liveBatch(listener: (batch: LiveBatch) => void): () => void;
     notification(listener: (notification: NotificationWire) => void): () => void;
     notificationClicked(listener: (target: NotificationTargetWire) => void): () => void;
+    /** The app menu asks this window to show a view. */
+    navigate(listener: (target: NavigateWire) => void): () => void;
   };
 }
 
@@ -47,10 +63,23 @@ export function createFillwatchApi(transport: IpcTransport): FillwatchApi {
       getRules: () => call('notifications.getRules', {}),
       setRules: (rules) => call('notifications.setRules', { rules }),
     },
+    settings: {
+      get: () => call('settings.get', {}),
+      saveAccount: (account) => call('accounts.save', { account }),
+      removeAccount: (id, deleteKey) => call('accounts.remove', { id, deleteKey }),
+      testConnection: (id) => call('accounts.testConnection', { id }),
+      importKey: (apiKeyId) => call('keys.import', { apiKeyId }),
+      generateKey: () => call('keys.generate', {}),
+      deleteKey: (apiKeyId) => call('keys.delete', { apiKeyId }),
+      copyPublicKey: (key) => call('keys.copyPublicKey', key),
+      pickCaCertificate: () => call('tls.pickCaCertificate', {}),
+    },
     on: {
+      resync: (listener) => transport.subscribe(eventChannel('app.resync'), (payload) => listener(payload as EventOf<'app.resync'>)),
       liveBatch: (listener) => transport.subscribe(eventChannel('live.batch'), (payload) => listener(payload as LiveBatch)),
       notification: (listener) => transport.subscribe(eventChannel('notifications.shown'), (payload) => listener(payload as NotificationWire)),
       notificationClicked: (listener) => transport.subscribe(eventChannel('notifications.clicked'), (payload) => listener(payload as NotificationTargetWire)),
+      navigate: (listener) => transport.subscribe(eventChannel('app.navigate'), (payload) => listener(payload as NavigateWire)),
     },
   };
 }

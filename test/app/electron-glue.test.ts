@@ -21,7 +21,8 @@ import { createMainWindow, mainWindowOptions, type BrowserWindowClass } from '..
 import { exposeFillwatch } from '../../electron/preload/expose.ts';
 import type { FillwatchApi } from '../../shared/ipc/fillwatch-api.ts';
 import { FakeBrowserWindow, FakeIpcMain, FakeSession, FakeWebContents, fakeElectron } from './support/fake-electron.ts';
-import { inMemoryRuleHandlers } from './support/samples.ts';
+import { MemoryKeychain } from './support/memory-keychain.ts';
+import { inMemoryRuleHandlers, unusedSettingsHandlers } from './support/samples.ts';
 
 const demo = { active: false, accountIds: [], reportsPerSecond: null };
 const handlers: RequestHandlers = {
@@ -30,6 +31,7 @@ const handlers: RequestHandlers = {
   'positions.get': () => ({ accountId: 'a', markets: [], totals: { markets: 0, realized: '0', unrealized: '0', fees: '0', estimatedFees: '0', net: '0' } }),
   'demo.status': () => demo,
   ...inMemoryRuleHandlers(),
+  ...unusedSettingsHandlers(),
 };
 const kind = (r: unknown) => ((r as IpcResult<unknown>).ok ? 'ok' : (r as { error: { kind: string } }).error.kind);
 
@@ -173,8 +175,10 @@ describe('preload', () => {
     };
     walk(api, '');
     assert.deepEqual(leaves.sort(), [
-      'accounts.list', 'app.snapshot', 'demo.status', 'notifications.getRules', 'notifications.setRules', 'on.liveBatch', 'on.notification',
-      'on.notificationClicked', 'positions.get',
+      'accounts.list', 'app.snapshot', 'demo.status', 'notifications.getRules', 'notifications.setRules', 'on.liveBatch', 'on.navigate', 'on.notification',
+      'on.notificationClicked', 'on.resync', 'positions.get',
+      'settings.copyPublicKey', 'settings.deleteKey', 'settings.generateKey', 'settings.get', 'settings.importKey', 'settings.pickCaCertificate',
+      'settings.removeAccount', 'settings.saveAccount', 'settings.testConnection',
     ]);
     assert.deepEqual(await api.demo.status(), { ok: true, value: demo });
     await api.positions.get('demo-1');
@@ -193,7 +197,7 @@ describe('the Electron app', () => {
     const batches = new Emitter<LiveBatch>();
     let closed = 0;
     const notifications = { addSink: () => ({ dispose: () => {} }) };
-    const services = { feed: { onBatch: batches.event }, handlers, demo, notifications, close: async () => { closed++; } } as unknown as AppServices;
+    const services = { feed: { onBatch: batches.event, refreshAccounts: async () => {} }, handlers, demo, notifications, close: async () => { closed++; } } as unknown as AppServices;
     return { services, batches, closed: () => closed };
   }
 
@@ -211,6 +215,7 @@ describe('the Electron app', () => {
     const log: string[] = [];
     runElectronApp({ ...fake.electron, ipcMain: fake.ipcMain, session: fake.session } as unknown as ElectronMain, { rendererDir: '/r', preload: '/out/preload/index.cjs' }, {
       startServices: async (options) => { journalPath = options.journalPath; return services; },
+      keychain: new MemoryKeychain(),
       log: (line) => log.push(line),
     });
     assert.deepEqual(fake.calls, ['lock', 'register-scheme'], 'the scheme is registered before the app is ready');

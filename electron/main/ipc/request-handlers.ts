@@ -1,10 +1,14 @@
 // request-handlers.ts — what each request of the contract does, over the LiveFeed. Payloads arrive
 // already checked by the IpcDoor; these only decide, and refuse with a kind when they must.
+import type { SettingsRequestName } from '../accounts/account-settings.ts';
 import { IpcRequestError, type RequestHandlers } from './ipc-door.ts';
 import type { LiveFeed } from '../live/live-feed.ts';
 
-/** Every request but the notification rules (electron/main/notifications answers those). */
-export function liveRequestHandlers(feed: LiveFeed): Omit<RequestHandlers, `notifications.${string}`> {
+/** What one set of services answers: everything but Settings' accounts and keys (the app runtime's). */
+export type ServiceHandlers = Omit<RequestHandlers, SettingsRequestName>;
+
+/** Every request but the notification rules (electron/main/notifications answers those) and Settings'. */
+export function liveRequestHandlers(feed: LiveFeed): Omit<ServiceHandlers, `notifications.${string}`> {
   return {
     'app.snapshot': ({ limit }) => feed.snapshot(limit),
     'accounts.list': () => feed.accounts(),

@@ -21,3 +21,12 @@ export const inMemoryRuleHandlers = () => {
     'notifications.setRules': ({ rules: next }: { readonly rules: NotificationRules }) => (rules = next),
   };
 };
+
+/** Settings' requests for tests that do not exercise them: each refuses, as an unwired handler would. */
+export const unusedSettingsHandlers = () => {
+  const refuse = () => { throw new Error('Settings are not wired in this test.'); };
+  return {
+    'settings.get': refuse, 'accounts.save': refuse, 'accounts.remove': refuse, 'accounts.testConnection': refuse,
+    'keys.import': refuse, 'keys.generate': refuse, 'keys.delete': refuse, 'keys.copyPublicKey': refuse, 'tls.pickCaCertificate': refuse,
+  };
+};
