@@ -1,9 +1,11 @@
-// main.ts — `npm run harness -- [--port P] [--db F] [--demo] [--rate N]`: builds what it needs, prints
-// the URL it serves on 127.0.0.1, and runs until Ctrl-C (which logs every account out first).
+// main.ts — `npm run harness -- [--port P] [--db F] [--demo] [--rate N] [--key-file F] [--ca-file F]`: builds
+// what it needs, prints the URL it serves on 127.0.0.1, and runs until Ctrl-C (which logs every account out
+// first). Accounts are kept in accounts.json beside the journal, their keys in the OS keychain; the harness
+// has no open dialog, so Settings' "Import key file…" and "Choose CA…" take the files given here.
 import { parseArgs } from 'node:util';
 import { startHarness } from './harness.ts';
 
-const USAGE = 'usage: npm run harness -- [--port P] [--db journal.db] [--demo] [--rate reports-per-second]';
+const USAGE = 'usage: npm run harness -- [--port P] [--db journal.db] [--demo] [--rate reports-per-second] [--key-file key.pem] [--ca-file ca.pem]';
 
 function fail(line: string): never {
   process.stderr.write(`fillwatch harness: ${line}\n${USAGE}\n`);
@@ -18,6 +20,8 @@ try {
       db: { type: 'string' },
       demo: { type: 'boolean', default: false },
       rate: { type: 'string', default: '2' },
+      'key-file': { type: 'string' },
+      'ca-file': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -40,6 +44,10 @@ try {
     port,
     ...(values.db === undefined ? {} : { db: values.db }),
     demo: values.demo ? { reportsPerSecond: rate } : false,
+    files: {
+      ...(values['key-file'] === undefined ? {} : { 'private-key': values['key-file'] }),
+      ...(values['ca-file'] === undefined ? {} : { 'ca-certificate': values['ca-file'] }),
+    },
     log,
   });
   process.stdout.write(`Fillwatch harness on ${harness.url}${values.demo ? ` — demo mode: the built-in simulator, ${rate} reports/s per account` : ''}\n`);

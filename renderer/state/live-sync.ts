@@ -29,6 +29,8 @@ export class LiveSync {
   #seq = 0;
   #unsubscribe: (() => void) | undefined;
   #retry: ReturnType<typeof setTimeout> | undefined;
+  /** Counts snapshot requests: only the answer to the latest one is applied. */
+  #generation = 0;
   /** How many times the window had to resync (a lost batch, a failed snapshot). */
   resyncs = 0;
 
@@ -44,6 +46,14 @@ export class LiveSync {
   start(): void {
     if (this.#phase !== 'idle') return;
     this.#unsubscribe = this.#source.onBatch((batch) => this.#onBatch(batch));
+    void this.#resync();
+  }
+
+  /** Main says what it serves changed as a whole (demo mode ended): start over from a fresh snapshot. */
+  restart(): void {
+    if (this.#phase === 'idle' || this.#phase === 'stopped') return;
+    this.resyncs++;
+    clearTimeout(this.#retry);
     void this.#resync();
   }
 
@@ -71,8 +81,10 @@ export class LiveSync {
   async #resync(first?: LiveBatch): Promise<void> {
     this.#phase = 'syncing';
     this.#held = first === undefined ? [] : [first];
+    const generation = ++this.#generation;
     const answer = await this.#source.snapshot();
-    if (this.#phase !== 'syncing') return;
+    // Stopped meanwhile, or a newer resync asked again (an older answer may describe what main no longer serves).
+    if (this.#phase !== 'syncing' || generation !== this.#generation) return;
     if (!answer.ok) {
       this.#sink.failed(answer.error, RETRY_MS);
       this.#retry = setTimeout(() => void this.#resync(), RETRY_MS);

@@ -1,6 +1,9 @@
 // views.ts — the window's views, in navigation order, with what each not-yet-built one will show (the
-// placeholders say so plainly instead of showing made-up data).
-export type ViewId = 'live' | 'history' | 'pnl' | 'session' | 'alerts' | 'settings';
+// placeholders say so plainly instead of showing made-up data). The ids and their order are
+// shared/ipc/app-views.ts's, so main's View menu and these tabs agree on Ctrl/⌘ + 1…6.
+import type { AppView } from '../../shared/ipc/app-views.ts';
+
+export type ViewId = AppView;
 
 export interface ViewEntry {
   readonly id: ViewId;
@@ -27,8 +30,5 @@ export const VIEWS: readonly ViewEntry[] = [
     id: 'alerts', label: 'Alerts',
     coming: { summary: 'Rules on positions and activity (limits, daily loss, caps) with acknowledgement and an evidence export. Below: what the engine has raised so far — possible missed fills, unreadable messages, a journal that cannot write.', arrives: 'Alert rules arrive after the renderer issue.' },
   },
-  {
-    id: 'settings', label: 'Settings',
-    coming: { summary: 'Accounts and their keys (onboarding with the OS keychain: import a PEM or generate a key pair), notification rules, theme and time zone.', arrives: 'Arrives with the app issue\'s onboarding and the renderer issue (#12).' },
-  },
+  { id: 'settings', label: 'Settings' },
 ];
