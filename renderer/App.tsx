@@ -1,18 +1,27 @@
 // App.tsx — the window's frame: header (name, DEMO badge, account status strip), a banner when the
 // link to the recorder is lost or the engine raised an alert, the view tabs and the active view, and
-// the toast log of notifications (a clicked one opens Live with its execution highlighted).
+// the toast log of notifications (a clicked one opens Live with its execution highlighted). Main's
+// View menu switches views too (app.navigate); the compact window gets its own small frame.
 import { useCallback, useEffect, useState } from 'react';
+import { isCompactSearch } from '../shared/ipc/app-views.ts';
+import { CompactApp } from './CompactApp.tsx';
 import { Header } from './components/Frame/Header.tsx';
 import { NavBar } from './components/Frame/NavBar.tsx';
 import { SyncBanner } from './components/Frame/SyncBanner.tsx';
 import { ToastLog } from './components/ToastLog/ToastLog.tsx';
+import { fillwatchApi } from './ipc/fillwatch.ts';
 import { useNotificationStore } from './state/notification-store.ts';
 import { ComingView } from './views/Coming/ComingView.tsx';
 import { LiveView } from './views/Live/LiveView.tsx';
 import { VIEWS, type ViewId } from './views/views.ts';
 
 export function App() {
+  return isCompactSearch(location.search) ? <CompactApp /> : <FullApp />;
+}
+
+function FullApp() {
   const [view, setView] = useState<ViewId>('live');
+  useEffect(() => fillwatchApi()?.on.navigate((target) => setView(target.view)), []);
   const showAlerts = useCallback(() => setView('alerts'), []);
   const entry = VIEWS.find((v) => v.id === view)!;
   const highlight = useNotificationStore((s) => s.highlight);

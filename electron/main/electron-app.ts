@@ -1,7 +1,7 @@
 // electron-app.ts — Electron's main process, as glue: the single-instance lock, the app:// scheme, every
 // WebContents and the session hardened (security.ts), the app runtime started (app-runtime.ts: accounts and keys from the keychain,
-// demo mode while no account is configured), requests wired through the IpcDoor, batches pushed to
-// windows, desktop notifications (Electron's Notification and the page's toast log; a click focuses the
+// demo mode while no account is configured), requests wired through the IpcDoor, the windows, app menu
+// and tray (shell/app-shell.ts), batches pushed to windows, desktop notifications (Electron's Notification and the page's toast log; a click focuses the
 // window and highlights the execution), and a clean stop (Logouts, journal closed) before quitting. The Electron objects are passed
 // in, so tests drive this with doubles; index.ts passes the real ones.
 import { join } from 'node:path';
@@ -19,16 +19,21 @@ import { sendToPages, windowNotificationSink } from './notifications/window-noti
 import {
   APP_ORIGIN, APP_SCHEME, contentSecurityPolicy, hardenSession, hardenWebContents, type SessionToHarden, type WebContentsToHarden,
 } from './security.ts';
-import { createMainWindow } from './window.ts';
+import { startShell, type AppShell, type ShellElectron } from './shell/app-shell.ts';
 
 export interface ElectronMain {
-  readonly app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'getPath' | 'setAppUserModelId'>;
+  readonly app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'getPath' | 'setAppUserModelId' | 'isPackaged'>;
   readonly BrowserWindow: typeof BrowserWindow;
   readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   readonly protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
   readonly session: { readonly defaultSession: SessionToHarden };
   readonly shell: Pick<Shell, 'openExternal'>;
   readonly Notification: NotificationClass;
+  /** The app menu, the tray and where windows open (shell/app-shell.ts). */
+  readonly Menu: ShellElectron['Menu'];
+  readonly Tray: ShellElectron['Tray'];
+  readonly nativeImage: ShellElectron['nativeImage'];
+  readonly screen: ShellElectron['screen'];
   readonly dialog: Pick<Dialog, 'showOpenDialog'>;
   readonly clipboard: Pick<Clipboard, 'writeText'>;
   /** process.platform; Windows needs the AppUserModelId for notifications. */
@@ -60,17 +65,12 @@ export function runElectronApp(electron: ElectronMain, paths: AppPaths, options:
   }
   protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
   if ((electron.platform ?? process.platform) === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
-  let window: BrowserWindow | undefined;
+  let appShell: AppShell<BrowserWindow> | undefined;
   let runtime: AppRuntime | undefined;
   const wiring: Disposable[] = [];
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents as WebContentsToHarden, (url) => shell.openExternal(url)));
-  const focusWindow = () => {
-    if (window === undefined || window.isDestroyed()) return;
-    if (window.isMinimized()) window.restore();
-    window.show();
-    window.focus();
-  };
+  const focusWindow = () => appShell?.showMain();
   app.on('second-instance', focusWindow);
   app.on('window-all-closed', () => app.quit());
 
@@ -82,7 +82,10 @@ export function runElectronApp(electron: ElectronMain, paths: AppPaths, options:
     const running = runtime;
     runtime = undefined;
     for (const d of wiring) d.dispose();
-    void running.close().catch((error: unknown) => log(`stopping the recorder failed: ${String(error)}`)).finally(() => {
+    // Window positions are saved now, while the windows still exist; the tray goes with them.
+    const closingShell = appShell?.close() ?? Promise.resolve();
+    const stopping = running.close().catch((error: unknown) => log(`stopping the recorder failed: ${String(error)}`));
+    void Promise.all([stopping, closingShell]).finally(() => {
       stopped = true;
       app.quit();
     });
@@ -99,7 +102,7 @@ export function runElectronApp(electron: ElectronMain, paths: AppPaths, options:
       journalPath: join(dataDir, 'journal.db'),
       demo: {},
       keychain: options.keychain ?? keytarKeychain(),
-      pickFile: electronFilePicker(electron.dialog, () => window),
+      pickFile: electronFilePicker(electron.dialog, () => appShell?.mainWindow()),
       writeClipboard: (text) => electron.clipboard.writeText(text),
       ...(options.startServices === undefined ? {} : { startServices: options.startServices }),
       log,
@@ -117,7 +120,18 @@ export function runElectronApp(electron: ElectronMain, paths: AppPaths, options:
       focusWindow();
       if (target !== null) sendToPages(pages, 'notifications.clicked', target);
     })));
-    window = createMainWindow(BrowserWindow, paths.preload);
+    appShell = startShell(electron, {
+      preload: paths.preload,
+      platform: electron.platform ?? process.platform,
+      isDev: !app.isPackaged,
+      boundsPath: join(dataDir, 'window-bounds.json'),
+      accounts: () => started.services.feed.accounts(),
+      onBatch: started.onBatch,
+      openExternal: (url) => shell.openExternal(url),
+      quit: () => app.quit(),
+      log,
+    });
+    wiring.push(started.onResync(() => appShell?.refresh()));
   }).catch((error: unknown) => {
     log(`could not start: ${error instanceof Error ? error.message : String(error)}`);
     app.quit();

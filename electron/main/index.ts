@@ -2,12 +2,12 @@
 // main that imports `electron` at runtime; everything it does lives in electron-app.ts.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Notification, app, clipboard, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { BrowserWindow, Menu, Notification, Tray, app, clipboard, dialog, ipcMain, nativeImage, protocol, screen, session, shell } from 'electron';
 import { runElectronApp } from './electron-app.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 runElectronApp(
-  { app, BrowserWindow, ipcMain, protocol, session, shell, Notification, dialog, clipboard, platform: process.platform },
+  { app, BrowserWindow, ipcMain, protocol, session, shell, Notification, dialog, clipboard, Menu, Tray, nativeImage, screen, platform: process.platform },
   { rendererDir: join(here, '../renderer'), preload: join(here, '../preload/index.cjs') },
 );

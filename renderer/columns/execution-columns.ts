@@ -55,3 +55,7 @@ export const EXECUTION_COLUMNS: readonly ExecutionColumn[] = [
   },
   { id: 'text', header: 'Text', description: 'Text (58): the exchange\'s reason, for cancels and rejects', width: null, align: 'start', numeric: false, text: (c) => r(c).text ?? '', title: (c) => r(c).text ?? undefined },
 ];
+
+/** The compact window's columns: when, which market, what happened, how many at what price. */
+const COMPACT_IDS: ReadonlySet<string> = new Set(['time', 'symbol', 'kind', 'side', 'lastQty', 'lastPx']);
+export const COMPACT_COLUMNS: readonly ExecutionColumn[] = EXECUTION_COLUMNS.filter((c) => COMPACT_IDS.has(c.id));

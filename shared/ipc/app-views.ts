@@ -7,3 +7,9 @@ export type AppView = (typeof APP_VIEWS)[number];
 
 /** The compact always-on-top window loads index.html with this query: the status strip and Live only. */
 export const COMPACT_QUERY = 'view=compact';
+
+/** Whether a page's `location.search` asks for the compact layout. */
+export function isCompactSearch(search: string): boolean {
+  const [name, value] = COMPACT_QUERY.split('=') as [string, string];
+  return new URLSearchParams(search).get(name) === value;
+}

@@ -29,5 +29,8 @@ test('the bundled main process starts, serves, answers and stops (electron stood
   assert.deepEqual(report['snapshot'], { executions: 5, demo: { active: true, accountIds: ['demo-1', 'demo-2'], reportsPerSecond: 2 } });
   const steps = report['steps'] as string[];
   assert.equal(steps[0], 'scheme registered', 'the scheme is registered before anything else');
+  assert.deepEqual(report['appMenu'], ['&File', '&Edit', '&View', '&Window', '&Help'], 'the app menu is set');
+  assert.ok(steps.includes('tray'), 'the tray icon is up');
+  assert.match(String(report['trayTooltip']), /^Fillwatch: /);
   assert.deepEqual(steps.slice(-2), ['quit waits for the recorder', 'quit']);
 });

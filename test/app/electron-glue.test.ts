@@ -197,7 +197,7 @@ describe('the Electron app', () => {
     const batches = new Emitter<LiveBatch>();
     let closed = 0;
     const notifications = { addSink: () => ({ dispose: () => {} }) };
-    const services = { feed: { onBatch: batches.event, refreshAccounts: async () => {} }, handlers, demo, notifications, close: async () => { closed++; } } as unknown as AppServices;
+    const services = { feed: { onBatch: batches.event, refreshAccounts: async () => {}, accounts: () => [] }, handlers, demo, notifications, close: async () => { closed++; } } as unknown as AppServices;
     return { services, batches, closed: () => closed };
   }
 

@@ -23,7 +23,7 @@ function startApp(platform: NodeJS.Platform = 'linux') {
   const sinks: NotificationSink[] = [];
   const demo = { active: false, accountIds: [], reportsPerSecond: null };
   const services = {
-    feed: { onBatch: new Emitter<LiveBatch>().event },
+    feed: { onBatch: new Emitter<LiveBatch>().event, refreshAccounts: async () => {}, accounts: () => [] },
     handlers: { ...inMemoryRuleHandlers() },
     demo,
     notifications: { addSink: (sink: NotificationSink) => { sinks.push(sink); return { dispose: () => {} }; } },

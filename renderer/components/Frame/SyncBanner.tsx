@@ -1,9 +1,10 @@
 // SyncBanner.tsx — says so when the window lost its link to the recorder (and that it is retrying), or
-// when the engine raised an alert a person must see, with the newest alert's sentence.
+// when the engine raised an alert a person must see, with the newest alert's sentence (and a button to
+// the Alerts view where there is one: the compact window has none).
 import { useLiveStore } from '../../state/live-store.ts';
 import './SyncBanner.css';
 
-export function SyncBanner({ onShowAlerts }: { readonly onShowAlerts: () => void }) {
+export function SyncBanner({ onShowAlerts }: { readonly onShowAlerts?: () => void }) {
   const sync = useLiveStore((s) => s.sync);
   const unseen = useLiveStore((s) => s.alerts.length - s.alertsSeen);
   const newest = useLiveStore((s) => s.alerts[0]);
@@ -18,9 +19,11 @@ export function SyncBanner({ onShowAlerts }: { readonly onShowAlerts: () => void
     return (
       <div className="banner banner-warn" role="status">
         <span>{newest.text}</span>
-        <button type="button" className="banner-action" onClick={onShowAlerts}>
-          {unseen === 1 ? 'Show alert' : `Show ${unseen} alerts`}
-        </button>
+        {onShowAlerts === undefined ? null : (
+          <button type="button" className="banner-action" onClick={onShowAlerts}>
+            {unseen === 1 ? 'Show alert' : `Show ${unseen} alerts`}
+          </button>
+        )}
       </div>
     );
   }

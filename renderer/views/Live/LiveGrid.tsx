@@ -3,7 +3,7 @@
 // Page Up/Down, Home and End move it, and it stays on the same execution when new ones arrive above.
 import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
-import { EXECUTION_COLUMNS } from '../../columns/execution-columns.ts';
+import { EXECUTION_COLUMNS, type ExecutionColumn } from '../../columns/execution-columns.ts';
 import { useLiveStore } from '../../state/live-store.ts';
 import type { LiveRow as LiveRowData } from '../../state/live-rows.ts';
 import { nextRowIndex } from './grid-keys.ts';
@@ -12,10 +12,12 @@ import { LiveRow } from './LiveRow.tsx';
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, LiveRowData>();
 // TanStack owns the column model (headers now; sizing, order and visibility with the History view).
-const columns = helper.columns(EXECUTION_COLUMNS.map((c) => helper.display({ id: c.id, header: c.header })));
+const tableColumns = (shown: readonly ExecutionColumn[]) => helper.columns(shown.map((c) => helper.display({ id: c.id, header: c.header })));
+const ALL_COLUMNS = tableColumns(EXECUTION_COLUMNS);
 const PAGE_ROWS = 20;
 
-export function LiveGrid({ label }: { readonly label: string }) {
+export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readonly label: string; readonly columns?: readonly ExecutionColumn[] }) {
+  const columns = useMemo(() => (shown === EXECUTION_COLUMNS ? ALL_COLUMNS : tableColumns(shown)), [shown]);
   const order = useLiveStore((s) => s.rows.order);
   const byPosition = useLiveStore((s) => s.rows.byPosition);
   const data = useMemo(() => order.map((p) => byPosition.get(p)!), [order, byPosition]);
@@ -63,13 +65,13 @@ export function LiveGrid({ label }: { readonly label: string }) {
     <div className="grid-scroll">
       <table role="grid" aria-label={label} aria-readonly="true" className="live-grid">
         <colgroup>
-          {EXECUTION_COLUMNS.map((c) => <col key={c.id} style={c.width === null ? undefined : { width: c.width }} />)}
+          {shown.map((c) => <col key={c.id} style={c.width === null ? undefined : { width: c.width }} />)}
         </colgroup>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr role="row" key={group.id}>
               {group.headers.map((header, i) => {
-                const column = EXECUTION_COLUMNS[i]!;
+                const column = shown[i]!;
                 return (
                   <th key={header.id} role="columnheader" scope="col" title={column.description} className={column.align === 'end' ? 'cell-end' : undefined}>
                     <table.FlexRender header={header} />
@@ -81,7 +83,7 @@ export function LiveGrid({ label }: { readonly label: string }) {
         </thead>
         <tbody ref={body} onKeyDown={onKeyDown} onBlur={onBlur}>
           {table.getRowModel().rows.map((row) => (
-            <LiveRow key={row.id} row={row.original} active={row.original.execution.position === active} onFocusRow={onFocusRow} />
+            <LiveRow key={row.id} row={row.original} columns={shown} active={row.original.execution.position === active} onFocusRow={onFocusRow} />
           ))}
         </tbody>
       </table>

@@ -3,19 +3,21 @@
 // a moment, then plain: two class changes, not a CSS animation — a running animation anywhere in the
 // table made Chromium repaint it every frame (100–300 ms long tasks at 25 executions/s without a GPU).
 import { memo, useEffect, useState } from 'react';
-import { EXECUTION_COLUMNS, type CellContext } from '../../columns/execution-columns.ts';
+import type { CellContext, ExecutionColumn } from '../../columns/execution-columns.ts';
 import { useLiveStore } from '../../state/live-store.ts';
 import type { LiveRow as LiveRowData } from '../../state/live-rows.ts';
 
 export interface LiveRowProps {
   readonly row: LiveRowData;
+  /** The grid's columns (a constant list, so it never breaks the memo). */
+  readonly columns: readonly ExecutionColumn[];
   readonly active: boolean;
   readonly onFocusRow: (position: number) => void;
 }
 
 // No aria-rowindex: every row is in the DOM, so the browser knows each row's place; an index prop would
 // change for every row whenever one arrives on top and re-render them all.
-export const LiveRow = memo(function LiveRow({ row, active, onFocusRow }: LiveRowProps) {
+export const LiveRow = memo(function LiveRow({ row, columns, active, onFocusRow }: LiveRowProps) {
   const { execution } = row;
   // Selected as plain strings, so a status change of the account does not re-render its rows.
   const accountLabel = useLiveStore((s) => s.accounts.get(execution.accountId)?.account.label ?? execution.accountId);
@@ -31,7 +33,7 @@ export const LiveRow = memo(function LiveRow({ row, active, onFocusRow }: LiveRo
       className={highlight === 'none' ? 'live-row' : `live-row is-${highlight}`}
       onFocus={() => onFocusRow(execution.position)}
     >
-      {EXECUTION_COLUMNS.map((column) => (
+      {columns.map((column) => (
         <td
           key={column.id}
           role="gridcell"

@@ -1,10 +1,12 @@
-// LiveView.tsx — the newest executions of every account as they are committed, newest on top.
+// LiveView.tsx — the newest executions of every account as they are committed, newest on top. Compact
+// (the always-on-top window): fewer columns, no caption.
+import { COMPACT_COLUMNS, EXECUTION_COLUMNS } from '../../columns/execution-columns.ts';
 import { useLiveStore } from '../../state/live-store.ts';
 import { LIVE_ROWS_KEPT } from '../../state/live-rows.ts';
 import { LiveGrid } from './LiveGrid.tsx';
 import './LiveView.css';
 
-export function LiveView() {
+export function LiveView({ compact = false }: { readonly compact?: boolean }) {
   const count = useLiveStore((s) => s.rows.order.length);
   const sync = useLiveStore((s) => s.sync.kind);
   const accounts = useLiveStore((s) => s.accounts.size);
@@ -12,11 +14,13 @@ export function LiveView() {
     <section className="live" aria-labelledby="live-title">
       <div className="view-toolbar">
         <h1 id="live-title" className="view-title">Live executions</h1>
-        <p className="view-meta" aria-live="off">
-          <span className="tabular">{count}</span> shown · every account · newest first, in the order committed · keeps the newest {LIVE_ROWS_KEPT}
-        </p>
+        {compact ? null : (
+          <p className="view-meta" aria-live="off">
+            <span className="tabular">{count}</span> shown · every account · newest first, in the order committed · keeps the newest {LIVE_ROWS_KEPT}
+          </p>
+        )}
       </div>
-      {count === 0 ? <EmptyLive sync={sync} accounts={accounts} /> : <LiveGrid label="Live executions, newest first" />}
+      {count === 0 ? <EmptyLive sync={sync} accounts={accounts} /> : <LiveGrid label="Live executions, newest first" columns={compact ? COMPACT_COLUMNS : EXECUTION_COLUMNS} />}
     </section>
   );
 }

@@ -41,6 +41,26 @@ export const session = { defaultSession: Object.assign(new Events(), {
 }) };
 
 export const shell = { openExternal: async () => {} };
+export const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) };
+export const clipboard = { writeText: () => {} };
+
+/** The app menu and the tray: the report records that both were set up. */
+export const Menu = {
+  buildFromTemplate: (template: unknown[]) => template,
+  setApplicationMenu: (menu: unknown[] | null) => { report['appMenu'] = (menu ?? []).map((m) => (m as { label?: string }).label ?? ''); },
+};
+export class Tray extends Events {
+  constructor() { super(); step('tray'); }
+  setImage() {}
+  setToolTip(text: string) { report['trayTooltip'] = text; }
+  setContextMenu() {}
+  destroy() {}
+}
+export const nativeImage = { createEmpty: () => ({ addRepresentation: () => {} }) };
+export const screen = {
+  getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1050 } }),
+  getAllDisplays: () => [screen.getPrimaryDisplay()],
+};
 
 /** Desktop notifications: counted in the report (`notificationsShown`). */
 export class Notification extends Events {
@@ -75,6 +95,8 @@ export class BrowserWindow extends Events {
     report['sandbox'] = options.webPreferences.sandbox;
   }
   isDestroyed() { return false; }
+  isMaximized() { return false; }
+  getNormalBounds() { return { x: 0, y: 0, width: 1440, height: 900 }; }
   show() {}
   async loadURL(url: string) {
     report['loadedUrl'] = url;
@@ -107,4 +129,4 @@ async function play(url: string): Promise<void> {
   app.quit();
 }
 
-export default { app, BrowserWindow, ipcMain, protocol, session, shell, Notification };
+export default { app, BrowserWindow, ipcMain, protocol, session, shell, Notification, dialog, clipboard, Menu, Tray, nativeImage, screen };

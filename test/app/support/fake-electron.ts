@@ -62,23 +62,82 @@ export class FakeIpcMain {
 
 export class FakeBrowserWindow extends FakeEventTarget {
   static readonly created: FakeBrowserWindow[] = [];
-  static getAllWindows() { return FakeBrowserWindow.created; }
+  static getAllWindows() { return FakeBrowserWindow.created.filter((w) => !w.destroyed); }
   readonly webContents = new FakeWebContents();
   loadedUrl: string | undefined;
   shown = false;
   readonly options: Record<string, unknown>;
+  /** Normal-state bounds, as the options gave them (a test moves the window by setting them). */
+  bounds: { x: number; y: number; width: number; height: number };
+  maximized = false;
+  alwaysOnTop: boolean;
+  destroyed = false;
   constructor(options: Record<string, unknown>) {
     super();
     this.options = options;
+    const n = (key: string, fallback: number) => (typeof options[key] === 'number' ? options[key] : fallback);
+    this.bounds = { x: n('x', 100), y: n('y', 80), width: n('width', 800), height: n('height', 600) };
+    this.alwaysOnTop = options['alwaysOnTop'] === true;
     FakeBrowserWindow.created.push(this);
   }
-  loadURL(url: string) { this.loadedUrl = url; return Promise.resolve(); }
+  loadURL(url: string) { this.loadedUrl = url; this.webContents.url = url; return Promise.resolve(); }
   show() { this.shown = true; }
-  isDestroyed() { return false; }
+  isDestroyed() { return this.destroyed; }
   isMinimized() { return false; }
   restore() {}
   focused = 0;
   focus() { this.focused++; }
+  maximize() { this.maximized = true; this.emit('maximize'); }
+  isMaximized() { return this.maximized; }
+  getNormalBounds() { return { ...this.bounds }; }
+  setAlwaysOnTop(flag: boolean) { this.alwaysOnTop = flag; }
+  /** As Electron: 'close' (bounds still readable), then destroyed, then 'closed'. */
+  close() {
+    this.emit('close', { preventDefault: () => {} });
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  }
+}
+
+/** Electron's Menu: keeps the templates it was given (the application menu is the last one set). */
+export class FakeMenu {
+  static applicationMenu: unknown[] | null = null;
+  static buildFromTemplate(template: unknown[]) { return template; }
+  static setApplicationMenu(menu: unknown[] | null) { FakeMenu.applicationMenu = menu; }
+}
+
+/** Electron's Tray: records its image, tooltip and context menu. */
+export class FakeTray extends FakeEventTarget {
+  static readonly created: FakeTray[] = [];
+  image: unknown;
+  tooltip = '';
+  menu: unknown[] | null = null;
+  destroyed = false;
+  constructor(image: unknown) {
+    super();
+    this.image = image;
+    FakeTray.created.push(this);
+  }
+  setImage(image: unknown) { this.image = image; }
+  setToolTip(text: string) { this.tooltip = text; }
+  setContextMenu(menu: unknown[] | null) { this.menu = menu; }
+  destroy() { this.destroyed = true; }
+}
+
+/** nativeImage: an image is the list of PNG representations added to it. */
+export const fakeNativeImage = {
+  createEmpty: () => {
+    const representations: { scaleFactor: number; buffer: Buffer }[] = [];
+    return { representations, addRepresentation: (r: { scaleFactor: number; buffer: Buffer }) => { representations.push(r); } };
+  },
+};
+
+export type FakeDisplay = { id: number; workArea: { x: number; y: number; width: number; height: number } };
+
+/** screen with the displays a test plugs in (the first is the primary). */
+export function fakeScreen(displays: FakeDisplay[] = [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1050 } }]) {
+  return { displays, getAllDisplays: () => displays, getPrimaryDisplay: () => displays[0]! };
 }
 
 /** Electron's Notification: records what was shown; `click()` plays the user's click. */
@@ -95,7 +154,7 @@ export class FakeNotification extends FakeEventTarget {
   click() { this.emit('click', {}); }
 }
 
-export function fakeElectron(options: { lock?: boolean; platform?: NodeJS.Platform } = {}) {
+export function fakeElectron(options: { lock?: boolean; platform?: NodeJS.Platform; userData?: string; packaged?: boolean; displays?: FakeDisplay[] } = {}) {
   const calls: string[] = [];
   let ready: () => void = () => {};
   const whenReady = new Promise<void>((resolve) => { ready = resolve; });
@@ -103,7 +162,8 @@ export function fakeElectron(options: { lock?: boolean; platform?: NodeJS.Platfo
     requestSingleInstanceLock: () => { calls.push('lock'); return options.lock ?? true; },
     quit: () => { calls.push('quit'); },
     whenReady: () => whenReady,
-    getPath: (name: string) => `/tmp/fillwatch-${name}`,
+    getPath: (name: string) => options.userData ?? `/tmp/fillwatch-${name}`,
+    isPackaged: options.packaged ?? false,
     setAppUserModelId: (id: string) => { calls.push(`app-user-model-id ${id}`); },
   });
   const protocol = {
@@ -115,6 +175,8 @@ export function fakeElectron(options: { lock?: boolean; platform?: NodeJS.Platfo
   const opened: string[] = [];
   FakeBrowserWindow.created.length = 0;
   FakeNotification.shown.length = 0;
+  FakeTray.created.length = 0;
+  FakeMenu.applicationMenu = null;
   return {
     calls, opened, protocol,
     ready: () => ready(),
@@ -122,6 +184,7 @@ export function fakeElectron(options: { lock?: boolean; platform?: NodeJS.Platfo
     session: { defaultSession: new FakeSession() },
     electron: {
       app, protocol, BrowserWindow: FakeBrowserWindow, Notification: FakeNotification, platform: options.platform ?? 'linux',
+      Menu: FakeMenu, Tray: FakeTray, nativeImage: fakeNativeImage, screen: fakeScreen(options.displays),
       shell: { openExternal: async (url: string) => { opened.push(url); } },
     },
   };
