@@ -165,7 +165,8 @@ export class AccountSettingsService {
 
   async #testConnection(id: string) {
     if (!this.#accounts.some((a) => a.id === id)) throw new IpcRequestError('not-found', `No account "${id}" is configured.`);
-    await this.#options.target.start(id);
+    // A logged-on account has its answer already; anything else is (re)connected to get one.
+    if ((await this.#options.target.status(id))?.phase !== 'active') await this.#options.target.start(id);
     const deadline = Date.now() + (this.#options.testTimeoutMs ?? 15_000);
     let status = await this.#options.target.status(id);
     while (Date.now() < deadline) {

@@ -65,18 +65,20 @@ export function AccountFormView({ api, initial, generatedKeys, onClose }: {
         <Choice name={`${id}-env`} value="demo" current={form.environment} onChange={(environment) => update({ environment })} label="Kalshi demo" hint="fix.demo.kalshi.co" />
         <Choice name={`${id}-env`} value="custom" current={form.environment} onChange={(environment) => update({ environment })} label="Custom host" hint="a test venue or simulator" />
         {custom ? (
-          <div className="field-row">
-            <label className="field"><span>Host</span><input value={form.host} onChange={(e) => update({ host: e.target.value })} autoComplete="off" spellCheck={false} /></label>
-            <label className="field is-narrow"><span>Port</span><input value={form.port} onChange={(e) => update({ port: e.target.value })} inputMode="numeric" /></label>
-            <div className="field">
+          <>
+            <div className="field-row">
+              <label className="field"><span>Host</span><input value={form.host} onChange={(e) => update({ host: e.target.value })} autoComplete="off" spellCheck={false} /></label>
+              <label className="field is-narrow"><span>Port</span><input value={form.port} onChange={(e) => update({ port: e.target.value })} inputMode="numeric" /></label>
+            </div>
+            <div className="field" role="group" aria-labelledby={`${id}-ca`}>
               <span id={`${id}-ca`}>CA certificate</span>
               <div className="field-inline">
-                <span className="settings-dim" aria-labelledby={`${id}-ca`}>{form.caSubject ?? 'None: trust the system\'s roots only'}</span>
+                <span className="settings-dim">{form.caSubject ?? 'None: trust the system\'s roots only'}</span>
                 <button type="button" className="button" onClick={() => void pickCa()} disabled={busy}>Choose…</button>
                 {form.caCertificate !== null ? <button type="button" className="button" onClick={() => update({ caCertificate: null, caSubject: null })}>Clear</button> : null}
               </div>
             </div>
-          </div>
+          </>
         ) : null}
       </fieldset>
 
