@@ -34,6 +34,8 @@ export interface AppServices {
   readonly recorder: RecorderApi;
   readonly notifications: NotificationService;
   readonly demo: DemoStatus;
+  /** Kills the engine's worker as a crash would (tests of the restart path; the host restarts it). */
+  crashEngineForTest(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
     recorder: host.api,
     notifications,
     demo: feed.demoStatus(),
+    crashEngineForTest: () => host.crashForTest(),
     close: () => closing ??= (async () => {
       feed.dispose();
       try {

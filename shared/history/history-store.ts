@@ -30,6 +30,11 @@ export interface HistoryStore {
    */
   snapshot(request: HistoryPageRequest): Promise<HistorySnapshot>;
   count(filter: HistoryFilter, options?: HistoryCountOptions): Promise<HistoryCount>;
+  /**
+   * The position that holds every row up to `rowId` (row ids follow commit order) and none after it: where a
+   * reader that saw that row resumes with changesSince (the Live feed after the engine restarted).
+   */
+  positionAfterRow(rowId: number): Promise<JournalPosition>;
   /** Rows committed after `position`, in commit order. */
   changesSince(position: JournalPosition, options?: ChangesOptions): Promise<HistoryChanges>;
   /**

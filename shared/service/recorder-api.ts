@@ -40,4 +40,4 @@ export const RECORDER_METHODS: readonly RecorderMethod[] = [
   'addAccount', 'removeAccount', 'reconfigure', 'startAccount', 'stopAccount', 'accounts', 'configs', 'positions', 'history', 'close',
 ];
 
-export const HISTORY_METHODS: readonly HistoryMethod[] = ['page', 'snapshot', 'count', 'changesSince', 'byExecId', 'byRowId', 'orderLifecycle', 'rawMessage'];
+export const HISTORY_METHODS: readonly HistoryMethod[] = ['page', 'snapshot', 'count', 'changesSince', 'positionAfterRow', 'byExecId', 'byRowId', 'orderLifecycle', 'rawMessage'];

@@ -93,6 +93,11 @@ export class SqliteHistoryStore implements HistoryStore {
     });
   }
 
+  async positionAfterRow(rowId: number): Promise<JournalPosition> {
+    if (!Number.isSafeInteger(rowId) || rowId < 0) throw new HistoryQueryError('bad-position', String(rowId));
+    return encodePosition(rowId);
+  }
+
   async changesSince(position: JournalPosition, options: ChangesOptions = {}): Promise<HistoryChanges> {
     const from = decodePosition(position);
     const limit = options.limit ?? DEFAULT_CHANGES_LIMIT;

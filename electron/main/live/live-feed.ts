@@ -13,9 +13,11 @@ import type { RecorderApi } from '../../../shared/service/recorder-api.ts';
 import type { ServiceEvent } from '../../../shared/service/service-events.ts';
 import { EventBatcher } from '../ipc/event-batcher.ts';
 import { RecentList } from './recent-list.ts';
-import { isAlertEvent, toAccountSummary, toAlert, toLogLine, toPositionsView, toWireExecution, toWireStatus } from './to-wire.ts';
+import { isAlertEvent, toAccountSummary, toAlert, toLogLine, toPositionsView, toWireExecution, toWireRecord, toWireStatus } from './to-wire.ts';
 
 export const DEFAULT_SNAPSHOT_EXECUTIONS = 500;
+/** Rows per journal read when refilling after an engine restart. */
+const REFILL_PAGE = 1_000;
 
 export interface LiveFeedOptions {
   /** Executions kept for snapshots (the most a snapshot can return). Default 2,000. */
@@ -43,6 +45,8 @@ export class LiveFeed implements Disposable {
   readonly #subscriptions = new DisposableStore();
   #newestPosition: number | null = null;
   #refreshing: Promise<void> | undefined;
+  /** While refilling after an engine restart: positions that arrived live meanwhile (not to be added twice). */
+  #arrivedDuringRefill: Set<number> | undefined;
 
   /** Subscribes before anything else runs, so no event of an account added later is missed. */
   constructor(api: RecorderApi, options: LiveFeedOptions = {}) {
@@ -83,7 +87,8 @@ export class LiveFeed implements Disposable {
       seq: this.#batcher.seq,
       position: this.#newestPosition,
       accounts: this.accounts(),
-      executions: this.#executions.newest(limit),
+      // Newest first by journal position (a refill after an engine restart may add older ones late).
+      executions: this.#executions.newest(limit).sort((a, b) => b.position - a.position),
       logs: this.#logs.newest(),
       alerts: this.#alerts.newest(),
       demo: this.#demo,
@@ -124,14 +129,46 @@ export class LiveFeed implements Disposable {
     for (const id of this.#accounts.keys()) if (!known.has(id)) this.#accounts.delete(id);
   }
 
+  #remember(e: LiveExecutionWire): void {
+    this.#executions.push(e);
+    this.#arrivedDuringRefill?.add(e.position);
+    if (this.#newestPosition === null || e.position > this.#newestPosition) this.#newestPosition = e.position;
+  }
+
+  /**
+   * Executions committed just before the engine died may never have reached us as events: read what the
+   * journal committed after the newest one seen and add what is missing, so Live has no hole. Windows
+   * place late rows by position; ones that also arrived live meanwhile are not added twice.
+   */
+  async #refill(): Promise<void> {
+    const from = this.#newestPosition;
+    if (from === null || this.#arrivedDuringRefill !== undefined) return;
+    const arrived = (this.#arrivedDuringRefill = new Set());
+    try {
+      const [configs, start] = await Promise.all([this.#api.configs(), this.#api.history('positionAfterRow', from)]);
+      const accountOf = new Map(configs.map((c) => [c.apiKeyId, c.id]));
+      let position = start;
+      for (let more = true; more;) {
+        const changes = await this.#api.history('changesSince', position, { limit: REFILL_PAGE });
+        const missed = changes.rows
+          .filter((row) => !arrived.has(row.rowId) && row.account !== null && accountOf.has(row.account))
+          .map((row) => ({ accountId: accountOf.get(row.account!)!, position: row.rowId, record: toWireRecord(row) }));
+        for (const e of missed) this.#remember(e);
+        if (missed.length > 0) this.#batcher.addExecutions(missed);
+        ({ position, more } = changes);
+      }
+    } catch {
+      // The engine went down again or is closing: its events say so, and the next restart refills.
+    } finally {
+      this.#arrivedDuringRefill = undefined;
+    }
+  }
+
   #onEvent(event: ServiceEvent): void {
     switch (event.type) {
       case 'executions': {
         const wire = event.executions.map((e) => toWireExecution(event.accountId, e));
-        for (const e of wire) {
-          this.#executions.push(e);
-          if (this.#newestPosition === null || e.position > this.#newestPosition) this.#newestPosition = e.position;
-        }
+        for (const e of wire) this.#remember(e);
         this.#batcher.addExecutions(wire);
         return;
       }
@@ -160,7 +197,10 @@ export class LiveFeed implements Disposable {
         const alert = toAlert(event, this.#now());
         this.#alerts.push(alert);
         this.#batcher.addAlert(alert);
-        if (event.type === 'engine-restarted') void this.refreshAccounts();
+        if (event.type === 'engine-restarted') {
+          void this.refreshAccounts();
+          void this.#refill();
+        }
       }
     }
   }
