@@ -56,6 +56,9 @@ export const EXECUTION_COLUMNS: readonly ExecutionColumn[] = [
   { id: 'text', header: 'Text', description: 'Text (58): the exchange\'s reason, for cancels and rejects', width: null, align: 'start', numeric: false, text: (c) => r(c).text ?? '', title: (c) => r(c).text ?? undefined },
 ];
 
-/** The compact window's columns: when, which market, what happened, how many at what price. */
+/** The compact window's columns: when, which market, what happened, how many at what price. The market
+ * takes the room left (its full ticker is in the cell's title), so the grid fits a small window. */
 const COMPACT_IDS: ReadonlySet<string> = new Set(['time', 'symbol', 'kind', 'side', 'lastQty', 'lastPx']);
-export const COMPACT_COLUMNS: readonly ExecutionColumn[] = EXECUTION_COLUMNS.filter((c) => COMPACT_IDS.has(c.id));
+export const COMPACT_COLUMNS: readonly ExecutionColumn[] = EXECUTION_COLUMNS
+  .filter((c) => COMPACT_IDS.has(c.id))
+  .map((c) => (c.id === 'symbol' ? { ...c, width: null } : c));

@@ -194,7 +194,8 @@ describe('the shell in the app', () => {
     assert.equal(isCompactSearch(''), false);
     assert.equal(isCompactSearch('?view=live'), false);
     assert.deepEqual(COMPACT_COLUMNS.map((c) => c.id), ['time', 'symbol', 'kind', 'side', 'lastQty', 'lastPx']);
-    assert.ok(COMPACT_COLUMNS.every((c) => EXECUTION_COLUMNS.includes(c)));
+    assert.ok(COMPACT_COLUMNS.every((c) => EXECUTION_COLUMNS.some((full) => full.id === c.id && full.text === c.text)), 'the same cells as the full grid');
+    assert.deepEqual(COMPACT_COLUMNS.filter((c) => c.width === null).map((c) => c.id), ['symbol'], 'the market takes the room left');
   });
 
   test('the tray follows every account\'s status; its menu shows the window, the compact one, and quits', async () => {
