@@ -38,12 +38,12 @@ describe('the Live feed after an engine restart', () => {
     // The journal: positions 1…8 committed; the feed will only hear of 1…5 before the engine dies.
     const journal: HistoryRow[] = Array.from({ length: 8 }, (_, i) => ({ ...recordNo(i + 1), rowId: i + 1, account: a.apiKeyId, eventAt: 0, balanceChange: null }));
     const reads: string[] = [];
-    let duringRefill: (() => void) | undefined;
+    const hooks: { duringRefill?: () => void } = {};
     (recorder.api as { history: RecorderApi['history'] }).history = (async (method: string, ...args: unknown[]) => {
       reads.push(method);
       if (method === 'positionAfterRow') return `p${String(args[0])}` as JournalPosition;
       if (method === 'changesSince') {
-        duringRefill?.();
+        hooks.duringRefill?.();
         const from = Number(String(args[0]).slice(1));
         return { rows: journal.filter((r) => r.rowId > from), position: `p${journal.at(-1)!.rowId}`, more: false };
       }
@@ -56,7 +56,7 @@ describe('the Live feed after an engine restart', () => {
     recorder.commit(5);
     timer.advance(100);
     // Position 9 commits (and is announced) by the restarted engine while the feed reads the journal back.
-    duringRefill = () => {
+    hooks.duringRefill = () => {
       journal.push({ ...recordNo(9), rowId: 9, account: a.apiKeyId, eventAt: 0, balanceChange: null });
       recorder.fire({ type: 'executions', accountId: 'a', executions: [{ position: 9, record: recordNo(9) }] });
     };
