@@ -13,6 +13,7 @@ import { fillwatchApi } from './ipc/fillwatch.ts';
 import { useNotificationStore } from './state/notification-store.ts';
 import { ComingView } from './views/Coming/ComingView.tsx';
 import { LiveView } from './views/Live/LiveView.tsx';
+import { SettingsView } from './views/Settings/SettingsView.tsx';
 import { VIEWS, type ViewId } from './views/views.ts';
 
 export function App() {
@@ -24,6 +25,7 @@ function FullApp() {
   useEffect(() => fillwatchApi()?.on.navigate((target) => setView(target.view)), []);
   const showAlerts = useCallback(() => setView('alerts'), []);
   const entry = VIEWS.find((v) => v.id === view)!;
+  const api = fillwatchApi();
   const highlight = useNotificationStore((s) => s.highlight);
   useEffect(() => {
     if (highlight === null) return;
@@ -38,7 +40,7 @@ function FullApp() {
       <div className="app-banner"><SyncBanner onShowAlerts={showAlerts} /></div>
       <NavBar view={view} onChange={setView} />
       <main className="view" role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
-        {view === 'live' ? <LiveView /> : <ComingView entry={entry} />}
+        {view === 'live' ? <LiveView /> : view === 'settings' && api !== undefined ? <SettingsView api={api} /> : <ComingView entry={entry} />}
       </main>
       <ToastLog />
     </div>
