@@ -36,7 +36,7 @@ function AccountChip({ view, now }: { readonly view: AccountView; readonly now: 
       <span className="account-dot" aria-hidden="true" />
       <span className="account-name">{account.label}</span>
       <span className="account-health">{HEALTH_LABELS[health]}</span>
-      <span className="account-age">last message {ageText(status.lastMessageAt, now)}</span>
+      <span className="account-age">{status.lastMessageAt === null ? 'no message yet' : `last message ${ageText(status.lastMessageAt, now)}`}</span>
     </li>
   );
 }

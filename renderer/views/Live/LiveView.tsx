@@ -27,7 +27,7 @@ export function LiveView({ compact = false }: { readonly compact?: boolean }) {
 
 function EmptyLive({ sync, accounts }: { readonly sync: string; readonly accounts: number }) {
   const text = sync === 'connecting' ? 'Connecting to the recorder…'
-    : accounts === 0 ? 'No account is configured yet. Run the harness with --demo to watch the built-in simulator.'
+    : accounts === 0 ? 'No account is configured yet: add the Kalshi account to watch in Settings (Ctrl+6).'
       : 'Waiting for the first execution. Acks, fills, cancels, replaces and rejects appear here the moment they are committed to the journal.';
   return <p className="empty-state" role="status">{text}</p>;
 }
