@@ -38,7 +38,9 @@ describe('the app runtime', { timeout: 90_000 }, () => {
     writeFileSync(keyFile, pair.privateKeyPem);
     writeFileSync(caFile, simulator.caCertPem ?? '');
     const keychain = new MemoryKeychain();
+    const logLines: string[] = [];
     const options: AppRuntimeOptions = {
+      log: (line) => logLines.push(line),
       dataDir: dir, journalPath: join(dir, 'journal.db'), demo: { accounts: 1, reportsPerSecond: 20, seed: 9 }, keychain,
       pickFile: async (purpose) => (purpose === 'private-key' ? keyFile : caFile), writeClipboard: () => {}, statusPollMs: 100,
     };
@@ -92,6 +94,8 @@ describe('the app runtime', { timeout: 90_000 }, () => {
       runtime = await AppRuntime.start(options);
       assert.equal(runtime.demoActive, false);
       await until('logged on again', async () => (await runtime.services.recorder.accounts()).some((s) => s.accountId === apiKeyId && s.phase === 'active'));
+      const keyBody = pair.privateKeyPem.split('\n')[1]!;
+      assert.ok(logLines.every((line) => !line.includes('PRIVATE KEY') && !line.includes(keyBody)), 'the key never reaches a log line');
     } finally {
       await runtime.close();
       await simulator.stop();
