@@ -116,8 +116,10 @@ export function startShell<W extends ShellWindowClass>(electron: ShellElectron<W
     actions: { showMain, toggleCompact: actions.toggleCompact, quit: options.quit },
   });
   // Menus are data: on a change of state the application menu is built again (checkmarks follow).
+  let closed = false;
   const update = (change: Partial<ShellState>) => {
     state = { ...state, ...change };
+    if (closed) return; // windows closing as the app quits
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: options.platform, isDev: options.isDev, appName: 'Fillwatch', state, actions })));
     tray.refresh();
   };
@@ -129,6 +131,7 @@ export function startShell<W extends ShellWindowClass>(electron: ShellElectron<W
     showMain,
     refresh: () => tray.refresh(),
     close: () => closing ??= keeper.flush().finally(() => {
+      closed = true;
       keeper.dispose();
       tray.dispose();
     }),

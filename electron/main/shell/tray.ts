@@ -53,10 +53,13 @@ export function startTray(options: TrayOptions): AppTray {
   const tray = new options.Tray(trayIconImage(nativeImage, state));
   let tooltip: string | undefined;
   let compactOpen: boolean | undefined;
+  let disposed = false;
   // Windows opens the window on a click (the menu is on the right button); macOS and Linux show the menu.
   if (options.platform === 'win32') tray.on('click', () => actions.showMain());
 
   const refresh = () => {
+    // A window closing while the app quits comes after dispose(): a destroyed Tray throws if touched.
+    if (disposed) return;
     const status = trayStatus(options.accounts(), now());
     if (status.state !== state) tray.setImage(trayIconImage(nativeImage, (state = status.state)));
     if (status.tooltip !== tooltip) tray.setToolTip((tooltip = status.tooltip));
@@ -72,6 +75,7 @@ export function startTray(options: TrayOptions): AppTray {
   return {
     refresh,
     dispose: () => {
+      disposed = true;
       subscription.dispose();
       clearInterval(tick);
       tray.destroy();

@@ -119,10 +119,12 @@ export class FakeTray extends FakeEventTarget {
     this.image = image;
     FakeTray.created.push(this);
   }
-  setImage(image: unknown) { this.image = image; }
-  setToolTip(text: string) { this.tooltip = text; }
-  setContextMenu(menu: unknown[] | null) { this.menu = menu; }
+  setImage(image: unknown) { this.alive(); this.image = image; }
+  setToolTip(text: string) { this.alive(); this.tooltip = text; }
+  setContextMenu(menu: unknown[] | null) { this.alive(); this.menu = menu; }
   destroy() { this.destroyed = true; }
+  /** Electron throws when a destroyed tray is used. */
+  private alive() { if (this.destroyed) throw new TypeError('Object has been destroyed'); }
 }
 
 /** nativeImage: an image is the list of PNG representations added to it. */
