@@ -12,6 +12,7 @@ import { electronNotificationSink, type NotificationClass } from '../../electron
 import type { NotificationSink } from '../../electron/main/notifications/notification-service.ts';
 import { FakeBrowserWindow, FakeNotification, fakeElectron } from './support/fake-electron.ts';
 import { inMemoryRuleHandlers } from './support/samples.ts';
+import { MemoryKeychain } from './support/memory-keychain.ts';
 
 const fill: NotificationWire = {
   id: 1, at: 1_700_000_000_000, title: 'Desk a: Bought 4 Yes @ 0.42', body: 'KXFED-26DEC-H0', urgency: 'normal',
@@ -30,7 +31,7 @@ function startApp(platform: NodeJS.Platform = 'linux') {
     close: async () => {},
   } as unknown as AppServices;
   runElectronApp({ ...fake.electron, ipcMain: fake.ipcMain, session: fake.session } as unknown as ElectronMain, { rendererDir: '/r', preload: '/p.cjs' }, {
-    startServices: async () => services, log: () => {},
+    startServices: async () => services, log: () => {}, keychain: new MemoryKeychain(),
   });
   return { fake, sinks };
 }
@@ -39,7 +40,7 @@ describe('notification sinks', () => {
   test('a notification is shown on the desktop and listed in our page, not in a foreign one', async () => {
     const { fake, sinks } = startApp();
     fake.ready();
-    await new Promise((r) => setImmediate(r));
+    while (FakeBrowserWindow.created.length === 0) await new Promise((r) => setImmediate(r));
     const [window] = FakeBrowserWindow.created;
     const foreign = new FakeBrowserWindow({});
     foreign.webContents.url = 'https://evil.example/';
