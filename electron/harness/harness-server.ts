@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Disposable, Event } from '../../shared/events/emitter.ts';
-import { eventChannel, type LiveBatch, type NotificationWire } from '../../shared/ipc/contract.ts';
+import { eventChannel, type ExportProgressWire, type LiveBatch, type NotificationWire } from '../../shared/ipc/contract.ts';
 import { HARNESS_SOCKET_PATH, type SocketMessage, type SocketRequest } from '../../shared/ipc/socket-frames.ts';
 import { IpcDoor, trustOrigins, type RequestHandlers } from '../main/ipc/ipc-door.ts';
 import { resolveRendererFile } from '../main/renderer-files.ts';
@@ -26,6 +26,8 @@ export interface HarnessServerOptions {
   readonly onNotification?: Event<NotificationWire>;
   /** What main serves changed as a whole: pages take a fresh snapshot. */
   readonly onResync?: Event<{ reason: string }>;
+  /** History exports' progress. */
+  readonly onExportProgress?: Event<ExportProgressWire>;
   readonly log?: (line: string) => void;
 }
 
@@ -103,6 +105,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
   const batches: Disposable = options.onBatch((batch) => broadcast(eventChannel('live.batch'), batch));
   const notifications: Disposable | undefined = options.onNotification?.((n) => broadcast(eventChannel('notifications.shown'), n));
   const resyncs: Disposable | undefined = options.onResync?.((r) => broadcast(eventChannel('app.resync'), r));
+  const exports: Disposable | undefined = options.onExportProgress?.((p) => broadcast(eventChannel('history.exportProgress'), p));
 
   return {
     url: `${origin}/`,
@@ -111,6 +114,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       batches.dispose();
       notifications?.dispose();
       resyncs?.dispose();
+      exports?.dispose();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       http.closeAllConnections();

@@ -36,6 +36,8 @@ export interface HarnessOptions {
   readonly keychain?: Keychain;
   /** What the open dialog returns, per purpose (the harness has no dialog). */
   readonly files?: Partial<Record<PickPurpose, string>>;
+  /** The save dialog's stand-in: History exports are written into this folder under their proposed name. */
+  readonly exportDir?: string;
 }
 
 export interface Harness {
@@ -72,6 +74,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     demo: options.demo ?? false,
     keychain: options.keychain ?? keytarKeychain(),
     pickFile,
+    saveFile: ({ defaultName }) => {
+      if (options.exportDir === undefined) return Promise.reject(new PickedFileError('The harness has no save dialog: start it with --export-dir FOLDER to export History there.'));
+      log(`save dialog → ${join(options.exportDir, defaultName)}`);
+      return Promise.resolve(join(options.exportDir, defaultName));
+    },
     writeClipboard: (text) => { clipboard.push(text); log(`clipboard ← ${text.split('\n')[0]}…`); },
     ...(options.notificationsPath === undefined ? {} : { notificationsPath: options.notificationsPath }),
     ...(options.keys === undefined ? {} : { keys: options.keys }),
@@ -84,7 +91,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   try {
     server = await startHarnessServer({
       port: options.port, rendererDir: RENDERER_DIR, bridgeFile: BRIDGE_FILE, handlers: runtime.handlers, onBatch: runtime.onBatch,
-      onNotification: notifications.event, onResync: runtime.onResync, log,
+      onNotification: notifications.event, onResync: runtime.onResync, onExportProgress: runtime.onExportProgress, log,
     });
   } catch (error) {
     await runtime.close();

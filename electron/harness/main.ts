@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { startHarness } from './harness.ts';
 
-const USAGE = 'usage: npm run harness -- [--port P] [--db journal.db] [--demo] [--rate reports-per-second] [--key-file key.pem] [--ca-file ca.pem]';
+const USAGE = 'usage: npm run harness -- [--port P] [--db journal.db] [--demo] [--rate reports-per-second] [--key-file key.pem] [--ca-file ca.pem] [--export-dir folder]';
 
 function fail(line: string): never {
   process.stderr.write(`fillwatch harness: ${line}\n${USAGE}\n`);
@@ -22,6 +22,7 @@ try {
       rate: { type: 'string', default: '2' },
       'key-file': { type: 'string' },
       'ca-file': { type: 'string' },
+      'export-dir': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -44,6 +45,7 @@ try {
     port,
     ...(values.db === undefined ? {} : { db: values.db }),
     demo: values.demo ? { reportsPerSecond: rate } : false,
+    ...(values['export-dir'] === undefined ? {} : { exportDir: values['export-dir'] }),
     files: {
       ...(values['key-file'] === undefined ? {} : { 'private-key': values['key-file'] }),
       ...(values['ca-file'] === undefined ? {} : { 'ca-certificate': values['ca-file'] }),

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { AccountConfig } from '../../shared/accounts/account-config.ts';
 import { Emitter, type Disposable, type Event } from '../../shared/events/emitter.ts';
-import { REQUEST_NAMES, type LiveBatch } from '../../shared/ipc/contract.ts';
+import { REQUEST_NAMES, type ExportProgressWire, type LiveBatch } from '../../shared/ipc/contract.ts';
 import { AccountSettingsService, SETTINGS_REQUEST_NAMES, type AccountsTarget } from './accounts/account-settings.ts';
 import { readAccountsFile } from './accounts/accounts-file.ts';
 import type { PickFile } from './accounts/file-picker.ts';
@@ -15,6 +15,9 @@ import { KeyVault } from './accounts/key-vault.ts';
 import type { Keychain } from './accounts/keychain.ts';
 import { startAppServices, type AppServices, type AppServicesOptions } from './app-services.ts';
 import type { DemoOptions } from './demo/demo-mode.ts';
+import { HISTORY_REQUEST_NAMES, historyRequestHandlers } from './history/history-handlers.ts';
+import { HistoryExports } from './history/history-exports.ts';
+import type { SaveFile } from './history/save-dialog.ts';
 import type { RequestHandlers } from './ipc/ipc-door.ts';
 import type { ServiceHandlers } from './ipc/request-handlers.ts';
 import { SigningKeys } from './keys/signing-keys.ts';
@@ -31,6 +34,8 @@ export interface AppRuntimeOptions {
   readonly demo: false | DemoOptions;
   readonly keychain: Keychain;
   readonly pickFile: PickFile;
+  /** Main's save dialog for History exports (none: exports are refused). */
+  readonly saveFile?: SaveFile;
   readonly writeClipboard: (text: string) => void;
   readonly statusPollMs?: number;
   /** The notifications' rules and progress (default notifications.json beside the journal). */
@@ -51,6 +56,7 @@ export class AppRuntime {
   #relay: Disposable | undefined;
   #demo = false;
   #settings!: AccountSettingsService;
+  readonly #exports = new HistoryExports(() => this.#services.recorder, (line) => this.#options.log?.(line));
   /** Every request of the contract: Settings' here, the rest to whichever services run now. */
   handlers!: RequestHandlers;
 
@@ -82,6 +88,8 @@ export class AppRuntime {
   readonly onBatch: Event<LiveBatch> = this.#batches.event;
   /** Windows must take a fresh snapshot (the services behind them changed). */
   readonly onResync: Event<{ reason: string }> = this.#resyncs.event;
+  /** History exports' progress, for every window. */
+  readonly onExportProgress: Event<ExportProgressWire> = this.#exports.onProgress;
 
   addNotificationSink(sink: NotificationSink): Disposable {
     this.#sinks.set(sink, this.#services.notifications.addSink(sink));
@@ -90,6 +98,7 @@ export class AppRuntime {
 
   async close(): Promise<void> {
     this.#relay?.dispose();
+    await this.#exports.close();
     await this.#services.close();
   }
 
@@ -112,9 +121,11 @@ export class AppRuntime {
       accountsPath, accounts: read.accounts, keychain: this.#options.keychain, vault,
       pickFile: this.#options.pickFile, writeClipboard: this.#options.writeClipboard, target: this.#target(),
     });
-    const toCurrent = Object.fromEntries(REQUEST_NAMES.filter((name) => !(SETTINGS_REQUEST_NAMES as readonly string[]).includes(name))
+    const ownNames: readonly string[] = [...SETTINGS_REQUEST_NAMES, ...HISTORY_REQUEST_NAMES];
+    const toCurrent = Object.fromEntries(REQUEST_NAMES.filter((name) => !ownNames.includes(name))
       .map((name) => [name, (payload: unknown) => (this.#services.handlers[name as keyof ServiceHandlers] as (p: unknown) => unknown)(payload)]));
-    this.handlers = { ...toCurrent, ...this.#settings.handlers() } as RequestHandlers;
+    const history = historyRequestHandlers({ recorder: () => this.#services.recorder, exports: this.#exports, saveFile: this.#options.saveFile });
+    this.handlers = { ...toCurrent, ...this.#settings.handlers(), ...history } as RequestHandlers;
     const demo = read.accounts.length === 0 && this.#options.demo !== false;
     await this.#run(demo ? 'demo' : 'accounts', read.accounts);
   }

@@ -11,6 +11,7 @@ import type { PickFile } from './accounts/file-picker.ts';
 import { keytarKeychain, type Keychain } from './accounts/keychain.ts';
 import type { AppServices, AppServicesOptions } from './app-services.ts';
 import { AppRuntime } from './app-runtime.ts';
+import { electronSaveDialog } from './history/save-dialog.ts';
 import { APP_SCHEME_PRIVILEGES, rendererResponse } from './app-protocol.ts';
 import { exposeRequests, pushLiveBatches } from './ipc/electron-ipc.ts';
 import { IpcDoor, trustOrigins } from './ipc/ipc-door.ts';
@@ -34,7 +35,7 @@ export interface ElectronMain {
   readonly Tray: ShellElectron['Tray'];
   readonly nativeImage: ShellElectron['nativeImage'];
   readonly screen: ShellElectron['screen'];
-  readonly dialog: Pick<Dialog, 'showOpenDialog'>;
+  readonly dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
   readonly clipboard: Pick<Clipboard, 'writeText'>;
   /** process.platform; Windows needs the AppUserModelId for notifications. */
   readonly platform?: NodeJS.Platform;
@@ -103,6 +104,7 @@ export function runElectronApp(electron: ElectronMain, paths: AppPaths, options:
       demo: {},
       keychain: options.keychain ?? keytarKeychain(),
       pickFile: electronFilePicker(electron.dialog, () => appShell?.mainWindow()),
+      saveFile: electronSaveDialog(electron.dialog, () => appShell?.mainWindow()),
       writeClipboard: (text) => electron.clipboard.writeText(text),
       ...(options.startServices === undefined ? {} : { startServices: options.startServices }),
       log,
@@ -115,6 +117,7 @@ export function runElectronApp(electron: ElectronMain, paths: AppPaths, options:
     const pages = () => BrowserWindow.getAllWindows().map((w) => w.webContents);
     wiring.push(pushLiveBatches(started.onBatch, pages));
     wiring.push(started.onResync((resync) => sendToPages(pages, 'app.resync', resync)));
+    wiring.push(started.onExportProgress((progress) => sendToPages(pages, 'history.exportProgress', progress)));
     wiring.push(started.addNotificationSink(windowNotificationSink(pages)));
     wiring.push(started.addNotificationSink(electronNotificationSink(Notification, (target) => {
       focusWindow();

@@ -4,7 +4,7 @@
 // unsubscribe. The renderer is typed by FillwatchApi; the preload and the harness build the object.
 import type {
   AccountDraft, AccountView, AppSnapshot, DemoStatus, EventChannel, EventName, EventOf, IpcResult, LiveBatch, NavigateWire, NotificationRulesWire, NotificationTargetWire,
-  NotificationWire, PositionsView, RequestChannel, RequestName, RequestOf, ResponseOf, SettingsView,
+  NotificationWire, PositionsView, RequestChannel, RequestName, RequestOf, ResponseOf, SettingsView, ExportProgressWire,
 } from './contract.ts';
 
 // Channel names are spelled here instead of imported from contract.ts, so the preload's bundle does not
@@ -40,6 +40,20 @@ export interface FillwatchApi {
     copyPublicKey(key: RequestOf<'keys.copyPublicKey'>): Promise<IpcResult<ResponseOf<'keys.copyPublicKey'>>>;
     pickCaCertificate(): Promise<IpcResult<ResponseOf<'tls.pickCaCertificate'>>>;
   };
+  /** The journal's History: keyset pages, counts, single rows, lifecycles, raw messages, and exports. */
+  readonly history: {
+    snapshot(request: RequestOf<'history.snapshot'>): Promise<IpcResult<ResponseOf<'history.snapshot'>>>;
+    page(request: RequestOf<'history.page'>): Promise<IpcResult<ResponseOf<'history.page'>>>;
+    around(request: RequestOf<'history.around'>): Promise<IpcResult<ResponseOf<'history.around'>>>;
+    count(request: RequestOf<'history.count'>): Promise<IpcResult<ResponseOf<'history.count'>>>;
+    changes(request: RequestOf<'history.changes'>): Promise<IpcResult<ResponseOf<'history.changes'>>>;
+    row(rowId: number): Promise<IpcResult<ResponseOf<'history.row'>>>;
+    byExecId(execId: string): Promise<IpcResult<ResponseOf<'history.byExecId'>>>;
+    lifecycle(orderId: string): Promise<IpcResult<ResponseOf<'history.lifecycle'>>>;
+    rawMessage(rowId: number): Promise<IpcResult<ResponseOf<'history.rawMessage'>>>;
+    exportFile(request: RequestOf<'history.export'>): Promise<IpcResult<ResponseOf<'history.export'>>>;
+    cancelExport(exportId: string): Promise<IpcResult<ResponseOf<'history.cancelExport'>>>;
+  };
   readonly on: {
     /** What main serves changed as a whole: take a fresh snapshot. */
     resync(listener: (event: EventOf<'app.resync'>) => void): () => void;
@@ -48,6 +62,7 @@ export interface FillwatchApi {
     notificationClicked(listener: (target: NotificationTargetWire) => void): () => void;
     /** The app menu asks this window to show a view. */
     navigate(listener: (target: NavigateWire) => void): () => void;
+    exportProgress(listener: (progress: ExportProgressWire) => void): () => void;
   };
 }
 
@@ -74,12 +89,26 @@ export function createFillwatchApi(transport: IpcTransport): FillwatchApi {
       copyPublicKey: (key) => call('keys.copyPublicKey', key),
       pickCaCertificate: () => call('tls.pickCaCertificate', {}),
     },
+    history: {
+      snapshot: (request) => call('history.snapshot', request),
+      page: (request) => call('history.page', request),
+      around: (request) => call('history.around', request),
+      count: (request) => call('history.count', request),
+      changes: (request) => call('history.changes', request),
+      row: (rowId) => call('history.row', { rowId }),
+      byExecId: (execId) => call('history.byExecId', { execId }),
+      lifecycle: (orderId) => call('history.lifecycle', { orderId }),
+      rawMessage: (rowId) => call('history.rawMessage', { rowId }),
+      exportFile: (request) => call('history.export', request),
+      cancelExport: (exportId) => call('history.cancelExport', { exportId }),
+    },
     on: {
       resync: (listener) => transport.subscribe(eventChannel('app.resync'), (payload) => listener(payload as EventOf<'app.resync'>)),
       liveBatch: (listener) => transport.subscribe(eventChannel('live.batch'), (payload) => listener(payload as LiveBatch)),
       notification: (listener) => transport.subscribe(eventChannel('notifications.shown'), (payload) => listener(payload as NotificationWire)),
       notificationClicked: (listener) => transport.subscribe(eventChannel('notifications.clicked'), (payload) => listener(payload as NotificationTargetWire)),
       navigate: (listener) => transport.subscribe(eventChannel('app.navigate'), (payload) => listener(payload as NavigateWire)),
+      exportProgress: (listener) => transport.subscribe(eventChannel('history.exportProgress'), (payload) => listener(payload as ExportProgressWire)),
     },
   };
 }

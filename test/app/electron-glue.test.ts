@@ -22,7 +22,7 @@ import { exposeFillwatch } from '../../electron/preload/expose.ts';
 import type { FillwatchApi } from '../../shared/ipc/fillwatch-api.ts';
 import { FakeBrowserWindow, FakeIpcMain, FakeSession, FakeWebContents, fakeElectron } from './support/fake-electron.ts';
 import { MemoryKeychain } from './support/memory-keychain.ts';
-import { inMemoryRuleHandlers, unusedSettingsHandlers } from './support/samples.ts';
+import { inMemoryRuleHandlers, unusedSettingsHandlers, unusedHistoryHandlers } from './support/samples.ts';
 
 const demo = { active: false, accountIds: [], reportsPerSecond: null };
 const handlers: RequestHandlers = {
@@ -31,7 +31,7 @@ const handlers: RequestHandlers = {
   'positions.get': () => ({ accountId: 'a', markets: [], totals: { markets: 0, realized: '0', unrealized: '0', fees: '0', estimatedFees: '0', net: '0' } }),
   'demo.status': () => demo,
   ...inMemoryRuleHandlers(),
-  ...unusedSettingsHandlers(),
+  ...unusedSettingsHandlers(), ...unusedHistoryHandlers(),
 };
 const kind = (r: unknown) => ((r as IpcResult<unknown>).ok ? 'ok' : (r as { error: { kind: string } }).error.kind);
 
@@ -175,7 +175,10 @@ describe('preload', () => {
     };
     walk(api, '');
     assert.deepEqual(leaves.sort(), [
-      'accounts.list', 'app.snapshot', 'demo.status', 'notifications.getRules', 'notifications.setRules', 'on.liveBatch', 'on.navigate', 'on.notification',
+      'accounts.list', 'app.snapshot', 'demo.status',
+      'history.around', 'history.byExecId', 'history.cancelExport', 'history.changes', 'history.count', 'history.exportFile', 'history.lifecycle',
+      'history.page', 'history.rawMessage', 'history.row', 'history.snapshot',
+      'notifications.getRules', 'notifications.setRules', 'on.exportProgress', 'on.liveBatch', 'on.navigate', 'on.notification',
       'on.notificationClicked', 'on.resync', 'positions.get',
       'settings.copyPublicKey', 'settings.deleteKey', 'settings.generateKey', 'settings.get', 'settings.importKey', 'settings.pickCaCertificate',
       'settings.removeAccount', 'settings.saveAccount', 'settings.testConnection',

