@@ -11,6 +11,9 @@ export interface NotificationsState {
   readonly toasts: readonly NotificationWire[];
   /** The execution to show and highlight; `nonce` changes on every click, so the same one can be asked twice. */
   readonly highlight: { readonly target: NotificationTargetWire; readonly nonce: number } | null;
+  /** The ExecID whose row shows the "notified" highlight right now (state, so a re-render keeps it). */
+  readonly notifiedExecId: string | null;
+  setNotifiedExecId(execId: string | null): void;
   add(notification: NotificationWire): void;
   dismiss(id: number): void;
   clear(): void;
@@ -26,6 +29,8 @@ export function addToast(toasts: readonly NotificationWire[], notification: Noti
 export const useNotificationStore = create<NotificationsState>()((set) => ({
   toasts: [],
   highlight: null,
+  notifiedExecId: null,
+  setNotifiedExecId: (execId) => set({ notifiedExecId: execId }),
   add: (notification) => set((s) => ({ toasts: addToast(s.toasts, notification) })),
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
   clear: () => set({ toasts: [] }),

@@ -5,6 +5,7 @@
 import { memo, useEffect, useState } from 'react';
 import type { CellContext, ExecutionColumn } from '../../columns/execution-columns.ts';
 import { useLiveStore } from '../../state/live-store.ts';
+import { useNotificationStore } from '../../state/notification-store.ts';
 import type { LiveRow as LiveRowData } from '../../state/live-rows.ts';
 
 export interface LiveRowProps {
@@ -24,13 +25,14 @@ export const LiveRow = memo(function LiveRow({ row, columns, active, onFocusRow 
   const priceUnit = useLiveStore((s) => s.accounts.get(execution.accountId)?.account.priceUnit ?? 'dollars');
   const context: CellContext = { execution, accountLabel, priceUnit };
   const highlight = useArrivalHighlight(row.arrivedLive);
+  const notified = useNotificationStore((s) => s.notifiedExecId === execution.record.execId);
   return (
     <tr
       role="row"
       data-position={execution.position}
       data-exec-id={execution.record.execId}
       tabIndex={active ? 0 : -1}
-      className={highlight === 'none' ? 'live-row' : `live-row is-${highlight}`}
+      className={['live-row', highlight === 'none' ? '' : `is-${highlight}`, notified ? 'is-notified' : ''].filter(Boolean).join(' ')}
       onFocus={() => onFocusRow(execution.position)}
     >
       {columns.map((column) => (
