@@ -9,14 +9,14 @@ import { toString as decimalText, type Decimal } from '../../shared/decimal.ts';
 import { CliError, ExitCode, UsageError } from './cli-error.ts';
 import { oneOf, parseFlags, requireFlag } from './parse-flags.ts';
 
-export const pnlUsage = 'fillwatch pnl --db journal.db [--format table|json] [--time-zone America/New_York]';
+export const pnlUsage = 'fillwatch pnl --db journal.db [--format table|json] [--time-zone America/New_York] [--api-key-id <uuid>]';
 
 export function runPnl(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
   // Prices are read in the unit stored with each execution (the Logon's 21005), never guessed.
-  const values = parseFlags(argv, { db: { type: 'string' }, format: { type: 'string' }, 'time-zone': { type: 'string' } });
+  const values = parseFlags(argv, { db: { type: 'string' }, format: { type: 'string' }, 'time-zone': { type: 'string' }, 'api-key-id': { type: 'string' } });
   const db = requireFlag('db', values.db);
   const format = oneOf('format', values.format ?? 'table', ['table', 'json']);
-  const book = buildBook(db, values['time-zone'], err);
+  const book = buildBook(db, values['time-zone'], values['api-key-id'], err);
   const markets = book.markets();
   const totals = book.totals();
   if (format === 'json') {
@@ -37,8 +37,11 @@ export function runPnl(argv: string[], out: (line: string) => void, err: (line: 
   return ExitCode.ok;
 }
 
-/** The journal replayed the one way P&L is defined (core/positions/replay-book.ts), every account in it. */
-function buildBook(path: string, timeZone: string | undefined, err: (line: string) => void): PositionBook {
+/**
+ * The journal replayed the one way P&L is defined (core/positions/replay-book.ts): every account in it,
+ * or one API key's sessions (what the app's P&L view shows for that account).
+ */
+function buildBook(path: string, timeZone: string | undefined, apiKeyId: string | undefined, err: (line: string) => void): PositionBook {
   checkTimeZone(timeZone); // a wrong command line is answered before any file is touched
   let reader;
   try {
@@ -50,6 +53,7 @@ function buildBook(path: string, timeZone: string | undefined, err: (line: strin
   try {
     return replayBook(reader, {
       ...(timeZone === undefined ? {} : { timeZone }),
+      ...(apiKeyId === undefined ? {} : { senderCompId: apiKeyId }),
       onSkipped: (what, error) => err(`fillwatch: skipped ${what}: ${error.message}`),
     }).book;
   } finally {

@@ -114,6 +114,8 @@ export class MarketLedger {
   private serverPosition: Decimal | null = null;
   private positionMismatches = 0;
   private settlement: SettlementRecord | null = null;
+  /** realized + unrealized − fees after the last change (the P&L series books the differences). */
+  private netNow: Decimal = ZERO;
 
   constructor(symbol: string, event: string) {
     this.symbol = symbol;
@@ -122,6 +124,11 @@ export class MarketLedger {
 
   get isSettled(): boolean {
     return this.settlement !== null;
+  }
+
+  /** realized + unrealized − fees now. */
+  get net(): Decimal {
+    return this.netNow;
   }
 
   /** Books one fill; returns the realized P&L it produced. The caller has refused settled markets. */
@@ -169,6 +176,7 @@ export class MarketLedger {
       this.serverPosition = f.serverPosition;
       if (f.serverPosition !== nextQ) this.positionMismatches++;
     }
+    this.netNow = this.computeNet();
     return realized;
   }
 
@@ -196,6 +204,7 @@ export class MarketLedger {
       reportedPayout: s.payout,
       fee: s.fee,
     };
+    this.netNow = this.computeNet();
     return realized;
   }
 
@@ -204,13 +213,12 @@ export class MarketLedger {
     if (this.settlement !== null) return;
     this.mark = yesPrice;
     this.markSource = 'external';
+    this.netNow = this.computeNet();
   }
 
   snapshot(): MarketPnl {
     const q = this.q;
-    // q·mark is exact for Kalshi-valid input (≤ 2-dp quantities, ≤ 4-dp prices); half-even only
-    // guards a snapshot from throwing on stranger input.
-    const unrealized = this.mark === null ? neg(this.basis) : sub(mul(q, this.mark, 6, 'half-even'), this.basis);
+    const unrealized = this.unrealized();
     const yesAvg = sign(q) === 0 ? null : div(this.basis, q, 6, 'half-even');
     const noHeld = sign(q) < 0 ? neg(q) : ZERO;
     return {
@@ -226,7 +234,7 @@ export class MarketLedger {
       unrealized,
       fees: this.fees,
       estimatedFees: this.estimatedFees,
-      net: sub(add(this.realized, unrealized), this.fees),
+      net: this.netNow,
       cash: this.cash,
       balanceModel: sub(this.cash, noHeld),
       reportedBalance: this.reportedBalance,
@@ -238,6 +246,16 @@ export class MarketLedger {
       positionMismatches: this.positionMismatches,
       settlement: this.settlement,
     };
+  }
+
+  // q·mark is exact for Kalshi-valid input (≤ 2-dp quantities, ≤ 4-dp prices); half-even only
+  // guards a snapshot from throwing on stranger input.
+  private unrealized(): Decimal {
+    return this.mark === null ? neg(this.basis) : sub(mul(this.q, this.mark, 6, 'half-even'), this.basis);
+  }
+
+  private computeNet(): Decimal {
+    return sub(add(this.realized, this.unrealized()), this.fees);
   }
 
   clone(): MarketLedger {

@@ -1,8 +1,9 @@
 // totals.ts: sums of market P&L by event, and the per-day flow accumulator.
 //
 // Owns aggregation only: no position logic. Event totals are snapshots summed on demand (O(markets));
-// day totals are flows (what was realized and paid in fees on that day) accumulated per fill,
-// because unrealized P&L is a point-in-time value that belongs to no day.
+// day totals are flows (what was realized and paid in fees on that day) accumulated per fill into
+// quarter hours and merged into days when asked, because unrealized P&L is a point-in-time value
+// that belongs to no day.
 import { type Decimal, ZERO, add, sub } from '../decimal.ts';
 import type { MarketPnl } from './market-ledger.ts';
 
@@ -96,6 +97,16 @@ export class DayFlows {
       estimatedFees: this.estimatedFees,
       net: sub(this.realized, this.fees),
     };
+  }
+
+  /** Adds another period's flows to these (a day is the sum of its quarter hours). */
+  merge(other: DayFlows): void {
+    this.fills += other.fills;
+    this.contracts = add(this.contracts, other.contracts);
+    this.notional = add(this.notional, other.notional);
+    this.realized = add(this.realized, other.realized);
+    this.fees = add(this.fees, other.fees);
+    this.estimatedFees = add(this.estimatedFees, other.estimatedFees);
   }
 
   clone(): DayFlows {

@@ -5,7 +5,7 @@
 import type { AccountConfig } from '../accounts/account-config.ts';
 import type { Event } from '../events/emitter.ts';
 import type { HistoryStore } from '../history/history-store.ts';
-import type { PositionsSnapshot } from '../positions/positions-snapshot.ts';
+import type { PositionsSnapshot, SnapshotOptions } from '../positions/positions-snapshot.ts';
 import type { AccountStatus, ServiceEvent } from './service-events.ts';
 
 /** The calls, as the service implements them (some synchronously). */
@@ -17,7 +17,7 @@ export interface RecorderCalls {
   stopAccount(id: string): Promise<void>;
   accounts(): AccountStatus[];
   configs(): AccountConfig[];
-  positions(id: string): PositionsSnapshot;
+  positions(id: string, options?: SnapshotOptions): PositionsSnapshot;
   /** One History query (shared/history/history-store.ts) against the service's journal. */
   history<M extends HistoryMethod>(method: M, ...args: Parameters<HistoryStore[M]>): ReturnType<HistoryStore[M]>;
   close(): Promise<void>;

@@ -13,7 +13,7 @@ import { openHistoryStore } from '../journal/index.ts';
 import type { LogonSigner } from '../session/admin-encoder.ts';
 import type { BackoffOptions } from '../transport/reconnect-policy.ts';
 import { AccountRecorder, type AccountRecorderDeps } from './account-recorder.ts';
-import { positionsSnapshot, type PositionsSnapshot } from '../../../shared/positions/positions-snapshot.ts';
+import { positionsSnapshot, type PositionsSnapshot, type SnapshotOptions } from '../../../shared/positions/positions-snapshot.ts';
 
 export interface RecorderServiceOptions {
   /** The journal file every account records into (created and migrated on first use). */
@@ -122,9 +122,9 @@ export class RecorderService {
     return [...this.#accounts.values()].map((a) => a.config);
   }
 
-  /** The account's positions and P&L now (always what a replay of the journal gives). */
-  positions(id: string): PositionsSnapshot {
-    return positionsSnapshot(this.#account(id).book);
+  /** The account's positions and P&L now (always what a replay of the journal gives); days in `options.timeZone`. */
+  positions(id: string, options: SnapshotOptions = {}): PositionsSnapshot {
+    return positionsSnapshot(this.#account(id).book, options);
   }
 
   /**
