@@ -6,6 +6,7 @@
 import type { ExecutionRecord } from '../records/execution-record.ts';
 import type { UndecodableNotice } from '../records/undecodable-notice.ts';
 import type { DisconnectReason, SessionEvent, Severity } from '../events/session-events.ts';
+import type { AccountSessionStats } from './connection-stats.ts';
 
 /** What an account is doing, as a status strip shows it. */
 export type AccountPhase =
@@ -58,4 +59,6 @@ export interface AccountStatus {
   readonly nextInbound: number | undefined;
   readonly nextOutbound: number | undefined;
   readonly reason?: string;
+  /** The Session view's figures (absent from readers that do not keep them, e.g. test doubles). */
+  readonly session?: AccountSessionStats;
 }

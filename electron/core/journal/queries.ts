@@ -11,6 +11,8 @@ import {
 } from './execution-rows.ts';
 import { MessageReader, type StoredMessage } from './message-reader.ts';
 import type { PendingSettlement } from './pending-entry.ts';
+import { undecodableOf } from './undecodable-query.ts';
+import type { UndecodableNotice } from '../../../shared/records/undecodable-notice.ts';
 
 export type { ExecutionFilter, StoredExecution, StoredReport };
 
@@ -206,6 +208,11 @@ export class JournalReader {
         raw: messages.message(r.raw_id)?.raw ?? Buffer.alloc(0),
       }));
     });
+  }
+
+  /** How many messages one API key's sessions kept unreadable, and the newest `newest` of them. */
+  undecodableOf(senderCompId: string, newest: number): { count: number; newest: UndecodableNotice[] } {
+    return this.#run('undecodableOf', () => undecodableOf(this.#db, this.#messageReader(), senderCompId, newest));
   }
 
   /** The stored raw message with this id (ids run over the whole journal), or undefined. */

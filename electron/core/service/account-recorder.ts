@@ -4,7 +4,7 @@
 // only after the journal committed it. Owns no socket code (session/, dropcopy/) and no SQL (journal/).
 import type { AccountConfig } from '../../../shared/accounts/account-config.ts';
 import { describeDisconnect, describeSessionEvent, type DisconnectReason, type SessionEvent } from '../../../shared/events/session-events.ts';
-import { describeUndecodable } from '../../../shared/records/undecodable-notice.ts';
+import { describeUndecodable, type UndecodableNotice } from '../../../shared/records/undecodable-notice.ts';
 import type { AccountPhase, AccountStatus, ServiceEvent } from '../../../shared/service/service-events.ts';
 import { BackfillCoordinator, describeAlertCause, describeBackfillEvent, describeWindow, type BackfillEvent } from '../dropcopy/index.ts';
 import { Journal, type CommittedBatch } from '../journal/index.ts';
@@ -16,6 +16,7 @@ import type { ListenerSessionOptions } from '../session/session.ts';
 import type { TlsEndpoint } from '../transport/tls-connection.ts';
 import type { BackoffOptions } from '../transport/reconnect-policy.ts';
 import type { PositionBook } from '../../../shared/positions/position-book.ts';
+import { AccountSessionCounters } from './account-session-stats.ts';
 
 export interface AccountRecorderDeps {
   readonly journalPath: string;
@@ -47,6 +48,7 @@ export class AccountRecorder {
   #phaseSince: number;
   #reason: string | undefined;
   #lastMessageAt: number | undefined;
+  readonly #stats: AccountSessionCounters;
 
   /** Opens the account's journal session and replays its positions; throws JournalError. */
   constructor(config: AccountConfig, deps: AccountRecorderDeps) {
@@ -54,12 +56,13 @@ export class AccountRecorder {
     this.#deps = deps;
     this.#now = deps.now ?? Date.now;
     this.#phaseSince = this.#now();
+    this.#stats = new AccountSessionCounters(config, this.#phaseSince);
     const sessionConfig = toSessionConfig(config, config.listener.target, deps.sessionDefaults);
     this.#journal = Journal.open(deps.journalPath, {
       session: { senderCompId: config.apiKeyId, targetCompId: config.listener.target },
       priceUnit: sessionConfig.useDollars ? 'dollars' : 'cents',
       onCommittedBatch: (batch) => this.#committed(batch),
-      onUndecodable: (notices) => { for (const notice of notices) this.#emit({ type: 'undecodable', accountId: config.id, notice, text: describeUndecodable(notice) }); },
+      onUndecodable: (notices) => this.#undecodable(notices),
       onCommitError: (error) => this.#emit({ type: 'store-failed', accountId: config.id, text: error instanceof Error ? error.message : String(error) }),
     });
     try {
@@ -77,8 +80,9 @@ export class AccountRecorder {
         },
         onEvent: (event) => this.#onBackfillEvent(event),
         onCommittedBatch: (batch) => this.#committed(batch),
-        onUndecodable: (notices) => { for (const notice of notices) this.#emit({ type: 'undecodable', accountId: config.id, notice, text: describeUndecodable(notice) }); },
+        onUndecodable: (notices) => this.#undecodable(notices),
       });
+      this.#stats.loadUndecodable(this.#journal.reader, config.apiKeyId);
     } catch (error) {
       this.#journal.close();
       throw error;
@@ -117,6 +121,7 @@ export class AccountRecorder {
       nextInbound: seq.nextInbound,
       nextOutbound: seq.nextOutbound,
       ...(this.#reason === undefined ? {} : { reason: this.#reason }),
+      session: this.#stats.snapshot({ state: this.#phase, ...seq, roundTrip: this.#recorder.session.roundTrip }),
     };
   }
 
@@ -156,6 +161,7 @@ export class AccountRecorder {
   #onSessionEvent(event: SessionEvent): void {
     // Synchronously, before the message after a gap is stored: the backfill snapshots its ExecID heads now.
     this.#backfill.onSessionEvent(event);
+    this.#stats.onSessionEvent(event, this.#now());
     const { severity, text } = describeSessionEvent(event);
     this.#emit({ type: 'log', accountId: this.config.id, source: 'listener', at: this.#now(), severity, text, session: event });
     switch (event.kind) {
@@ -170,6 +176,7 @@ export class AccountRecorder {
   }
 
   #onBackfillEvent(event: BackfillEvent): void {
+    this.#stats.onBackfillEvent(event, this.#now());
     const { severity, text } = describeBackfillEvent(event);
     this.#log('drop-copy', severity, text);
     if (event.kind === 'missed-fills-alert') {
@@ -178,6 +185,11 @@ export class AccountRecorder {
         text: `Possible missed fills ${describeWindow(event.window)}: ${describeAlertCause(event.cause)}`,
       });
     }
+  }
+
+  #undecodable(notices: readonly UndecodableNotice[]): void {
+    this.#stats.onUndecodable(notices);
+    for (const notice of notices) this.#emit({ type: 'undecodable', accountId: this.config.id, notice, text: describeUndecodable(notice) });
   }
 
   #setPhase(phase: AccountPhase, reason?: DisconnectReason): void {
@@ -212,6 +224,8 @@ function endpointOf(config: AccountConfig, at: { host: string; port: number }): 
 export function toSessionConfig(config: AccountConfig, target: KalshiTarget, defaults: Partial<SessionConfigInput> = {}): SessionConfig {
   const s = config.session ?? {};
   return makeSessionConfig({
+    // The Session view's heartbeat round trip (a TestRequest in place of our Heartbeat); tests may turn it off.
+    roundTripProbe: target !== 'KalshiDC',
     ...defaults,
     senderCompId: config.apiKeyId,
     targetCompId: target,

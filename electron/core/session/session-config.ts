@@ -45,6 +45,11 @@ export interface SessionConfig {
   readonly sendRawDataLength: boolean;
   /** Grace added to HeartBtInt before we probe a silent peer with a TestRequest. */
   readonly testRequestGraceMs: number;
+  /**
+   * Measure the heartbeat round trip: a TestRequest right after Logon, and in place of our own
+   * Heartbeat whenever one is due, each answered by the exchange's Heartbeat(112). Admin only.
+   */
+  readonly roundTripProbe: boolean;
   readonly logonTimeoutMs: number;
   readonly logoutTimeoutMs: number;
   /** Give up on a ResendRequest that has made no progress for this long (then reconnect). */
@@ -63,6 +68,7 @@ export const defaultSessionConfig = {
   retentionHours: undefined,
   sendRawDataLength: true,
   testRequestGraceMs: 2_000,
+  roundTripProbe: false,
   logonTimeoutMs: 10_000,
   logoutTimeoutMs: 2_000,
   resendStallMs: 30_000,

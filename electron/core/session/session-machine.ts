@@ -31,11 +31,19 @@ export class SessionMachine {
   #resetOnNextLogon: boolean;
   /** When we last heard from the exchange in an established session: the start of any loss window. */
   #lastActiveRxAt: number | undefined;
+  /** Our outstanding round-trip TestRequest (config.roundTripProbe), and the last one answered. */
+  #rttProbe: { id: string; sentAt: number } | undefined;
+  #roundTrip: { ms: number; at: number } | undefined;
 
   constructor(start: MachineStart) {
     this.config = start.config;
     this.seq = new SequenceNumbers(start.persisted ?? { nextInbound: 1, nextOutbound: 1 }, start.config.maxQueuedWhileResending);
     this.#resetOnNextLogon = start.persisted === undefined;
+  }
+
+  /** The last heartbeat round trip measured (TestRequest → Heartbeat with its TestReqID), if any. */
+  get roundTrip(): { readonly ms: number; readonly at: number } | undefined {
+    return this.#roundTrip;
   }
 
   /** Feeds one input; returns the effects to run, in order. */
@@ -84,6 +92,7 @@ export class SessionMachine {
     if (this.phase.kind === 'disconnected') return;
     this.phase = { kind: 'disconnected' };
     this.#resend = undefined;
+    this.#rttProbe = undefined;
     this.seq.clearHeld();
     this.#event({ kind: 'disconnected', reason });
   }
@@ -157,6 +166,7 @@ export class SessionMachine {
         : 'the session was reset, so what was sent while disconnected cannot be resent');
     }
     this.#sequenced(message, now);
+    if (this.config.roundTripProbe && this.phase.kind === 'active') this.#sendRoundTripProbe(now);
   }
 
   /** Applies the sequence rules to one message, then drains any held messages it unblocks. */
@@ -258,6 +268,12 @@ export class SessionMachine {
     if (application) return;
     switch (message.msgType) {
       case MsgType.Heartbeat:
+        // A held Heartbeat waited behind a resend: its delay is not the link's, so it measures nothing.
+        if (!wasHeld && this.#rttProbe !== undefined && message.get(Tag.TestReqID) === this.#rttProbe.id) {
+          this.#roundTrip = { ms: now - this.#rttProbe.sentAt, at: now };
+          this.#rttProbe = undefined;
+        }
+        return;
       case MsgType.Logon:
         return;
       case MsgType.TestRequest:
@@ -376,7 +392,18 @@ export class SessionMachine {
       }
       this.#requestResend(this.seq.nextInbound, resend.target, now, resend.attempts + 1);
     }
-    if (due.kind === 'heartbeat' && now - this.#link.lastTxAt >= this.config.heartBtIntSec * 1000) this.#send({ type: 'Heartbeat' }, now);
+    if (due.kind === 'heartbeat' && now - this.#link.lastTxAt >= this.config.heartBtIntSec * 1000) {
+      // The probe is our traffic for this interval; one unanswered for a whole interval is given up.
+      const probeFree = this.#rttProbe === undefined || now - this.#rttProbe.sentAt >= this.config.heartBtIntSec * 1000;
+      if (this.config.roundTripProbe && probeFree) this.#sendRoundTripProbe(now);
+      else this.#send({ type: 'Heartbeat' }, now);
+    }
+  }
+
+  #sendRoundTripProbe(now: number): void {
+    const id = `FW-RTT-${now}`;
+    this.#rttProbe = { id, sentAt: now };
+    this.#send({ type: 'TestRequest', testReqId: id }, now);
   }
   //#endregion
 

@@ -72,6 +72,11 @@ export class ListenerSession {
     return this.#machine.seq.snapshot();
   }
 
+  /** The last heartbeat round trip measured (config.roundTripProbe), if any. */
+  get roundTrip(): { readonly ms: number; readonly at: number } | undefined {
+    return this.#machine.roundTrip;
+  }
+
   /** Starts connecting; resolves when the session has stopped for good. */
   start(): Promise<void> {
     this.#running ??= this.#runLoop();

@@ -374,3 +374,41 @@ describe('a Logon refused for a reason that passes', () => {
     });
   }
 });
+
+describe('heartbeat round trip (roundTripProbe)', () => {
+  function probing() {
+    const config = makeSessionConfig({ senderCompId: API_KEY_ID, targetCompId: 'KalshiRT', heartBtIntSec: 30, roundTripProbe: true });
+    const m = new SessionMachine({ config, persisted: undefined });
+    m.handle({ kind: 'connected' }, T0);
+    const effects = m.handle({ kind: 'message', message: inbound('A', 1, [[98, 0], [108, 30], [141, 'Y']]) }, T0);
+    return { m, probe: sends(effects).find((s) => s.message.type === 'TestRequest') };
+  }
+
+  test('a TestRequest right after Logon; its Heartbeat gives the round trip', () => {
+    const { m, probe } = probing();
+    assert.ok(probe !== undefined && probe.message.type === 'TestRequest');
+    assert.equal(m.roundTrip, undefined);
+    m.handle({ kind: 'message', message: inbound('0', 2, [[112, 'someone-else']]) }, T0 + 10);
+    assert.equal(m.roundTrip, undefined, 'a Heartbeat for another TestReqID measures nothing');
+    m.handle({ kind: 'message', message: inbound('0', 3, [[112, probe.message.testReqId]]) }, T0 + 42);
+    assert.deepEqual(m.roundTrip, { ms: 42, at: T0 + 42 });
+  });
+
+  test('when our Heartbeat is due, a TestRequest goes instead (one outstanding at a time)', () => {
+    const { m, probe } = probing();
+    m.handle({ kind: 'message', message: inbound('0', 2, [[112, probe!.message.type === 'TestRequest' ? probe!.message.testReqId : '']]) }, T0 + 5);
+    m.handle({ kind: 'message', message: inbound('0', 3) }, T0 + 29_000);
+    const next = sends(m.handle({ kind: 'tick' }, T0 + 30_000));
+    assert.deepEqual(next.map((s) => s.message.type), ['TestRequest']);
+    m.handle({ kind: 'message', message: inbound('0', 4) }, T0 + 59_000);
+    m.handle({ kind: 'tick' }, T0 + 59_500);
+    assert.deepEqual(m.roundTrip?.ms, 5, 'unanswered: the last measure stays');
+  });
+
+  test('off by default: the machine only heartbeats', () => {
+    const m = loggedOn();
+    m.handle({ kind: 'message', message: inbound('0', 2) }, T0 + 29_000);
+    assert.deepEqual(sends(m.handle({ kind: 'tick' }, T0 + 30_000)).map((s) => s.message.type), ['Heartbeat']);
+    assert.equal(m.roundTrip, undefined);
+  });
+});
