@@ -11,7 +11,9 @@ import { SyncBanner } from './components/Frame/SyncBanner.tsx';
 import { ToastLog } from './components/ToastLog/ToastLog.tsx';
 import { fillwatchApi } from './ipc/fillwatch.ts';
 import { useNotificationStore } from './state/notification-store.ts';
+import { landInHistory, shownInLive } from './state/history/notification-landing.ts';
 import { ComingView } from './views/Coming/ComingView.tsx';
+import { HistoryView } from './views/History/HistoryView.tsx';
 import { LiveView } from './views/Live/LiveView.tsx';
 import { SettingsView } from './views/Settings/SettingsView.tsx';
 import { VIEWS, type ViewId } from './views/views.ts';
@@ -29,18 +31,24 @@ function FullApp() {
   const highlight = useNotificationStore((s) => s.highlight);
   useEffect(() => {
     if (highlight === null) return;
+    // No longer among the rows Live keeps: History finds it in the journal and highlights it there.
+    if (api !== undefined && !shownInLive(highlight.target)) {
+      setView('history');
+      void landInHistory(api, highlight.target);
+      return;
+    }
     setView('live');
     // After Live has rendered: bring the row into view and focus it (the grid's own highlight).
     const frame = requestAnimationFrame(() => highlightRow(highlight.target.execId));
     return () => cancelAnimationFrame(frame);
-  }, [highlight]);
+  }, [highlight, api]);
   return (
     <div className="app">
       <Header />
       <div className="app-banner"><SyncBanner onShowAlerts={showAlerts} /></div>
       <NavBar view={view} onChange={setView} />
       <main className="view" role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
-        {view === 'live' ? <LiveView /> : view === 'settings' && api !== undefined ? <SettingsView api={api} /> : <ComingView entry={entry} />}
+        {view === 'live' ? <LiveView /> : view === 'history' && api !== undefined ? <HistoryView api={api} /> : view === 'settings' && api !== undefined ? <SettingsView api={api} /> : <ComingView entry={entry} />}
       </main>
       <ToastLog />
     </div>

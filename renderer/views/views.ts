@@ -14,10 +14,7 @@ export interface ViewEntry {
 
 export const VIEWS: readonly ViewEntry[] = [
   { id: 'live', label: 'Live' },
-  {
-    id: 'history', label: 'History',
-    coming: { summary: 'Every execution of every account, read from the journal: quick and per-column filters, sorting, a details drawer with the raw FIX message and the order\'s whole lifecycle, CSV export.', arrives: 'Arrives with the renderer issue (#12), on the journal\'s history queries.' },
-  },
+  { id: 'history', label: 'History' },
   {
     id: 'pnl', label: 'P&L',
     coming: { summary: 'Per market: position, average cost, realized and unrealized P&L, fees (reported and estimated), settlement; totals by event and by day — the same exact figures as the fillwatch pnl command.', arrives: 'Arrives with the renderer issue (#12).' },

@@ -1,0 +1,151 @@
+// HistoryGrid.tsx — the History grid: a sticky header built by TanStack Table (column order, visibility
+// and sizes, resized by dragging a header's edge), sortable by a click on any header the journal can
+// sort by (aria-sort), and a body virtualized by TanStack Virtual over the loaded window only. Near
+// either end of the window the controller reads the next page; rows that enter or leave above what the
+// user looks at move the scroll position by as much, so the view stays put. The grid is one tab stop
+// (aria-activedescendant names the row): arrows or j/k move, Page keys a screenful, Enter opens details.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { columnOrderingFeature, columnResizingFeature, columnSizingFeature, columnVisibilityFeature, createColumnHelper, tableFeatures, useTable, type Updater } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { HistoryRowWire } from '../../../shared/ipc/contract.ts';
+import type { HistoryController } from '../../state/history/history-controller.ts';
+import { useHistoryStore } from '../../state/history/history-store.ts';
+import { MAX_WIDTH, MIN_WIDTH } from '../../state/history/layout.ts';
+import { HISTORY_COLUMN_BY_ID, HISTORY_COLUMNS, sortColumnOf, type HistoryColumn } from './history-columns.ts';
+import { HistoryRow } from './HistoryRow.tsx';
+import { nextRowIndex } from '../Live/grid-keys.ts';
+import { SortHeader } from './SortHeader.tsx';
+
+export const ROW_HEIGHT = 24;
+/** Rows from an end of the window at which the next page is read. */
+const PREFETCH_ROWS = 40;
+const HIGHLIGHT_MS = 2_500;
+
+const features = tableFeatures({ columnSizingFeature, columnResizingFeature, columnOrderingFeature, columnVisibilityFeature });
+const helper = createColumnHelper<typeof features, HistoryRowWire>();
+const COLUMNS = helper.columns(HISTORY_COLUMNS.map((c) => helper.display({ id: c.id, header: c.header, size: c.width, minSize: MIN_WIDTH, maxSize: MAX_WIDTH })));
+// Rows are windowed and drawn by the virtualizer; the table owns the column model only.
+const NO_ROWS: HistoryRowWire[] = [];
+
+const apply = <T,>(updater: Updater<T>, value: T): T => (typeof updater === 'function' ? (updater as (old: T) => T)(value) : updater);
+
+export function HistoryGrid({ controller, onOpen }: { readonly controller: HistoryController; readonly onOpen: (rowId: number) => void }) {
+  const layout = useHistoryStore((s) => s.layout);
+  const rows = useHistoryStore((s) => s.window.rows);
+  const activeRowId = useHistoryStore((s) => s.activeRowId);
+  const shift = useHistoryStore((s) => s.shift);
+  const highlight = useHistoryStore((s) => s.highlight);
+  const set = useHistoryStore((s) => s.set);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [notified, setNotified] = useState<number | null>(null);
+
+  const table = useTable({
+    features, columns: COLUMNS, data: NO_ROWS, columnResizeMode: 'onChange',
+    state: { columnOrder: [...layout.columnOrder], columnVisibility: { ...layout.columnVisibility }, columnSizing: { ...layout.columnSizing } },
+    onColumnOrderChange: (u) => controller.setLayout({ columnOrder: apply(u, [...layout.columnOrder]) }),
+    onColumnVisibilityChange: (u) => controller.setLayout({ columnVisibility: apply(u, { ...layout.columnVisibility }) }),
+    onColumnSizingChange: (u) => controller.setLayout({ columnSizing: apply(u, { ...useHistoryStore.getState().layout.columnSizing }) }),
+  });
+  const headers = table.getHeaderGroups()[0]!.headers;
+  const shown: HistoryColumn[] = useMemo(() => headers.map((h) => HISTORY_COLUMN_BY_ID.get(h.column.id)!), [headers]);
+  const widthKey = headers.map((h) => h.getSize()).join(',');
+  const widths = useMemo(() => widthKey.split(',').map(Number), [widthKey]);
+  const totalWidth = widths.reduce((a, b) => a + b, 0);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12,
+    getItemKey: (i) => rows[i]!.rowId,
+  });
+  const items = virtualizer.getVirtualItems();
+
+  // Keep what the user looks at in place when rows enter or leave above it (or go to the top for a new query).
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el === null || shift.seq === 0) return;
+    if (shift.rows === Number.NEGATIVE_INFINITY) el.scrollTop = 0;
+    else el.scrollTop += shift.rows * ROW_HEIGHT;
+  }, [shift]);
+
+  const onScroll = useCallback(() => {
+    const el = scroller.current;
+    if (el === null) return;
+    const first = Math.floor(el.scrollTop / ROW_HEIGHT);
+    const last = Math.ceil((el.scrollTop + el.clientHeight) / ROW_HEIGHT);
+    controller.viewport = { firstIndex: first, atTop: el.scrollTop < 1 };
+    const count = useHistoryStore.getState().window.rows.length;
+    if (last >= count - PREFETCH_ROWS) void controller.loadNext();
+    if (first < PREFETCH_ROWS) void controller.loadPrevious();
+  }, [controller]);
+
+  const activeIndex = rows.findIndex((r) => r.rowId === activeRowId);
+  const moveTo = useCallback((index: number) => {
+    const row = rows[index];
+    if (row === undefined) return;
+    set({ activeRowId: row.rowId });
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [rows, set, virtualizer]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget) return; // keys in a header button are the button's
+    if (event.key === 'Enter' && activeRowId !== null) {
+      event.preventDefault();
+      onOpen(activeRowId);
+      return;
+    }
+    const key = event.key === 'j' ? 'ArrowDown' : event.key === 'k' ? 'ArrowUp' : event.key;
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 480) / ROW_HEIGHT) - 2);
+    const next = nextRowIndex(key, Math.max(0, activeIndex), rows.length, page);
+    if (next === undefined) return;
+    event.preventDefault();
+    moveTo(next);
+  };
+
+  // A notification's fill: scroll it to the middle, focus the grid, flash the row.
+  useEffect(() => {
+    if (highlight === null) return;
+    const index = useHistoryStore.getState().window.rows.findIndex((r) => r.rowId === highlight.rowId);
+    if (index < 0) return;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+    scroller.current?.focus();
+    setNotified(highlight.rowId);
+    const timer = setTimeout(() => setNotified(null), HIGHLIGHT_MS);
+    return () => clearTimeout(timer);
+  }, [highlight, virtualizer]);
+
+  const onPick = useCallback((rowId: number, open: boolean) => {
+    set({ activeRowId: rowId });
+    if (open) onOpen(rowId);
+  }, [set, onOpen]);
+
+  const activeShown = items.some((item) => rows[item.index]?.rowId === activeRowId);
+  return (
+    <div
+      ref={scroller}
+      className="hgrid-scroll"
+      role="grid"
+      aria-label="Executions"
+      aria-readonly="true"
+      aria-rowcount={-1}
+      aria-colcount={shown.length}
+      aria-activedescendant={activeShown ? `hrow-${activeRowId}` : undefined}
+      tabIndex={0}
+      onScroll={onScroll}
+      onKeyDown={onKeyDown}
+    >
+      <div role="rowgroup" className="hgrid-head" style={{ width: totalWidth }}>
+        <div role="row" className="hgrid-row-head">
+          {headers.map((header, i) => (
+            <SortHeader key={header.id} column={shown[i]!} sortColumn={sortColumnOf(header.column.id)} sort={layout.sort} width={widths[i]!}
+              onSort={(sort) => controller.setSort(sort)} onResizeStart={header.getResizeHandler()} onResetWidth={() => header.column.resetSize()} />
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" className="hgrid-body" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
+        {items.map((item) => {
+          const row = rows[item.index]!;
+          return <HistoryRow key={row.rowId} row={row} columns={shown} widths={widths} top={item.start} active={row.rowId === activeRowId} notified={row.rowId === notified} onPick={onPick} />;
+        })}
+      </div>
+    </div>
+  );
+}
