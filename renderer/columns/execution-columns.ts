@@ -10,11 +10,15 @@ export interface CellContext {
   readonly execution: LiveExecutionWire;
   readonly accountLabel: string;
   readonly priceUnit: PriceUnit;
+  /** Times are shown in this zone (Settings → Display); default UTC. */
+  readonly timeZone?: string;
 }
 
 export interface ExecutionColumn {
   readonly id: string;
   readonly header: string;
+  /** The header names the display time zone: 'Time (EST)'. */
+  readonly zoned?: true;
   /** What the header means, for its tooltip and screen readers. */
   readonly description: string;
   /** Column width, e.g. '9ch'; null takes the rest of the row. */
@@ -31,7 +35,10 @@ export interface ExecutionColumn {
 const r = (c: CellContext) => c.execution.record;
 
 export const EXECUTION_COLUMNS: readonly ExecutionColumn[] = [
-  { id: 'time', header: 'Time (UTC)', description: 'TransactTime (60), UTC', width: '14ch', align: 'start', numeric: true, text: (c) => formatTime(r(c).transactTime), title: (c) => formatTimestamp(r(c).transactTime) },
+  {
+    id: 'time', header: 'Time', zoned: true, description: 'TransactTime (60), in the display time zone', width: '14ch', align: 'start', numeric: true,
+    text: (c) => formatTime(r(c).transactTime, c.timeZone), title: (c) => formatTimestamp(r(c).transactTime, c.timeZone),
+  },
   { id: 'account', header: 'Account', description: 'The Fillwatch account that received it', width: '14ch', align: 'start', numeric: false, text: (c) => c.accountLabel },
   { id: 'symbol', header: 'Market', description: 'Symbol (55), the market ticker', width: '27ch', align: 'start', numeric: false, text: (c) => r(c).symbol, title: (c) => r(c).symbol },
   {

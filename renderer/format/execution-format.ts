@@ -60,20 +60,53 @@ export function formatFee(text: string | null): string {
   return formatPrice(text, 'dollars');
 }
 
-/** FIX UTCTimestamp '20261124-14:00:01.250' → '14:00:01.250' (the grid's column says UTC). */
-export function formatTime(transactTime: string | null): string {
-  if (transactTime === null) return '';
-  const fix = /^\d{8}-(\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?)$/.exec(transactTime);
-  if (fix !== null) return fix[1]!;
-  const iso = /^\d{4}-\d{2}-\d{2}T(\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?)Z$/.exec(transactTime);
-  return iso !== null ? iso[1]! : transactTime;
+/** A UTC timestamp, FIX ('20261124-14:00:01.250') or ISO ('2026-11-24T14:00:01.250Z'), split for display. */
+interface UtcParts { readonly date: string; readonly clock: string; readonly fraction: string; readonly ms: number }
+
+function utcParts(text: string): UtcParts | null {
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})[-T](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?Z?$/.exec(text);
+  if (m === null) return null;
+  const [, y, mo, d, h, mi, s, fraction = ''] = m;
+  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  return { date: `${y}-${mo}-${d}`, clock: `${h}:${mi}:${s}`, fraction, ms };
 }
 
-/** '20261124-14:00:01.250' → '2026-11-24 14:00:01.250 UTC', for a tooltip. */
-export function formatTimestamp(transactTime: string | null): string {
+const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'Etc/Universal', 'Universal', 'Zulu']);
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The date and clock time of `ms` in `timeZone` (formatters cached: one per zone). */
+function zoned(ms: number, timeZone: string): { date: string; clock: string } {
+  let format = zoneFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    zoneFormats.set(timeZone, format);
+  }
+  const part = (type: string, parts: Intl.DateTimeFormatPart[]) => parts.find((p) => p.type === type)?.value ?? '';
+  const parts = format.formatToParts(ms);
+  return { date: `${part('year', parts)}-${part('month', parts)}-${part('day', parts)}`, clock: `${part('hour', parts)}:${part('minute', parts)}:${part('second', parts)}` };
+}
+
+/** 'UTC', 'EST', 'GMT+1': the zone's short name at `at`, for a column header or a tooltip. */
+export function zoneLabel(timeZone: string, at = Date.now()): string {
+  if (UTC_NAMES.has(timeZone)) return 'UTC';
+  return new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+/** A UTC timestamp's clock time in `timeZone` (default UTC), every fraction digit kept: '14:00:01.250'. */
+export function formatTime(transactTime: string | null, timeZone = 'UTC'): string {
+  if (transactTime === null) return '';
+  const parts = utcParts(transactTime);
+  if (parts === null) return transactTime;
+  return `${UTC_NAMES.has(timeZone) ? parts.clock : zoned(parts.ms, timeZone).clock}${parts.fraction}`;
+}
+
+/** '20261124-14:00:01.250' → '2026-11-24 14:00:01.250 UTC' (or in `timeZone`), for a tooltip. */
+export function formatTimestamp(transactTime: string | null, timeZone = 'UTC'): string {
   if (transactTime === null) return 'No TransactTime';
-  const fix = /^(\d{4})(\d{2})(\d{2})-(.+)$/.exec(transactTime);
-  return fix === null ? transactTime : `${fix[1]}-${fix[2]}-${fix[3]} ${fix[4]} UTC`;
+  const parts = utcParts(transactTime);
+  if (parts === null) return transactTime;
+  const { date, clock } = UTC_NAMES.has(timeZone) ? parts : zoned(parts.ms, timeZone);
+  return `${date} ${clock}${parts.fraction} ${zoneLabel(timeZone, parts.ms)}`;
 }
 
 function atLeastTwoPlaces(canonical: string): string {

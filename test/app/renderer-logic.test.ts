@@ -5,13 +5,16 @@ import type { ExecutionRecord } from '../../shared/records/execution-record.ts';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  executionKind, formatFee, formatPrice, formatQty, formatTime, formatTimestamp, kindLabel, sideLabel,
+  executionKind, formatFee, formatPrice, formatQty, formatTime, formatTimestamp, kindLabel, sideLabel, zoneLabel,
 } from '../../renderer/format/execution-format.ts';
 import { EXECUTION_COLUMNS } from '../../renderer/columns/execution-columns.ts';
 import { accountHealth, ageText, QUIET_AFTER_MS } from '../../renderer/components/StatusStrip/account-health.ts';
 import { nextRowIndex } from '../../renderer/views/Live/grid-keys.ts';
 import { addExecutions, NO_ROWS } from '../../renderer/state/live-rows.ts';
 import { recordNo, sampleRecord } from './support/samples.ts';
+import { DEFAULT_PREFERENCES, effectiveTimeZone, readPreferences } from '../../renderer/state/preferences-store.ts';
+import { formFromRules, rulesFromForm } from '../../renderer/views/Settings/rules-form.ts';
+import { DEFAULT_NOTIFICATION_RULES } from '../../shared/notifications/notification-rules.ts';
 
 describe('execution format', () => {
   test('prices and quantities are shown exactly, trimmed but never rounded', () => {
@@ -47,8 +50,37 @@ describe('execution format', () => {
     assert.equal(formatTimestamp('20261124-14:00:01.250'), '2026-11-24 14:00:01.250 UTC');
   });
 
+  test('times in a chosen zone: the clock and date move, every fraction digit is kept, the label says which zone', () => {
+    assert.equal(formatTime('20261124-14:00:01.250123', 'America/New_York'), '09:00:01.250123');
+    assert.equal(formatTime('20260701-02:30:00', 'America/New_York'), '22:30:00', 'summer time, and the day before');
+    assert.equal(formatTimestamp('20260701-02:30:00.5', 'America/New_York'), '2026-06-30 22:30:00.5 EDT');
+    assert.equal(formatTimestamp('20261124-14:00:01.250', 'Europe/London'), '2026-11-24 14:00:01.250 GMT');
+    assert.equal(formatTime('20261124-14:00:01.250', 'Etc/UTC'), '14:00:01.250');
+    assert.equal(zoneLabel('UTC'), 'UTC');
+    assert.equal(zoneLabel('America/Chicago', Date.UTC(2026, 0, 15)), 'CST');
+  });
+
+  test('preferences: anything stored that is not ours reads as the defaults', () => {
+    assert.deepEqual(readPreferences(null), DEFAULT_PREFERENCES);
+    assert.deepEqual(readPreferences('not json'), DEFAULT_PREFERENCES);
+    assert.deepEqual(readPreferences('{"theme":"neon","timeZone":7}'), DEFAULT_PREFERENCES);
+    assert.deepEqual(readPreferences('{"theme":"light","timeZone":"Europe/London"}'), { theme: 'light', timeZone: 'Europe/London' });
+    assert.equal(effectiveTimeZone('UTC'), 'UTC');
+  });
+
+  test('notification rules form: round trip, and the first problem named', () => {
+    const rules = { ...DEFAULT_NOTIFICATION_RULES, allFills: false, minQty: '100', markets: ['KXFED'], quietHours: { from: '22:00', to: '07:00', timeZone: 'America/New_York' } };
+    const form = formFromRules(rules, 'UTC');
+    assert.deepEqual(rulesFromForm(form), { rules });
+    assert.deepEqual(rulesFromForm({ ...form, markets: 'kxfed, KXHIGHNY\nkxfed' }), { rules: { ...rules, markets: ['KXFED', 'KXHIGHNY'] } });
+    assert.deepEqual(rulesFromForm({ ...form, minQty: '1e3' }), { problem: 'Minimum size must be a number of contracts, e.g. 100 or 2.5.' });
+    assert.deepEqual(rulesFromForm({ ...form, minQty: '', minNotional: '' }), { problem: 'Choose "every fill", or give a minimum size or notional.' });
+    assert.deepEqual(rulesFromForm({ ...form, quietTo: '7:00' }), { problem: 'Quiet hours are HH:MM, e.g. 22:00 to 07:00.' });
+    assert.match((rulesFromForm({ ...form, quietTimeZone: 'Mars/Olympus' }) as { problem: string }).problem, /not a time zone/);
+  });
+
   test('every column renders a sample record without throwing, with unique ids', () => {
-    const context = { execution: { accountId: 'a', position: 1, record: sampleRecord }, accountLabel: 'Desk A', priceUnit: 'dollars' as const };
+    const context = { execution: { accountId: 'a', position: 1, record: sampleRecord }, accountLabel: 'Desk A', priceUnit: 'dollars' as const, timeZone: 'UTC' };
     const texts = Object.fromEntries(EXECUTION_COLUMNS.map((c) => [c.id, c.text(context)]));
     assert.deepEqual(texts, {
       time: '14:00:01.250', account: 'Desk A', symbol: 'KXFEDDECISION-26DEC-H0', kind: 'Partial', side: 'Buy Yes', lastQty: '4', lastPx: '$0.42',

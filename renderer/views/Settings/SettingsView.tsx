@@ -1,11 +1,13 @@
 // SettingsView.tsx — Settings: the keychain's state, the configured accounts with their keys' public
-// facts and live status, and the account form (onboarding) to add or change one. Notification rules,
-// theme and time zone join this view with the renderer issue.
+// facts and live status, the account form (onboarding) to add or change one, the notification rules,
+// and the display preferences (theme, time zone).
 import { useCallback, useEffect, useState } from 'react';
 import type { FillwatchApi } from '../../../shared/ipc/fillwatch-api.ts';
 import { useSettingsStore } from '../../state/settings-store.ts';
 import { AccountFormView } from './AccountFormView.tsx';
 import { AccountList } from './AccountList.tsx';
+import { NotificationRulesForm } from './NotificationRulesForm.tsx';
+import { PreferencesForm } from './PreferencesForm.tsx';
 import { formFromAccount, NEW_ACCOUNT, type AccountForm } from './account-form.ts';
 import './SettingsView.css';
 
@@ -45,6 +47,8 @@ export function SettingsView({ api }: { readonly api: FillwatchApi }) {
         ) : (
           <AccountFormView api={api} initial={editing} generatedKeys={view?.generatedKeys ?? []} onClose={closeForm} />
         )}
+        <NotificationRulesForm api={api} />
+        <PreferencesForm />
       </div>
     </section>
   );
