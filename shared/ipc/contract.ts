@@ -133,12 +133,115 @@ export const marketPositionSchema = z.strictObject({
   ...pnlFields,
   fills: z.int().nonnegative(),
   settled: z.boolean(),
+  /** Signed Yes-equivalent cost of the open position. */
+  costBasis: decimalText,
+  boughtQty: decimalText,
+  soldQty: decimalText,
+  /** Kalshi's own position after the last fill that carried 704/705, and how often ours differed. */
+  serverPosition: decimalText.nullable(),
+  positionMismatches: z.int().nonnegative(),
+  settlement: z.strictObject({
+    result: z.enum(['yes', 'no', 'scalar']),
+    /** Value of one Yes contract, dollars. */
+    yesValue: decimalText,
+    at: z.int(),
+    /** Our position when it settled, and what it should pay before the fee. */
+    position: decimalText,
+    grossPayout: decimalText,
+    /** 1704 PAYOUT as reported (net of the fee). */
+    reportedPayout: decimalText.nullable(),
+    fee: decimalText,
+  }).readonly().nullable(),
+}).readonly();
+
+const pnlTotalsSchema = z.strictObject({ markets: z.int().nonnegative(), ...pnlFields }).readonly();
+
+/** What was realized and paid on one day (unrealized P&L belongs to no day). */
+export const dayTotalsSchema = z.strictObject({
+  /** 'YYYY-MM-DD' in the view's time zone, or 'undated'. */
+  day: z.string(),
+  fills: z.int().nonnegative(),
+  contracts: decimalText,
+  notional: decimalText,
+  realized: decimalText,
+  fees: decimalText,
+  estimatedFees: decimalText,
+  net: decimalText,
 }).readonly();
 
 export const positionsViewSchema = z.strictObject({
   accountId,
   markets: z.array(marketPositionSchema).readonly(),
-  totals: z.strictObject({ markets: z.int().nonnegative(), ...pnlFields }).readonly(),
+  totals: pnlTotalsSchema,
+  byEvent: z.array(z.strictObject({ event: z.string(), totals: pnlTotalsSchema }).readonly()).readonly(),
+  /** The IANA zone of the days in `byDay`. */
+  timeZone: z.string(),
+  byDay: z.array(dayTotalsSchema).readonly(),
+  /** Cumulative net P&L (realized + unrealized at the last fill price − fees) after each time bucket. */
+  series: z.strictObject({
+    bucketMs: z.int().positive(),
+    /** Net of records without a time (before every point). */
+    undated: decimalText,
+    points: z.array(z.strictObject({ at: z.int(), net: decimalText }).readonly()).readonly(),
+  }).readonly(),
+}).readonly();
+
+const roundTripSchema = z.strictObject({ ms: z.number().nonnegative(), at: epochMs }).readonly();
+
+/** One connection of an account as the Session view shows it (shared/service/connection-stats.ts). */
+export const connectionStatsSchema = z.strictObject({
+  role: z.enum(['listener', 'drop-copy']),
+  target: z.enum(['KalshiRT', 'KalshiNR', 'KalshiDC']),
+  host: z.string(),
+  port: z.int(),
+  state: z.enum([...accountPhaseSchema.options, 'idle']),
+  nextInbound: z.int().nullable(),
+  nextOutbound: z.int().nullable(),
+  roundTrip: roundTripSchema.nullable(),
+  connects: z.int().nonnegative(),
+  logons: z.int().nonnegative(),
+  reconnects: z.int().nonnegative(),
+  lastLogonAt: epochMs.nullable(),
+  lastDisconnect: z.strictObject({ at: epochMs, text: z.string() }).readonly().nullable(),
+  gaps: z.int().nonnegative(),
+  resendRequests: z.int().nonnegative(),
+  resendsCompleted: z.int().nonnegative(),
+  gapFills: z.int().nonnegative(),
+  sequenceResets: z.int().nonnegative(),
+  duplicatesIgnored: z.int().nonnegative(),
+  testRequests: z.int().nonnegative(),
+  heartbeatTimeouts: z.int().nonnegative(),
+  possibleLosses: z.int().nonnegative(),
+  malformed: z.int().nonnegative(),
+  backfills: z.strictObject({
+    started: z.int().nonnegative(),
+    covered: z.int().nonnegative(),
+    incomplete: z.int().nonnegative(),
+    requests: z.int().nonnegative(),
+    replayed: z.int().nonnegative(),
+    recovered: z.int().nonnegative(),
+    last: z.strictObject({ at: epochMs, covered: z.boolean(), text: z.string() }).readonly().nullable(),
+  }).readonly().nullable(),
+}).readonly();
+
+/** A message kept raw in the journal because it could not be read. */
+export const undecodableNoticeSchema = z.strictObject({
+  rawId: z.int().positive(),
+  msgType: z.string(),
+  msgSeqNum: z.int(),
+  possDup: z.boolean(),
+  receivedAt: epochMs,
+  reason: z.string(),
+}).readonly();
+
+export const accountSessionSchema = z.strictObject({
+  accountId,
+  /** The account's status now (the same as the status strip's). */
+  status: accountStatusSchema,
+  /** Counts run from here (the account started recording, or the engine restarted). */
+  countingSince: epochMs,
+  connections: z.array(connectionStatsSchema).readonly(),
+  undecodable: z.strictObject({ count: z.int().nonnegative(), newest: z.array(undecodableNoticeSchema).readonly() }).readonly(),
 }).readonly();
 
 /** 'HH:MM' (24 h). */
@@ -356,9 +459,15 @@ export const requests = {
     request: noArguments,
     response: z.array(accountViewSchema).readonly(),
   },
+  /** One account's positions and P&L; `byDay` in `timeZone` (an IANA name; default America/New_York). */
   'positions.get': {
-    request: z.strictObject({ accountId }),
+    request: z.strictObject({ accountId, timeZone: z.string().min(1).max(100).optional() }),
     response: positionsViewSchema,
+  },
+  /** Every account's connections as the Session view shows them (read from the engine now). */
+  'session.get': {
+    request: noArguments,
+    response: z.array(accountSessionSchema).readonly(),
   },
   'demo.status': {
     request: noArguments,
@@ -582,6 +691,10 @@ export type Alert = z.infer<typeof alertSchema>;
 export type DemoStatus = z.infer<typeof demoStatusSchema>;
 export type MarketPosition = z.infer<typeof marketPositionSchema>;
 export type PositionsView = z.infer<typeof positionsViewSchema>;
+export type DayTotalsWire = z.infer<typeof dayTotalsSchema>;
+export type ConnectionStatsWire = z.infer<typeof connectionStatsSchema>;
+export type AccountSessionWire = z.infer<typeof accountSessionSchema>;
+export type UndecodableNoticeWire = z.infer<typeof undecodableNoticeSchema>;
 export type LiveBatch = z.infer<typeof liveBatchSchema>;
 export type AppSnapshot = ResponseOf<'app.snapshot'>;
 export type NotificationRulesWire = z.infer<typeof notificationRulesSchema>;

@@ -3,7 +3,7 @@
 // Named, typed functions only (never a generic send/invoke), and every `on.*` returns its own
 // unsubscribe. The renderer is typed by FillwatchApi; the preload and the harness build the object.
 import type {
-  AccountDraft, AccountView, AppSnapshot, DemoStatus, EventChannel, EventName, EventOf, IpcResult, LiveBatch, NavigateWire, NotificationRulesWire, NotificationTargetWire,
+  AccountDraft, AccountSessionWire, AccountView, AppSnapshot, DemoStatus, EventChannel, EventName, EventOf, IpcResult, LiveBatch, NavigateWire, NotificationRulesWire, NotificationTargetWire,
   NotificationWire, PositionsView, RequestChannel, RequestName, RequestOf, ResponseOf, SettingsView, ExportProgressWire,
 } from './contract.ts';
 
@@ -22,7 +22,10 @@ export interface IpcTransport {
 export interface FillwatchApi {
   readonly app: { snapshot(request?: RequestOf<'app.snapshot'>): Promise<IpcResult<AppSnapshot>> };
   readonly accounts: { list(): Promise<IpcResult<readonly AccountView[]>> };
-  readonly positions: { get(accountId: string): Promise<IpcResult<PositionsView>> };
+  /** One account's P&L; its day totals in `timeZone` (an IANA name; main's default America/New_York). */
+  readonly positions: { get(accountId: string, timeZone?: string): Promise<IpcResult<PositionsView>> };
+  /** Every account's connections (Session view). */
+  readonly session: { get(): Promise<IpcResult<readonly AccountSessionWire[]>> };
   readonly demo: { status(): Promise<IpcResult<DemoStatus>> };
   readonly notifications: {
     getRules(): Promise<IpcResult<NotificationRulesWire>>;
@@ -72,7 +75,8 @@ export function createFillwatchApi(transport: IpcTransport): FillwatchApi {
   return {
     app: { snapshot: (request = {}) => call('app.snapshot', request) },
     accounts: { list: () => call('accounts.list', {}) },
-    positions: { get: (accountId) => call('positions.get', { accountId }) },
+    positions: { get: (accountId, timeZone) => call('positions.get', timeZone === undefined ? { accountId } : { accountId, timeZone }) },
+    session: { get: () => call('session.get', {}) },
     demo: { status: () => call('demo.status', {}) },
     notifications: {
       getRules: () => call('notifications.getRules', {}),

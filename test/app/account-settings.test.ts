@@ -59,7 +59,7 @@ function setup(options: { accounts?: AccountConfig[] } = {}) {
 
 function unused() {
   const fail = () => { throw new Error('not part of this test'); };
-  return { 'app.snapshot': fail, 'accounts.list': fail, 'positions.get': fail, 'demo.status': fail };
+  return { 'app.snapshot': fail, 'accounts.list': fail, 'positions.get': fail, 'session.get': fail, 'demo.status': fail };
 }
 
 const draft = (over: Partial<AccountDraft> = {}): AccountDraft => ({

@@ -28,7 +28,11 @@ const demo = { active: false, accountIds: [], reportsPerSecond: null };
 const handlers: RequestHandlers = {
   'app.snapshot': () => ({ seq: 0, position: null, accounts: [], executions: [], logs: [], alerts: [], demo }),
   'accounts.list': () => [],
-  'positions.get': () => ({ accountId: 'a', markets: [], totals: { markets: 0, realized: '0', unrealized: '0', fees: '0', estimatedFees: '0', net: '0' } }),
+  'positions.get': () => ({
+    accountId: 'a', markets: [], totals: { markets: 0, realized: '0', unrealized: '0', fees: '0', estimatedFees: '0', net: '0' }, byEvent: [], timeZone: 'UTC', byDay: [],
+    series: { bucketMs: 1_000, undated: '0', points: [] },
+  }),
+  'session.get': () => [],
   'demo.status': () => demo,
   ...inMemoryRuleHandlers(),
   ...unusedSettingsHandlers(), ...unusedHistoryHandlers(),
@@ -179,7 +183,7 @@ describe('preload', () => {
       'history.around', 'history.byExecId', 'history.cancelExport', 'history.changes', 'history.count', 'history.exportFile', 'history.lifecycle',
       'history.page', 'history.rawMessage', 'history.row', 'history.snapshot',
       'notifications.getRules', 'notifications.setRules', 'on.exportProgress', 'on.liveBatch', 'on.navigate', 'on.notification',
-      'on.notificationClicked', 'on.resync', 'positions.get',
+      'on.notificationClicked', 'on.resync', 'positions.get', 'session.get',
       'settings.copyPublicKey', 'settings.deleteKey', 'settings.generateKey', 'settings.get', 'settings.importKey', 'settings.pickCaCertificate',
       'settings.removeAccount', 'settings.saveAccount', 'settings.testConnection',
     ]);

@@ -15,7 +15,7 @@ describe('IPC contract', () => {
     const channels = [...REQUEST_NAMES.map(requestChannel), ...Object.keys(events).map((n) => eventChannel(n as keyof typeof events))];
     for (const c of channels) assert.match(c, /^fillwatch:[a-z]+\.[a-zA-Z]+$/);
     assert.equal(new Set(channels).size, channels.length);
-    assert.deepEqual([...REQUEST_NAMES].filter((n) => !/^(settings|keys|tls|history)\.|^accounts\.(save|remove|testConnection)$/.test(n)).sort(), ['accounts.list', 'app.snapshot', 'demo.status', 'notifications.getRules', 'notifications.setRules', 'positions.get']);
+    assert.deepEqual([...REQUEST_NAMES].filter((n) => !/^(settings|keys|tls|history)\.|^accounts\.(save|remove|testConnection)$/.test(n)).sort(), ['accounts.list', 'app.snapshot', 'demo.status', 'notifications.getRules', 'notifications.setRules', 'positions.get', 'session.get']);
   });
 
   test('an engine record parses unchanged; a price as a number or an extra field is refused', () => {
@@ -36,6 +36,9 @@ describe('IPC contract', () => {
     assert.equal(requests['positions.get'].request.safeParse({}).success, false);
     assert.equal(requests['positions.get'].request.safeParse({ accountId: '' }).success, false);
     assert.equal(requests['positions.get'].request.safeParse({ accountId: 'demo-1' }).success, true);
+    assert.equal(requests['positions.get'].request.safeParse({ accountId: 'demo-1', timeZone: 'UTC' }).success, true);
+    assert.equal(requests['positions.get'].request.safeParse({ accountId: 'demo-1', timeZone: '' }).success, false);
+    assert.equal(requests['session.get'].request.safeParse({ accountId: 'demo-1' }).success, false);
   });
 
   test('a live batch carries executions with their journal position; a position must be a positive integer', () => {

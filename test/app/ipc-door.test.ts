@@ -17,6 +17,7 @@ function door(overrides: Partial<RequestHandlers> = {}) {
     'app.snapshot': () => { calls.push('snapshot'); return { seq: 0, position: null, accounts: [], executions: [], logs: [], alerts: [], demo: demoStatus }; },
     'accounts.list': () => { calls.push('accounts'); return []; },
     'positions.get': ({ accountId }) => { calls.push(`positions ${accountId}`); throw new IpcRequestError('not-found', `No account "${accountId}" is configured.`); },
+    'session.get': () => [],
     'demo.status': () => { calls.push('demo'); return demoStatus; },
     ...inMemoryRuleHandlers(),
     ...unusedSettingsHandlers(), ...unusedHistoryHandlers(),

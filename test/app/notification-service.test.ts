@@ -177,5 +177,5 @@ describe('notification rules over IPC, and the toast log', () => {
 
 function emptyHandlers() {
   const fail = () => { throw new Error('not part of this test'); };
-  return { 'app.snapshot': fail, 'accounts.list': fail, 'positions.get': fail, 'demo.status': fail, ...unusedSettingsHandlers(), ...unusedHistoryHandlers() };
+  return { 'app.snapshot': fail, 'accounts.list': fail, 'positions.get': fail, 'session.get': fail, 'demo.status': fail, ...unusedSettingsHandlers(), ...unusedHistoryHandlers() };
 }

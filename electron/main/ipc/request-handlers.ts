@@ -13,10 +13,24 @@ export function liveRequestHandlers(feed: LiveFeed): Omit<ServiceHandlers, `noti
   return {
     'app.snapshot': ({ limit }) => feed.snapshot(limit),
     'accounts.list': () => feed.accounts(),
-    'positions.get': ({ accountId }) => {
+    'positions.get': ({ accountId, timeZone }) => {
       if (!feed.hasAccount(accountId)) throw new IpcRequestError('not-found', `No account "${accountId}" is configured.`);
-      return feed.positions(accountId);
+      if (timeZone !== undefined && !isTimeZone(timeZone)) {
+        throw new IpcRequestError('rejected', `"${timeZone}" is not a time zone this computer knows; choose one such as America/New_York or UTC.`);
+      }
+      return feed.positions(accountId, timeZone);
     },
+    'session.get': () => feed.sessions(),
     'demo.status': () => feed.demoStatus(),
   };
+}
+
+/** An IANA zone name Intl knows (the engine would refuse any other). */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -7,13 +7,15 @@
 import type { Disposable } from '../../../shared/events/emitter.ts';
 import { DisposableStore } from '../../../shared/events/emitter.ts';
 import type {
-  AccountStatusWire, AccountSummary, AccountView, Alert, AppSnapshot, DemoStatus, LiveExecutionWire, LogLine, PositionsView,
+  AccountSessionWire, AccountStatusWire, AccountSummary, AccountView, Alert, AppSnapshot, DemoStatus, LiveExecutionWire, LogLine, PositionsView,
 } from '../../../shared/ipc/contract.ts';
 import type { RecorderApi } from '../../../shared/service/recorder-api.ts';
 import type { ServiceEvent } from '../../../shared/service/service-events.ts';
 import { EventBatcher } from '../ipc/event-batcher.ts';
 import { RecentList } from './recent-list.ts';
-import { isAlertEvent, toAccountSummary, toAlert, toLogLine, toPositionsView, toWireExecution, toWireRecord, toWireStatus } from './to-wire.ts';
+import { isAlertEvent, toAccountSummary, toAlert, toLogLine, toWireExecution, toWireRecord, toWireStatus } from './to-wire.ts';
+import { toPositionsView } from './pnl-wire.ts';
+import { toAccountSession } from './session-wire.ts';
 
 export const DEFAULT_SNAPSHOT_EXECUTIONS = 500;
 /** Rows per journal read when refilling after an engine restart. */
@@ -95,8 +97,18 @@ export class LiveFeed implements Disposable {
     };
   }
 
-  async positions(accountId: string): Promise<PositionsView> {
-    return toPositionsView(accountId, await this.#api.positions(accountId));
+  /** Days of the by-day totals in `timeZone` (the engine's default when absent). */
+  async positions(accountId: string, timeZone?: string): Promise<PositionsView> {
+    return toPositionsView(accountId, await this.#api.positions(accountId, timeZone === undefined ? {} : { timeZone }));
+  }
+
+  /** The Session view's figures of every account, read from the engine now (not the polled statuses). */
+  async sessions(): Promise<AccountSessionWire[]> {
+    const statuses = await this.#api.accounts();
+    return statuses.flatMap((s) => {
+      const wire = toAccountSession(s);
+      return wire === null ? [] : [wire];
+    });
   }
 
   /** Re-reads settings and statuses; pushes the statuses that changed. One read at a time. */

@@ -1,14 +1,11 @@
 // to-wire.ts — the engine's shapes (shared/service, shared/positions) as the IPC contract's plain,
 // JSON-safe shapes: every field picked by name (so nothing unlisted ever crosses), `undefined` as
-// null, bigint decimals as their exact text. Pure; the only place that knows both sides.
+// null, bigint decimals as their exact text. Pure; with pnl-wire.ts (positions) and session-wire.ts
+// (the Session view's figures), the only place that knows both sides.
 import type { AccountConfig } from '../../../shared/accounts/account-config.ts';
-import { toString as decimalText, type Decimal } from '../../../shared/decimal.ts';
 import type {
-  AccountStatusWire, AccountSummary, Alert, ExecutionRecordWire, LiveExecutionWire, LogLine, PositionsView,
+  AccountStatusWire, AccountSummary, Alert, ExecutionRecordWire, LiveExecutionWire, LogLine,
 } from '../../../shared/ipc/contract.ts';
-import type { PnlTotals } from '../../../shared/positions/totals.ts';
-import type { MarketPnl } from '../../../shared/positions/market-ledger.ts';
-import type { PositionsSnapshot } from '../../../shared/positions/positions-snapshot.ts';
 import type { ExecutionRecord } from '../../../shared/records/execution-record.ts';
 import type { AccountStatus, LiveExecution, ServiceEvent } from '../../../shared/service/service-events.ts';
 
@@ -63,26 +60,4 @@ export function isAlertEvent(event: ServiceEvent): event is AlertEvent {
 export function toAlert(event: AlertEvent, at: number): Alert {
   const accountId = 'accountId' in event && event.accountId !== undefined ? event.accountId : null;
   return { kind: event.type, accountId, at, text: event.text };
-}
-
-const text = (x: Decimal): string => decimalText(x);
-const optionalText = (x: Decimal | null): string | null => (x === null ? null : decimalText(x));
-
-function pnl(t: Pick<PnlTotals, 'realized' | 'unrealized' | 'fees' | 'estimatedFees' | 'net'>) {
-  return { realized: text(t.realized), unrealized: text(t.unrealized), fees: text(t.fees), estimatedFees: text(t.estimatedFees), net: text(t.net) };
-}
-
-function toMarketPosition(m: MarketPnl) {
-  return {
-    symbol: m.symbol, event: m.event, position: text(m.position), heldSide: m.heldSide, avgEntryPrice: optionalText(m.avgEntryPrice),
-    mark: optionalText(m.mark), markSource: m.markSource, ...pnl(m), fills: m.fills, settled: m.settlement !== null,
-  };
-}
-
-export function toPositionsView(accountId: string, snapshot: PositionsSnapshot): PositionsView {
-  return {
-    accountId,
-    markets: snapshot.markets.map(toMarketPosition),
-    totals: { markets: snapshot.totals.all.markets, ...pnl(snapshot.totals.all) },
-  };
 }
