@@ -5,6 +5,7 @@
 // are dropped (each query has a generation), so fast typing never shows stale rows.
 import type { FillwatchApi } from '../../../shared/ipc/fillwatch-api.ts';
 import type { HistorySortWire, IpcError, IpcResult } from '../../../shared/ipc/contract.ts';
+import { noteExportProgress } from './export-actions.ts';
 import { filterFromForm, EMPTY_FORM, type FilterForm } from './filter-form.ts';
 import { loadLayout, saveLayout, type HistoryLayout } from './layout.ts';
 import { appendPage, bottomCursor, insertLive, prependPage, topCursor, windowOf } from './row-window.ts';
@@ -32,9 +33,7 @@ export class HistoryController {
     this.#store.subscribe((state, before) => { if (state.layout !== before.layout) saveLayout(storage, state.layout); });
     api.on.liveBatch((batch) => { if (batch.executions.length > 0) void this.#pull(); });
     api.on.resync(() => void this.reload());
-    api.on.exportProgress((progress) => {
-      if (this.#store.getState().exportJob?.exportId === progress.exportId) this.#store.getState().set({ exportJob: progress });
-    });
+    api.on.exportProgress(noteExportProgress);
   }
 
   get generation(): number {
