@@ -13,6 +13,7 @@ import { runEncode } from './items/encode.ts';
 import { runFraming } from './items/framing.ts';
 import { runGrowth } from './items/growth.ts';
 import { runHistory } from './items/history.ts';
+import { runHistoryView } from './items/history-view.ts';
 import { runIngest } from './items/ingest.ts';
 import { runMainThread } from './items/main-thread.ts';
 import { runRecovery } from './items/recovery.ts';
@@ -34,6 +35,7 @@ const ITEMS: readonly BenchItem[] = [
   { id: 'growth', title: '6. Growth', run: runGrowth },
   { id: 'main-thread', title: '7. Main thread stays free', run: runMainThread },
   { id: 'history', title: '8. History queries', run: runHistory },
+  { id: 'history-view', title: '10. History view in Chromium', run: runHistoryView },
 ];
 
 const STORES: readonly StoreKind[] = ['journal', 'memory-jsonl'];

@@ -74,7 +74,7 @@ export class HistoryController {
     const window = windowOf([answer.value.page]);
     const active = this.#store.getState().activeRowId;
     this.#store.getState().set({
-      window, load: 'ready', error: null,
+      window, load: 'ready', error: null, shownQuery: this.#store.getState().shownQuery + 1,
       activeRowId: window.rows.some((r) => r.rowId === active) ? active : (window.rows[0]?.rowId ?? null),
     });
     this.#store.getState().shiftBy(Number.NEGATIVE_INFINITY, false); // a new query starts at the top

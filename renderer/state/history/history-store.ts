@@ -14,6 +14,8 @@ export interface HistoryState {
   readonly layout: HistoryLayout;
   readonly window: RowWindow;
   readonly load: LoadState;
+  /** Counts the queries whose rows are shown (the grid exposes it as data-query: the bench waits on it). */
+  readonly shownQuery: number;
   readonly error: IpcError | null;
   /** Reading more at an end of the window. */
   readonly paging: 'top' | 'bottom' | null;
@@ -36,6 +38,7 @@ export const useHistoryStore = create<HistoryState>()((set) => ({
   layout: DEFAULT_LAYOUT,
   window: EMPTY_WINDOW,
   load: 'idle',
+  shownQuery: 0,
   error: null,
   paging: null,
   matching: null,

@@ -35,6 +35,7 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
   const activeRowId = useHistoryStore((s) => s.activeRowId);
   const shift = useHistoryStore((s) => s.shift);
   const highlight = useHistoryStore((s) => s.highlight);
+  const shownQuery = useHistoryStore((s) => s.shownQuery);
   const set = useHistoryStore((s) => s.set);
   const scroller = useRef<HTMLDivElement>(null);
   const [notified, setNotified] = useState<number | null>(null);
@@ -47,7 +48,9 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
     onColumnSizingChange: (u) => controller.setLayout({ columnSizing: apply(u, { ...useHistoryStore.getState().layout.columnSizing }) }),
   });
   const headers = table.getHeaderGroups()[0]!.headers;
-  const shown: HistoryColumn[] = useMemo(() => headers.map((h) => HISTORY_COLUMN_BY_ID.get(h.column.id)!), [headers]);
+  // Keyed by value, not by the header objects (new each render): rows are memoised on these props.
+  const idsKey = headers.map((h) => h.column.id).join(',');
+  const shown: HistoryColumn[] = useMemo(() => idsKey.split(',').map((id) => HISTORY_COLUMN_BY_ID.get(id)!), [idsKey]);
   const widthKey = headers.map((h) => h.getSize()).join(',');
   const widths = useMemo(() => widthKey.split(',').map(Number), [widthKey]);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
@@ -129,6 +132,7 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
       aria-colcount={shown.length}
       aria-activedescendant={activeShown ? `hrow-${activeRowId}` : undefined}
       tabIndex={0}
+      data-query={shownQuery}
       onScroll={onScroll}
       onKeyDown={onKeyDown}
     >
