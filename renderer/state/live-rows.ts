@@ -8,6 +8,8 @@ export interface LiveRow {
   readonly execution: LiveExecutionWire;
   /** Arrived while the window watched (highlighted briefly), not from a snapshot. */
   readonly arrivedLive: boolean;
+  /** When it arrived (performance.now()), so a row drawn later (scrolled back into view) is not highlighted anew. */
+  readonly arrivedAt?: number;
 }
 
 export interface LiveRows {
@@ -26,11 +28,11 @@ export function rowsFromSnapshot(snapshot: Pick<AppSnapshot, 'executions'>, keep
 }
 
 /** Adds executions (any order); ones already held are ignored; the oldest beyond `keep` are dropped. */
-export function addExecutions(rows: LiveRows, executions: readonly LiveExecutionWire[], arrivedLive: boolean, keep = LIVE_ROWS_KEPT): LiveRows {
+export function addExecutions(rows: LiveRows, executions: readonly LiveExecutionWire[], arrivedLive: boolean, keep = LIVE_ROWS_KEPT, arrivedAt?: number): LiveRows {
   const fresh = executions.filter((e) => !rows.byPosition.has(e.position));
   if (fresh.length === 0) return rows;
   const byPosition = new Map(rows.byPosition);
-  for (const execution of fresh) byPosition.set(execution.position, { execution, arrivedLive });
+  for (const execution of fresh) byPosition.set(execution.position, arrivedAt === undefined ? { execution, arrivedLive } : { execution, arrivedLive, arrivedAt });
   const added = [...new Set(fresh.map((e) => e.position))].sort(descending);
   // The common case: everything new is newer than what is shown, so prepend without a full sort.
   const order = rows.order.length === 0 || added[added.length - 1]! > rows.order[0]!

@@ -49,7 +49,7 @@ export const useLiveStore = create<LiveState>()((set) => ({
     sync: { kind: 'live' },
   }),
   applyBatch: (batch) => set((state) => ({
-    rows: addExecutions(state.rows, batch.executions, true, LIVE_ROWS_KEPT),
+    rows: addExecutions(state.rows, batch.executions, true, LIVE_ROWS_KEPT, performance.now()),
     accounts: batch.statuses.length === 0 ? state.accounts : withStatuses(state.accounts, batch.statuses),
     alerts: batch.alerts.length === 0 ? state.alerts : [...[...batch.alerts].reverse(), ...state.alerts].slice(0, ALERTS_KEPT),
     logs: batch.logs.length === 0 ? state.logs : [...[...batch.logs].reverse(), ...state.logs].slice(0, LOGS_KEPT),

@@ -1,32 +1,44 @@
 // LiveGrid.tsx — the Live view's grid: a table with grid roles, a sticky header built by TanStack Table
 // from the column table, and the rows newest first. One row is the tab stop (roving tabindex); arrows,
 // Page Up/Down, Home and End move it, and it stays on the same execution when new ones arrive above.
-import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+// Windowed (grid-template.ts): only the rows in view, a few either side and the tab stop are in the
+// DOM, with aria-rowcount / aria-rowindex saying where they are. At the top, new rows appear on top;
+// scrolled down, the view stays on the same executions as rows arrive above.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react';
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { EXECUTION_COLUMNS, type ExecutionColumn } from '../../columns/execution-columns.ts';
 import { useLiveStore } from '../../state/live-store.ts';
 import type { LiveRow as LiveRowData } from '../../state/live-rows.ts';
+import { useNotificationStore } from '../../state/notification-store.ts';
 import { nextRowIndex } from './grid-keys.ts';
+import { anchoredScrollTop, gridTemplate, indexOfDescending, ROW_PX, rowWindow } from './grid-template.ts';
 import { LiveRow } from './LiveRow.tsx';
 
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, LiveRowData>();
-// TanStack owns the column model (headers now; sizing, order and visibility with the History view).
+// TanStack owns the column model (headers); the rows are drawn from the store, windowed.
 const tableColumns = (shown: readonly ExecutionColumn[]) => helper.columns(shown.map((c) => helper.display({ id: c.id, header: c.header })));
 const ALL_COLUMNS = tableColumns(EXECUTION_COLUMNS);
+const NO_DATA: LiveRowData[] = [];
 const PAGE_ROWS = 20;
+/** Before the scroller is measured: enough rows for a tall window. */
+const FIRST_HEIGHT = 1_200;
 
 export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readonly label: string; readonly columns?: readonly ExecutionColumn[] }) {
   const columns = useMemo(() => (shown === EXECUTION_COLUMNS ? ALL_COLUMNS : tableColumns(shown)), [shown]);
+  const gridStyle = useMemo(() => ({ '--live-columns': gridTemplate(shown), '--live-row-height': `${ROW_PX}px` }) as CSSProperties, [shown]);
   const order = useLiveStore((s) => s.rows.order);
   const byPosition = useLiveStore((s) => s.rows.byPosition);
-  const data = useMemo(() => order.map((p) => byPosition.get(p)!), [order, byPosition]);
-  const table = useTable({ features, columns, data, getRowId: (row) => String(row.execution.position) }, () => null);
+  const table = useTable({ features, columns, data: NO_DATA }, () => null);
   const [activePosition, setActivePosition] = useState<number | undefined>(undefined);
+  const scroller = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLTableSectionElement>(null);
   const focusPending = useRef(false);
   /** A row of this grid has the keyboard focus, so an evicted row can hand it on. */
   const hasFocus = useRef(false);
+  const [view, setView] = useState({ top: 0, height: FIRST_HEIGHT });
+  /** The order and scroll position the last render drew, to keep the view on its rows (anchoring). */
+  const drawn = useRef<{ order: readonly number[]; top: number }>({ order, top: 0 });
 
   // The tab stop: the chosen execution while it is shown, else the newest.
   const active = activePosition !== undefined && byPosition.has(activePosition) ? activePosition : order[0];
@@ -38,6 +50,47 @@ export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readon
     setActivePosition(order[order.length - 1]);
   }
 
+  // Rows added or dropped above the view move it by as many rows, so it stays on the same executions.
+  const top = anchoredScrollTop(drawn.current.order, order, view.top) ?? view.top;
+  const activeIndex = active === undefined ? -1 : indexOfDescending(order, active);
+  const slice = rowWindow(order.length, top, view.height, activeIndex >= 0 ? activeIndex : undefined);
+
+  useLayoutEffect(() => {
+    drawn.current = { order, top };
+    const el = scroller.current;
+    if (el !== null && top !== view.top) {
+      el.scrollTop = top;
+      setView((v) => ({ ...v, top: el.scrollTop }));
+    }
+  });
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (el === null) return;
+    const measure = () => setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+    measure();
+    el.addEventListener('scroll', measure, { passive: true });
+    const resized = new ResizeObserver(measure);
+    resized.observe(el);
+    return () => {
+      el.removeEventListener('scroll', measure);
+      resized.disconnect();
+    };
+  }, []);
+
+  // A clicked notification's row: put it in the DOM now, so the app can scroll to it, focus and flash it.
+  const highlight = useNotificationStore((s) => s.highlight);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (highlight === null || el === null) return;
+    const { rows } = useLiveStore.getState();
+    const { position, execId } = highlight.target;
+    const index = position !== null ? indexOfDescending(rows.order, position) : rows.order.findIndex((p) => rows.byPosition.get(p)?.execution.record.execId === execId);
+    if (index < 0) return;
+    el.scrollTop = Math.max(0, index * ROW_PX - el.clientHeight / 2);
+    setView({ top: el.scrollTop, height: el.clientHeight });
+  }, [highlight]);
+
   useEffect(() => {
     if (!focusPending.current || active === undefined) return;
     focusPending.current = false;
@@ -45,7 +98,7 @@ export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readon
   }, [active]);
 
   const onKeyDown = useCallback((event: KeyboardEvent<HTMLTableSectionElement>) => {
-    const index = active === undefined ? -1 : order.indexOf(active);
+    const index = active === undefined ? -1 : indexOfDescending(order, active);
     const next = nextRowIndex(event.key, Math.max(0, index), order.length, PAGE_ROWS);
     if (next === undefined) return;
     event.preventDefault();
@@ -62,14 +115,11 @@ export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readon
   }, []);
 
   return (
-    <div className="grid-scroll">
-      <table role="grid" aria-label={label} aria-readonly="true" className="live-grid">
-        <colgroup>
-          {shown.map((c) => <col key={c.id} style={c.width === null ? undefined : { width: c.width }} />)}
-        </colgroup>
+    <div className="grid-scroll" ref={scroller}>
+      <table role="grid" aria-label={label} aria-readonly="true" aria-rowcount={order.length + 1} className="live-grid" style={gridStyle}>
         <thead>
           {table.getHeaderGroups().map((group) => (
-            <tr role="row" key={group.id}>
+            <tr role="row" aria-rowindex={1} key={group.id}>
               {group.headers.map((header, i) => {
                 const column = shown[i]!;
                 return (
@@ -81,10 +131,16 @@ export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readon
             </tr>
           ))}
         </thead>
-        <tbody ref={body} onKeyDown={onKeyDown} onBlur={onBlur}>
-          {table.getRowModel().rows.map((row) => (
-            <LiveRow key={row.id} row={row.original} columns={shown} active={row.original.execution.position === active} onFocusRow={onFocusRow} />
-          ))}
+        <tbody ref={body} onKeyDown={onKeyDown} onBlur={onBlur} style={{ paddingTop: slice.padTop * ROW_PX, paddingBottom: slice.padBottom * ROW_PX }}>
+          {slice.rows.map(({ index, gapBefore }) => {
+            const position = order[index]!;
+            return (
+              <LiveRow
+                key={position} row={byPosition.get(position)!} columns={shown} rowIndex={index + 2} gapBefore={gapBefore * ROW_PX}
+                active={position === active} onFocusRow={onFocusRow}
+              />
+            );
+          })}
         </tbody>
       </table>
     </div>
