@@ -126,6 +126,16 @@ export class MarketLedger {
     return this.settlement !== null;
   }
 
+  /** Net Yes contracts now (what snapshot().position says, without building a snapshot). */
+  get position(): Decimal {
+    return this.q;
+  }
+
+  /** Signed Yes-equivalent cost of the open position now (snapshot().costBasis). */
+  get costBasis(): Decimal {
+    return this.basis;
+  }
+
   /** realized + unrealized − fees now. */
   get net(): Decimal {
     return this.netNow;
