@@ -15,7 +15,8 @@ export {
   type StoredConnection,
 } from './queries.ts';
 export type { StoredMessage } from './message-reader.ts';
-export { verifyJournal, describeChainBreak, type VerifyResult, type ChainBreak, type BrokenRow } from './verify.ts';
+export { verifyJournal, verifyAll, describeChainBreak, type VerifyResult, type FullVerifyResult, type ChainBreak, type BrokenRow } from './verify.ts';
+export { describeAuditBreak, type AuditVerifyResult, type AuditBreak, type BrokenEntry } from './verify-audit.ts';
 export { openJournalReader } from './open-reader.ts';
 export { openHistoryStore, SqliteHistoryStore, type HistoryStoreOptions } from './history-queries.ts';
 export type { CommittedBatch, CommittedExecution, CommittedSettlement } from './batch-writer.ts';

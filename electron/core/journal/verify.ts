@@ -2,13 +2,15 @@
 // the first message that does not match (changed bytes or fields, removed or added messages, removed
 // newest messages). Covers the schema-1 raw_messages rows an upgraded journal kept, then the segments
 // that chain on from them (segment.ts). Opens the file read-only and reads it in one snapshot, so it can
-// run while a recorder is writing. Never repairs.
+// run while a recorder is writing. Never repairs. verifyAll adds the audit chain of alerts, reviews and
+// exports (verify-audit.ts), anchored to this chain, in the same snapshot.
 import type Database from 'better-sqlite3';
 import { assertNever } from '../../../shared/assert-never.ts';
 import { journalCall } from './errors.ts';
 import { GENESIS_HASH, HASH_BYTES, rowHash } from './hash-chain.ts';
 import { openJournalDatabase } from './open-database.ts';
 import { frameAt, INDEX_ENTRY_BYTES, indexEntry, messageCheck, segmentHash, seqOfFrame, type SegmentHeader } from './segment.ts';
+import { anchorIds, verifyAuditChain, type AuditVerifyResult } from './verify-audit.ts';
 
 export type ChainBreak =
   /** The message's bytes or fields (or the stored hash over them) differ from what was chained. */
@@ -59,11 +61,31 @@ interface SegmentRow {
   first_received_at: number; last_received_at: number; hash: Buffer; idx: Buffer; frames: Buffer;
 }
 
-/** Verifies the journal at `path`. `rows` counts the messages that verified before any break. Throws JournalError if the file cannot be read. */
+/** Verifies the message chain of the journal at `path` (verifyAll adds the audit chain). `rows` counts the messages that verified before any break. Throws JournalError if the file cannot be read. */
 export function verifyJournal(path: string): VerifyResult {
   const db = openJournalDatabase(path, { readOnly: true });
   try {
     return journalCall(`verifying ${path}`, () => db.transaction(() => verifyChain(db))());
+  } finally {
+    db.close();
+  }
+}
+
+/** The message chain and the audit chain, checked in one read snapshot. */
+export interface FullVerifyResult {
+  readonly messages: VerifyResult;
+  readonly audit: AuditVerifyResult;
+}
+
+/** Verifies both chains of the journal at `path`. Throws JournalError if the file cannot be read. */
+export function verifyAll(path: string): FullVerifyResult {
+  const db = openJournalDatabase(path, { readOnly: true });
+  try {
+    return journalCall(`verifying ${path}`, () => db.transaction(() => {
+      const links = new Map<number, Buffer | undefined>(anchorIds(db).map((id) => [id, undefined]));
+      const messages = verifyChain(db, links);
+      return { messages, audit: verifyAuditChain(db, links, messages.ok) };
+    })());
   } finally {
     db.close();
   }
@@ -83,11 +105,13 @@ interface Walk {
   hashAtHead: Buffer | undefined;
   /** The first message at or before the head whose link ends at the head (for a rewritten tail). */
   headMessage: BrokenRow | undefined;
+  /** Message ids whose link the audit chain needs, filled in as the walk passes them. */
+  readonly links: Map<number, Buffer | undefined> | undefined;
 }
 
-function verifyChain(db: Database.Database): VerifyResult {
+function verifyChain(db: Database.Database, links?: Map<number, Buffer | undefined>): VerifyResult {
   const head = db.prepare('SELECT last_raw_id, last_hash FROM chain_head WHERE id = 1').get() as { last_raw_id: number; last_hash: Buffer } | undefined;
-  const walk: Walk = { lastId: 0, prev: GENESIS_HASH, headId: head?.last_raw_id ?? 0, hashAtHead: head === undefined || head.last_raw_id === 0 ? GENESIS_HASH : undefined, headMessage: undefined };
+  const walk: Walk = { lastId: 0, prev: GENESIS_HASH, headId: head?.last_raw_id ?? 0, hashAtHead: head === undefined || head.last_raw_id === 0 ? GENESIS_HASH : undefined, headMessage: undefined, links };
   const legacy = verifyLegacyRows(db, walk);
   if (legacy !== undefined) return legacy;
   for (const value of db.prepare('SELECT * FROM segments ORDER BY id').iterate()) {
@@ -118,6 +142,7 @@ function verifyLegacyRows(db: Database.Database, walk: Walk): VerifyResult | und
     if (!computed.equals(row.hash)) return broken(at, 'hash-mismatch');
     walk.prev = computed;
     walk.lastId = row.id;
+    if (walk.links?.has(row.id) === true) walk.links.set(row.id, computed);
     if (row.id === walk.headId) {
       walk.hashAtHead = computed;
       walk.headMessage = at;
@@ -164,6 +189,7 @@ function verifySegment(segment: SegmentRow, walk: Walk): VerifyResult | undefine
   if (!computed.equals(segment.hash)) return broken(first, 'hash-mismatch');
   walk.prev = computed;
   walk.lastId = segment.id + segment.count - 1;
+  if (walk.links?.has(walk.lastId) === true) walk.links.set(walk.lastId, computed);
   if (walk.headId >= segment.id && walk.headId <= walk.lastId) {
     // A commit always ends a segment, so the head is this segment's last message.
     walk.hashAtHead = walk.headId === walk.lastId ? computed : undefined;

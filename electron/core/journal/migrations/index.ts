@@ -8,6 +8,7 @@ import { FILLWATCH_APPLICATION_ID, migrate0001 } from './0001-init.ts';
 import { migrate0002 } from './0002-segments.ts';
 import { migrate0003 } from './0003-history.ts';
 import { migrate0004 } from './0004-account-scope.ts';
+import { migrate0005 } from './0005-alerts.ts';
 
 export interface Migration {
   readonly version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'segments', up: migrate0002 },
   { version: 3, name: 'history', up: migrate0003 },
   { version: 4, name: 'account-scope', up: migrate0004 },
+  { version: 5, name: 'alerts', up: migrate0005 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
