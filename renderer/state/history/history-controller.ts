@@ -14,6 +14,8 @@ import { useHistoryStore } from './history-store.ts';
 export const PAGE_ROWS = 100;
 export const MAX_PAGES = 6;
 const COUNT_REFRESH_MS = 1_000;
+/** Counts wait until typing pauses: the worker that answers the next keystroke's page is then free. */
+const COUNT_AFTER_MS = 150;
 
 export class HistoryController {
   readonly #api: FillwatchApi;
@@ -23,6 +25,8 @@ export class HistoryController {
   #pulling = false;
   #pullAgain = false;
   #countTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The unfiltered total changes only with new rows, not with the filter. */
+  #totalStale = true;
   /** Where the grid is scrolled: the first row on screen, and whether it shows the very top. */
   viewport = { firstIndex: 0, atTop: true };
 
@@ -31,7 +35,11 @@ export class HistoryController {
     this.#store.getState().set({ layout: loadLayout(storage) });
     // Every layout change is saved as it happens: a reload or a restart shows the same view.
     this.#store.subscribe((state, before) => { if (state.layout !== before.layout) saveLayout(storage, state.layout); });
-    api.on.liveBatch((batch) => { if (batch.executions.length > 0) void this.#pull(); });
+    api.on.liveBatch((batch) => {
+      if (batch.executions.length === 0) return;
+      this.#totalStale = true;
+      void this.#pull();
+    });
     api.on.resync(() => void this.reload());
     api.on.exportProgress(noteExportProgress);
   }
@@ -78,7 +86,7 @@ export class HistoryController {
       activeRowId: window.rows.some((r) => r.rowId === active) ? active : (window.rows[0]?.rowId ?? null),
     });
     this.#store.getState().shiftBy(Number.NEGATIVE_INFINITY, false); // a new query starts at the top
-    void this.#count(generation);
+    setTimeout(() => { if (generation === this.#generation) void this.#count(generation); }, COUNT_AFTER_MS);
   }
 
   async loadNext(): Promise<void> {
@@ -146,9 +154,15 @@ export class HistoryController {
 
   async #count(generation: number): Promise<void> {
     const { filter } = this.#query();
-    const [matching, total] = await Promise.all([this.#api.history.count({ filter }), this.#api.history.count({ filter: {} })]);
+    const stale = this.#totalStale;
+    this.#totalStale = false;
+    const [matching, total] = await Promise.all([this.#api.history.count({ filter }), stale ? this.#api.history.count({ filter: {} }) : undefined]);
+    if (total !== undefined && !total.ok) this.#totalStale = true;
     if (generation !== this.#generation) return;
-    this.#store.getState().set({ matching: matching.ok ? matching.value : null, total: total.ok ? total.value : null });
+    this.#store.getState().set({
+      matching: matching.ok ? matching.value : null,
+      ...(total === undefined ? {} : { total: total.ok ? total.value : null }),
+    });
   }
 
   /** Shows a notification's execution in its page, with the user's filter and sort when they include it. */
