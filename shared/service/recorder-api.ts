@@ -6,6 +6,8 @@ import type { AccountConfig } from '../accounts/account-config.ts';
 import type { Event } from '../events/emitter.ts';
 import type { HistoryStore } from '../history/history-store.ts';
 import type { PositionsSnapshot, SnapshotOptions } from '../positions/positions-snapshot.ts';
+import type { AlertReview, AlertState, SurveillanceAlert } from '../surveillance/alert.ts';
+import type { AlertDetail, AlertFilter, RecordAlertsResult, StoredAlert } from '../surveillance/alert-records.ts';
 import type { AccountStatus, ServiceEvent } from './service-events.ts';
 
 /** The calls, as the service implements them (some synchronously). */
@@ -20,6 +22,14 @@ export interface RecorderCalls {
   positions(id: string, options?: SnapshotOptions): PositionsSnapshot;
   /** One History query (shared/history/history-store.ts) against the service's journal. */
   history<M extends HistoryMethod>(method: M, ...args: Parameters<HistoryStore[M]>): ReturnType<HistoryStore[M]>;
+  /** Stores the rules engine's alerts in the journal (once per id), then tells readers the new ones ({type: 'alerts'}). */
+  recordAlerts(alerts: readonly SurveillanceAlert[]): RecordAlertsResult;
+  /** Records a review (shared/surveillance/alert-transitions.ts); `at` defaults to now. Throws AlertStoreError when refused. */
+  reviewAlert(alertId: string, to: AlertState, reviewer: string, comment: string, at?: number): AlertReview;
+  /** Alerts in the journal, open first, suppressed last. */
+  listAlerts(filter?: AlertFilter): StoredAlert[];
+  /** One alert with its history (raised, evidence added, reviews, exports), or undefined. */
+  getAlert(id: string): AlertDetail | undefined;
   close(): Promise<void>;
 }
 
@@ -37,7 +47,8 @@ export type RecorderApi = {
 };
 
 export const RECORDER_METHODS: readonly RecorderMethod[] = [
-  'addAccount', 'removeAccount', 'reconfigure', 'startAccount', 'stopAccount', 'accounts', 'configs', 'positions', 'history', 'close',
+  'addAccount', 'removeAccount', 'reconfigure', 'startAccount', 'stopAccount', 'accounts', 'configs', 'positions', 'history',
+  'recordAlerts', 'reviewAlert', 'listAlerts', 'getAlert', 'close',
 ];
 
 export const HISTORY_METHODS: readonly HistoryMethod[] = ['page', 'snapshot', 'count', 'changesSince', 'positionAfterRow', 'byExecId', 'byRowId', 'orderLifecycle', 'rawMessage'];

@@ -7,6 +7,7 @@ import type { ExecutionRecord } from '../records/execution-record.ts';
 import type { UndecodableNotice } from '../records/undecodable-notice.ts';
 import type { DisconnectReason, SessionEvent, Severity } from '../events/session-events.ts';
 import type { AccountSessionStats } from './connection-stats.ts';
+import type { SurveillanceAlert } from '../surveillance/alert.ts';
 
 /** What an account is doing, as a status strip shows it. */
 export type AccountPhase =
@@ -42,6 +43,8 @@ export type ServiceEvent =
   | { readonly type: 'missed-fills'; readonly accountId: string; readonly sinceMs: number | undefined; readonly untilMs: number; readonly text: string }
   | { readonly type: 'undecodable'; readonly accountId: string; readonly notice: UndecodableNotice; readonly text: string }
   | { readonly type: 'store-failed'; readonly accountId: string; readonly text: string }
+  /** Surveillance alerts just stored in the journal (each id once: a raise it already had is not told again). */
+  | { readonly type: 'alerts'; readonly alerts: readonly SurveillanceAlert[] }
   /**
    * The engine (worker) was restarted after it died. Events in flight when it died may be lost: a
    * reader resyncs from the last journal position it saw (history changesSince), then goes on live.

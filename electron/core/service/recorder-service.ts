@@ -4,6 +4,8 @@
 // a stopped account logs out cleanly and a restarted one resumes from the journal. Readers see
 // records, positions and events (shared/), never SQLite or sockets. Plain Node: it runs in-process
 // (CLI, tests) or in a worker thread behind recorder-worker.ts (the Electron app).
+// Surveillance alerts enter through recordAlerts: stored in the journal first (alerts/alert-store.ts),
+// then told to readers, the ones new to the journal only, so a re-raise is never announced twice.
 import type { AccountConfig } from '../../../shared/accounts/account-config.ts';
 import { Emitter, type Event } from '../../../shared/events/emitter.ts';
 import type { AccountStatus, ServiceEvent } from '../../../shared/service/service-events.ts';
@@ -13,6 +15,9 @@ import { openHistoryStore } from '../journal/index.ts';
 import type { LogonSigner } from '../session/admin-encoder.ts';
 import type { BackoffOptions } from '../transport/reconnect-policy.ts';
 import { AccountRecorder, type AccountRecorderDeps } from './account-recorder.ts';
+import { AlertStore } from '../alerts/alert-store.ts';
+import type { AlertReview, AlertState, SurveillanceAlert } from '../../../shared/surveillance/alert.ts';
+import type { AlertDetail, AlertFilter, RecordAlertsResult, StoredAlert } from '../../../shared/surveillance/alert-records.ts';
 import { positionsSnapshot, type PositionsSnapshot, type SnapshotOptions } from '../../../shared/positions/positions-snapshot.ts';
 
 export interface RecorderServiceOptions {
@@ -40,6 +45,7 @@ export class RecorderService {
   readonly #events: Emitter<ServiceEvent>;
   #closed = false;
   #history: HistoryStore | undefined;
+  #alerts: AlertStore | undefined;
 
   constructor(options: RecorderServiceOptions) {
     this.#options = options;
@@ -140,17 +146,50 @@ export class RecorderService {
     return query.apply(this.#history, args);
   }
 
+  /**
+   * Stores the rules engine's alerts, then fires {type: 'alerts'} with those new to the journal. Throws
+   * AlertStoreError (a malformed alert) or JournalError, having stored and told nothing: the live
+   * engine catches and reports it, so a failed store never stops recording.
+   */
+  recordAlerts(alerts: readonly SurveillanceAlert[]): RecordAlertsResult {
+    const result = this.#alertStore().record(alerts);
+    const fresh = new Set(result.recorded);
+    const told = alerts.filter((a) => fresh.delete(a.id)); // each new id once, as first raised
+    if (told.length > 0) this.#events.fire({ type: 'alerts', alerts: told });
+    return result;
+  }
+
+  /** Records a review of an alert; `at` defaults to now. Throws AlertStoreError when refused. */
+  reviewAlert(alertId: string, to: AlertState, reviewer: string, comment: string, at?: number): AlertReview {
+    return this.#alertStore().review(alertId, to, reviewer, comment, at ?? (this.#options.now ?? Date.now)());
+  }
+
+  listAlerts(filter: AlertFilter = {}): StoredAlert[] {
+    return this.#alertStore().list(filter);
+  }
+
+  getAlert(id: string): AlertDetail | undefined {
+    return this.#alertStore().get(id);
+  }
+
   /** Stops every account (clean Logouts), then refuses further work. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     const accounts = [...this.#accounts.values()];
     this.#accounts.clear();
-    const results = await Promise.allSettled([...accounts.map((a) => a.stop()), this.#history?.close()]);
+    const results = await Promise.allSettled([...accounts.map((a) => a.stop()), this.#history?.close(), Promise.resolve().then(() => this.#alerts?.close())]);
     this.#events.dispose();
     // Every account was stopped; the first failure (e.g. a journal that could not commit) is the answer.
     const failed = results.find((r) => r.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
+  }
+
+  /** Its own connection to the journal file (an in-memory journal gets an in-memory store of its own). */
+  #alertStore(): AlertStore {
+    this.#assertOpen();
+    this.#alerts ??= AlertStore.open(this.#options.journalPath, this.#options.now === undefined ? {} : { now: this.#options.now });
+    return this.#alerts;
   }
 
   #account(id: string): AccountRecorder {

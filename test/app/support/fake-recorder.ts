@@ -32,6 +32,10 @@ export function fakeRecorder(accounts: AccountConfig[] = [accountConfig('a')]) {
       return positions;
     },
     history: (() => Promise.reject(new Error('History is not part of this fake'))) as RecorderApi['history'],
+    recordAlerts: async () => ({ recorded: [], evidenceAdded: [], unchanged: [] }),
+    reviewAlert: () => Promise.reject(new Error('Alerts are not part of this fake')),
+    listAlerts: async () => [],
+    getAlert: async () => undefined,
     close: async () => {},
     onEvent: events.event,
   };
