@@ -45,6 +45,9 @@ export interface SettlementFacts {
   /** The event's exposure once this market settled (it holds nothing in it any more). */
   readonly eventContracts: Decimal;
   readonly eventCost: Decimal;
+  /** The settlement's day ('YYYY-MM-DD' in the rules' zone) and that day's state after it. */
+  readonly dayKey: string;
+  readonly day: DayState;
 }
 
 export interface DayState {
@@ -117,7 +120,7 @@ export class AccountState {
       day.net = add(day.net, sub(realized, parsed.fee));
       return {
         symbol: s.symbol, event: market.ledger.event, positionBefore: before, hadFills: market.fills > 0, reportedPosition: parsed.reportedPosition,
-        realized, fee: parsed.fee, eventContracts: exposure.contracts, eventCost: exposure.cost,
+        realized, fee: parsed.fee, eventContracts: exposure.contracts, eventCost: exposure.cost, dayKey: local.day, day,
       };
     } catch (error) {
       if (error instanceof PositionError) return null;

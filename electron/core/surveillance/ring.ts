@@ -1,54 +1,49 @@
 // ring.ts — a bounded first-in-first-out buffer for sliding windows: push at the back, drop from the
-// front, O(1) each, never more than `capacity` items (the oldest is dropped to make room). What keeps
-// every window rule's memory and work per event bounded.
+// front, amortized O(1) each, never more than `capacity` items (the oldest is dropped to make room).
+// Grows with use rather than preallocating, so a large capacity costs nothing until it is needed.
+// What keeps every window rule's memory and work per event bounded.
 
 export class Ring<T> {
   readonly capacity: number;
-  readonly #items: (T | undefined)[];
+  #items: (T | undefined)[] = [];
   #head = 0;
-  #size = 0;
 
   constructor(capacity: number) {
     this.capacity = capacity;
-    this.#items = new Array<T | undefined>(capacity);
   }
 
   get size(): number {
-    return this.#size;
+    return this.#items.length - this.#head;
   }
 
   /** Appends; returns the item dropped from the front to make room, if any. */
   push(item: T): T | undefined {
-    let dropped: T | undefined;
-    if (this.#size === this.capacity) dropped = this.shift();
-    this.#items[(this.#head + this.#size) % this.capacity] = item;
-    this.#size++;
+    const dropped = this.size === this.capacity ? this.shift() : undefined;
+    this.#items.push(item);
     return dropped;
   }
 
   /** The oldest item, or undefined. */
   peek(): T | undefined {
-    return this.#size === 0 ? undefined : this.#items[this.#head];
+    return this.size === 0 ? undefined : this.#items[this.#head];
   }
 
   shift(): T | undefined {
-    if (this.#size === 0) return undefined;
+    if (this.size === 0) return undefined;
     const item = this.#items[this.#head];
-    this.#items[this.#head] = undefined;
-    this.#head = (this.#head + 1) % this.capacity;
-    this.#size--;
+    this.#items[this.#head++] = undefined;
+    // Compact once the dead front outweighs the live part: each item is moved O(1) times on average.
+    if (this.#head >= 1024 && this.#head * 2 >= this.#items.length) {
+      this.#items = this.#items.slice(this.#head);
+      this.#head = 0;
+    }
     return item;
   }
 
-  /** Oldest first. */
-  *[Symbol.iterator](): IterableIterator<T> {
-    for (let i = 0; i < this.#size; i++) yield this.#items[(this.#head + i) % this.capacity] as T;
-  }
-
-  /** The newest `n` items, newest last. */
+  /** Newest first, up to `n` items. */
   newest(n: number): T[] {
     const out: T[] = [];
-    for (let i = Math.max(0, this.#size - n); i < this.#size; i++) out.push(this.#items[(this.#head + i) % this.capacity] as T);
+    for (let i = this.#items.length - 1; i >= this.#head && out.length < n; i--) out.push(this.#items[i] as T);
     return out;
   }
 }

@@ -1,0 +1,93 @@
+// cross-account.ts — rule 4: two watched accounts on both sides of one trade: the same TrdMatchID(880)
+// on fills of two accounts, or opposite fills (one buys, the other sells Yes) in the same market at the
+// same price within oppositeWithinSeconds of each other: a wash-trade indicator.
+// Episode: the pair of accounts in one market; it ends after quietSeconds without another such match
+// (by event time), so a day of crossing is one alert, not one per fill. The alert cites the match that
+// opened the episode. Memory is bounded: the last MATCH_IDS trade ids, and per market and price the
+// last LEGS_PER_PRICE fills inside the window.
+import type { Decimal } from '../../../../shared/decimal.ts';
+import type { CrossAccountParams } from '../../../../shared/surveillance/rules-document.ts';
+import { contracts, usd } from '../format.ts';
+import { Ring } from '../ring.ts';
+import { accountSet, type RaiseAlert, type Rule } from '../rule.ts';
+import type { ExecutionInput } from '../surveillance-input.ts';
+
+interface Leg {
+  readonly accountId: string;
+  readonly execId: string;
+  readonly orderId: string;
+  readonly side: '1' | '2';
+  readonly eventAt: number;
+  readonly qty: Decimal;
+  readonly price: Decimal;
+}
+
+const MATCH_IDS = 100_000;
+const LEGS_PER_PRICE = 64;
+
+export function crossAccountRule(p: CrossAccountParams): Rule {
+  const windowMs = p.oppositeWithinSeconds * 1000;
+  const quietMs = p.quietSeconds * 1000;
+  const byMatchId = new Map<string, Leg>();
+  const matchIdOrder = new Ring<string>(MATCH_IDS);
+  const byPrice = new Map<string, Ring<Leg>>();
+  const episodes = new Map<string, number>(); // pair/market → time of its last match
+
+  function matched(first: Leg, second: Leg, symbol: string, how: string, input: ExecutionInput, raise: RaiseAlert): void {
+    const [a, b] = [first.accountId, second.accountId].sort() as [string, string];
+    const key = `${a}+${b}/${symbol}`;
+    const at = Math.max(first.eventAt, second.eventAt);
+    const last = episodes.get(key);
+    episodes.set(key, last === undefined ? at : Math.max(last, at));
+    if (last !== undefined && at - last <= quietMs) return;
+    raise({
+      severity: p.severity, accountIds: [a, b], market: symbol, raisedAt: input.eventAt, episodeKey: `${key}@${second.execId}`,
+      title: 'Cross-account trade',
+      text: `${first.accountId} ${verb(first)} and ${second.accountId} ${verb(second)} in ${symbol}, ${how}: a possible wash trade.`,
+      evidence: {
+        executions: [first, second].map((l) => ({ accountId: l.accountId, execId: l.execId })),
+        orderIds: [first.orderId, second.orderId],
+      },
+    });
+  }
+
+  return {
+    id: 'cross-account',
+    accounts: accountSet(p.accounts),
+    execution(input, facts, raise) {
+      const t = facts.trade;
+      if (t === null) return;
+      const r = input.record;
+      const leg: Leg = { accountId: input.accountId, execId: r.execId, orderId: r.orderId, side: r.side, eventAt: input.eventAt, qty: t.qty, price: t.price };
+      if (p.sameTradeMatchId && input.trdMatchId !== null) {
+        const other = byMatchId.get(input.trdMatchId);
+        if (other !== undefined && other.accountId !== leg.accountId) {
+          byMatchId.delete(input.trdMatchId);
+          matched(other, leg, r.symbol, `one trade (TrdMatchID ${input.trdMatchId})`, input, raise);
+        } else if (other === undefined) {
+          byMatchId.set(input.trdMatchId, leg);
+          const dropped = matchIdOrder.push(input.trdMatchId);
+          if (dropped !== undefined) byMatchId.delete(dropped);
+        }
+      }
+      if (windowMs === 0) return;
+      const priceKey = `${r.symbol}|${t.price}`;
+      let legs = byPrice.get(priceKey);
+      if (legs === undefined) {
+        legs = new Ring<Leg>(LEGS_PER_PRICE);
+        byPrice.set(priceKey, legs);
+      }
+      for (let old = legs.peek(); old !== undefined && leg.eventAt - old.eventAt > windowMs; old = legs.peek()) legs.shift();
+      const other = legs.newest(LEGS_PER_PRICE).find((l) => l.accountId !== leg.accountId && l.side !== leg.side && Math.abs(l.eventAt - leg.eventAt) <= windowMs);
+      if (other !== undefined) {
+        const seconds = Math.abs(leg.eventAt - other.eventAt) / 1000;
+        matched(other, leg, r.symbol, `at the same price within ${seconds} s`, input, raise);
+      }
+      legs.push(leg);
+    },
+  };
+}
+
+function verb(l: Leg): string {
+  return `${l.side === '1' ? 'bought' : 'sold'} ${contracts(l.qty)} Yes at ${usd(l.price)}`;
+}
