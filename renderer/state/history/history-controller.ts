@@ -74,7 +74,8 @@ export class HistoryController {
   async reload(): Promise<void> {
     const generation = ++this.#generation;
     const { filter, sort } = this.#query();
-    this.#store.getState().set({ load: 'loading', paging: null });
+    // The count of the previous query no longer applies: "Counting…" until this one's arrives.
+    this.#store.getState().set({ load: 'loading', paging: null, matching: null });
     const answer = await this.#api.history.snapshot({ filter, sort, limit: PAGE_ROWS });
     if (generation !== this.#generation) return;
     if (!this.#accept(answer)) return;
