@@ -145,6 +145,26 @@ describe('onboarding in Chromium, with the real keychain', { skip, timeout: 120_
       await page.screenshot({ path: join(SCREENSHOTS, 'onboarding-generate-light.png') });
       await form.getByRole('button', { name: 'Cancel' }).click();
       assert.ok(frames.every((f) => !f.includes('PRIVATE KEY')));
+
+      // Notification rules: a problem is named before saving; saved rules come back from main.
+      const rules = page.getByRole('form', { name: 'Notifications' });
+      await rules.getByRole('checkbox', { name: 'Every fill' }).uncheck();
+      await rules.getByRole('button', { name: 'Save rules' }).click();
+      await rules.getByText('Choose "every fill", or give a minimum size or notional.').waitFor();
+      await rules.getByLabel('…or at least this many contracts').fill('25');
+      await rules.getByRole('button', { name: 'Save rules' }).click();
+      await rules.getByText('Saved.').waitFor();
+      const saved = await page.evaluate(() => window.fillwatch!.notifications.getRules());
+      assert.ok(saved.ok && saved.value.minQty === '25' && !saved.value.allFills);
+      assert.deepEqual(await axeViolations(page, '.settings'), [], 'Settings with rules and display meets WCAG 2 A/AA');
+
+      // Display: a chosen theme overrides the system's (this page runs with the system in light).
+      await page.getByRole('radio', { name: 'Dark' }).check();
+      assert.equal(await page.evaluate(() => document.documentElement.dataset['theme']), 'dark');
+      assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(17, 21, 27)');
+      await page.reload();
+      await page.waitForFunction(() => document.documentElement.dataset['theme'] === 'dark');
+      await page.evaluate(() => localStorage.removeItem('fillwatch.preferences.v1'));
       assert.deepEqual(problems, []);
     } finally {
       await page.close();
