@@ -1,6 +1,6 @@
-// main.ts — the `fillwatch` command: record | simulate | keygen | verify | pnl | export. Every failure is
-// one line on stderr ("fillwatch: …", plus the usage when the command line was wrong) and a non-zero
-// exit code (see cli-error.ts and report-failure.ts).
+// main.ts — the `fillwatch` command: record | simulate | keygen | verify | pnl | export | alerts |
+// evidence. Every failure is one line on stderr ("fillwatch: …", plus the usage when the command line
+// was wrong) and a non-zero exit code (see cli-error.ts and report-failure.ts).
 import { ExitCode, UsageError } from './cli-error.ts';
 import { processIo } from './process-io.ts';
 import { reportFailure } from './report-failure.ts';
@@ -9,6 +9,8 @@ import { runRecord, recordUsage, type CliIo } from './record-command.ts';
 import { runVerify, verifyUsage } from './verify-command.ts';
 import { runPnl, pnlUsage } from './pnl-command.ts';
 import { runExport, exportUsage } from './export-command.ts';
+import { runAlerts, alertsUsage } from './alerts-command.ts';
+import { runEvidence, evidenceUsage } from './evidence-command.ts';
 
 interface Command {
   readonly usage: string;
@@ -26,6 +28,8 @@ const commands: ReadonlyMap<string, Command> = new Map(Object.entries({
   verify: { usage: verifyUsage, run: (argv, io) => runVerify(argv, io.out) },
   pnl: { usage: pnlUsage, run: (argv, io) => runPnl(argv, io.out, io.err) },
   export: { usage: exportUsage, run: (argv) => runExport(argv, process.stdout) },
+  alerts: { usage: alertsUsage, run: (argv) => runAlerts(argv, (text) => process.stdout.write(text)) },
+  evidence: { usage: evidenceUsage, run: (argv, io) => runEvidence(argv, io.out) },
 } satisfies Record<string, Command>));
 
 /** Every command's usage, one per line (aligned under the first's `usage: `). */

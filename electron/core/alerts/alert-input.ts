@@ -9,9 +9,12 @@ export type AlertStoreErrorKind = 'invalid-alert' | 'unknown-alert' | 'refused-r
 export class AlertStoreError extends Error {
   override readonly name = 'AlertStoreError';
   readonly kind: AlertStoreErrorKind;
-  constructor(kind: AlertStoreErrorKind, message: string) {
+  /** The alert concerned, when the request named one. */
+  readonly alertId: string | undefined;
+  constructor(kind: AlertStoreErrorKind, message: string, alertId?: string) {
     super(message);
     this.kind = kind;
+    this.alertId = alertId;
   }
 }
 

@@ -84,7 +84,7 @@ export class AlertStore {
     if (typeof reviewer !== 'string' || typeof comment !== 'string') throw new AlertStoreError('refused-review', 'A review needs the reviewer\'s name and a comment.');
     return this.#write('recording a review', () => {
       const current = this.#queries.current(alertId);
-      if (current === undefined) throw new AlertStoreError('unknown-alert', `No alert with id "${alertId}" is in the journal.`);
+      if (current === undefined) throw new AlertStoreError('unknown-alert', `No alert with id "${alertId}" is in the journal.`, alertId);
       const review: AlertReview = { alertId, from: current.state, to, reviewer: reviewer.trim(), comment: comment.trim(), at };
       const refusal = reviewRefusal({ ...review, previousAt: current.lastReviewAt });
       if (refusal !== undefined) throw new AlertStoreError('refused-review', `Review of "${alertId}" refused: ${refusal}`);
@@ -100,7 +100,7 @@ export class AlertStore {
   recordExport(record: AlertExportRecord): number {
     return this.#write('recording an export', () => {
       if (record.alertId !== null && this.#queries.current(record.alertId) === undefined) {
-        throw new AlertStoreError('unknown-alert', `No alert with id "${record.alertId}" is in the journal.`);
+        throw new AlertStoreError('unknown-alert', `No alert with id "${record.alertId}" is in the journal.`, record.alertId);
       }
       const at = this.#now();
       const json = JSON.stringify({
@@ -118,6 +118,11 @@ export class AlertStore {
 
   get(id: string): AlertDetail | undefined {
     return journalCall('reading an alert', () => this.#db.transaction(() => this.#queries.get(id))());
+  }
+
+  /** Runs `work` in one read transaction: the store's reads inside it see one snapshot of the journal. */
+  consistent<T>(work: () => T): T {
+    return journalCall('reading the journal', () => this.#db.transaction(work)());
   }
 
   /** Both chains' newest links, read together (what an evidence pack's manifest is tied to). */
