@@ -14,6 +14,9 @@ import { useNotificationStore } from './state/notification-store.ts';
 import { landInHistory, shownInLive } from './state/history/notification-landing.ts';
 import { ComingView } from './views/Coming/ComingView.tsx';
 import { HistoryView } from './views/History/HistoryView.tsx';
+import { PnlView } from './views/PnL/PnlView.tsx';
+import { SessionView } from './views/Session/SessionView.tsx';
+import { useHistoryIntent } from './state/history-intent.ts';
 import { LiveView } from './views/Live/LiveView.tsx';
 import { SettingsView } from './views/Settings/SettingsView.tsx';
 import { VIEWS, type ViewId } from './views/views.ts';
@@ -26,6 +29,9 @@ function FullApp() {
   const [view, setView] = useState<ViewId>('live');
   useEffect(() => fillwatchApi()?.on.navigate((target) => setView(target.view)), []);
   const showAlerts = useCallback(() => setView('alerts'), []);
+  // A market clicked in P&L opens History filtered to it (History reads the intent: state/history-intent.ts).
+  const historyIntent = useHistoryIntent((s) => s.intent);
+  useEffect(() => { if (historyIntent !== null) setView('history'); }, [historyIntent]);
   const entry = VIEWS.find((v) => v.id === view)!;
   const api = fillwatchApi();
   const highlight = useNotificationStore((s) => s.highlight);
@@ -48,7 +54,7 @@ function FullApp() {
       <div className="app-banner"><SyncBanner onShowAlerts={showAlerts} /></div>
       <NavBar view={view} onChange={setView} />
       <main className="view" role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
-        {view === 'live' ? <LiveView /> : view === 'history' && api !== undefined ? <HistoryView api={api} /> : view === 'settings' && api !== undefined ? <SettingsView api={api} /> : <ComingView entry={entry} />}
+        {view === 'live' ? <LiveView /> : view === 'history' && api !== undefined ? <HistoryView api={api} /> : view === 'pnl' && api !== undefined ? <PnlView api={api} /> : view === 'session' && api !== undefined ? <SessionView api={api} /> : view === 'settings' && api !== undefined ? <SettingsView api={api} /> : <ComingView entry={entry} />}
       </main>
       <ToastLog />
     </div>

@@ -8,6 +8,7 @@ import type { DemoStatus } from '../../shared/ipc/contract.ts';
 import type { RecorderApi } from '../../shared/service/recorder-api.ts';
 import { RecorderHost } from '../core/service/recorder-host.ts';
 import { startDemo, type Demo, type DemoOptions } from './demo/demo-mode.ts';
+import type { FaultRequest } from '../simulator/faults.ts';
 import { liveRequestHandlers, type ServiceHandlers } from './ipc/request-handlers.ts';
 import { SigningKeys } from './keys/signing-keys.ts';
 import { LiveFeed } from './live/live-feed.ts';
@@ -36,6 +37,8 @@ export interface AppServices {
   readonly demo: DemoStatus;
   /** Kills the engine's worker as a crash would (tests of the restart path; the host restarts it). */
   crashEngineForTest(): Promise<void>;
+  /** Stages a simulator fault (a gap, an unreadable report, a drop) on a demo account: tests, the Session view's screenshot. */
+  injectDemoFaultForTest(fault: FaultRequest, accountId: string): void;
   close(): Promise<void>;
 }
 
@@ -71,6 +74,11 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
     notifications,
     demo: feed.demoStatus(),
     crashEngineForTest: () => host.crashForTest(),
+    injectDemoFaultForTest: (fault, accountId) => {
+      const account = demo?.accounts.find((a) => a.id === accountId);
+      if (demo === undefined || account === undefined) throw new Error(`"${accountId}" is not a demo account.`);
+      demo.simulator.injectFault(fault, account.apiKeyId);
+    },
     close: () => closing ??= (async () => {
       feed.dispose();
       try {

@@ -15,14 +15,8 @@ export interface ViewEntry {
 export const VIEWS: readonly ViewEntry[] = [
   { id: 'live', label: 'Live' },
   { id: 'history', label: 'History' },
-  {
-    id: 'pnl', label: 'P&L',
-    coming: { summary: 'Per market: position, average cost, realized and unrealized P&L, fees (reported and estimated), settlement; totals by event and by day — the same exact figures as the fillwatch pnl command.', arrives: 'Arrives with the renderer issue (#12).' },
-  },
-  {
-    id: 'session', label: 'Session',
-    coming: { summary: 'Per connection: state, sequence numbers in and out, heartbeat round trip, gaps and resends, reconnects, drop-copy backfills and their outcome, and the event log with severities.', arrives: 'Arrives with the renderer issue (#12).' },
-  },
+  { id: 'pnl', label: 'P&L' },
+  { id: 'session', label: 'Session' },
   {
     id: 'alerts', label: 'Alerts',
     coming: { summary: 'Rules on positions and activity (limits, daily loss, caps) with acknowledgement and an evidence export. Below: what the engine has raised so far — possible missed fills, unreadable messages, a journal that cannot write.', arrives: 'Alert rules arrive after the renderer issue.' },

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { runPnl } from '../../electron/cli/pnl-command.ts';
 import { startAppServices } from '../../electron/main/app-services.ts';
 import { IpcDoor, trustOrigins } from '../../electron/main/ipc/ipc-door.ts';
-import { requestChannel, requests } from '../../shared/ipc/contract.ts';
+import { requestChannel, requests, type ResponseOf } from '../../shared/ipc/contract.ts';
 import { waitFor } from '../support/simulator-fixture.ts';
 import { unusedHistoryHandlers, unusedSettingsHandlers } from './support/samples.ts';
 
@@ -22,10 +22,10 @@ describe('positions.get and session.get', () => {
     const journalPath = join(dir, 'journal.db');
     const services = await startAppServices({ journalPath, demo: { accounts: 2, reportsPerSecond: 40, seed: 5 }, statusPollMs: 100 });
     const door = new IpcDoor({ ...services.handlers, ...unusedSettingsHandlers(), ...unusedHistoryHandlers() }, trustOrigins(['app://fillwatch']));
-    const call = async <N extends 'positions.get' | 'session.get'>(name: N, payload: unknown) => {
+    const call = async <N extends 'positions.get' | 'session.get'>(name: N, payload: unknown): Promise<ResponseOf<N>> => {
       const answer = await door.handle(requestChannel(name), ours, payload);
       assert.ok(answer.ok, JSON.stringify(answer));
-      return requests[name].response.parse(answer.value);
+      return requests[name].response.parse(answer.value) as ResponseOf<N>;
     };
     try {
       await waitFor(() => services.feed.snapshot(50).executions.length >= 40, '40 demo executions', 20_000);
