@@ -5,9 +5,11 @@
 import { abs, parse, sign, toString } from '../../shared/decimal.ts';
 import { formatUsd } from '../../shared/money.ts';
 
-/** '$1,234.56', '-$0.42' (half-even to the cent). */
+/** '$1,234.56', '-$0.42' (half-even to the cent); a loss under half a cent reads '-$0.00', as its colour says. */
 export function formatMoney(text: string): string {
-  return formatUsd(parse(text));
+  const value = parse(text);
+  const shown = formatUsd(value);
+  return sign(value) < 0 && !shown.startsWith('-') ? `-${shown}` : shown;
 }
 
 /** Fees to Kalshi's $0.0001: '$0.0175'. */

@@ -17,6 +17,7 @@ import { PNL_COLUMNS } from '../../renderer/views/PnL/pnl-columns.ts';
 describe('pnl-format', () => {
   test('amounts to the cent half-even, fees to $0.0001, prices as exact as sent; no float on the way', () => {
     assert.equal(formatMoney('0.005'), '$0.00');
+    assert.equal(formatMoney('-0.0046'), '-$0.00', 'a loss too small for a cent keeps its sign');
     assert.equal(formatMoney('0.015'), '$0.02');
     assert.equal(formatMoney('-1234.565'), '-$1,234.56');
     assert.equal(formatMoney('90071992547409.93'), '$90,071,992,547,409.93', 'beyond 2^53: still exact');
