@@ -6,7 +6,7 @@
 import { createMarkets } from './markets.ts';
 import type { Market } from './markets.ts';
 import { OrderLifecycle } from './order-lifecycle.ts';
-import type { AbstractReport } from './order-lifecycle.ts';
+import type { AbstractReport, OrderMix } from './order-lifecycle.ts';
 import { SeededRandom } from './prng.ts';
 
 export interface ErGeneratorOptions {
@@ -17,6 +17,8 @@ export interface ErGeneratorOptions {
   startTimeMs?: number;
   /** Stop after this many reports (default: never). */
   total?: number;
+  /** What the account does (order-lifecycle.ts); default 'default'. */
+  mix?: OrderMix;
 }
 
 export interface GeneratedReport extends AbstractReport {
@@ -48,7 +50,8 @@ export class ExecutionReportGenerator {
     this.#rng = new SeededRandom(options.seed);
     this.#timeMs = options.startTimeMs ?? DEFAULT_START_TIME_MS;
     this.#markets = createMarkets(this.#rng, options.markets ?? DEFAULT_MARKETS, this.#timeMs);
-    this.#book = new OrderLifecycle(this.#rng, this.#markets);
+    // The default mix has the weights there always were, so every seed still gives its old stream.
+    this.#book = new OrderLifecycle(this.#rng, this.#markets, options.mix);
     this.#clock = this.#rng.int(1000, 5000);
     this.#event = 0;
   }

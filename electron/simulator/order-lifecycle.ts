@@ -84,16 +84,26 @@ const SYSTEM_CANCEL_TEXTS = ['SELF_CROSS_ATTEMPT', 'MAKER_CANCEL_FOR_SELF_TRADE_
 
 const MAX_LIVE_ORDERS = 40;
 
+/** How often each action is picked (relative weights); 'default' is a plausible desk, 'cancel-storm' a layering bot. */
+export type OrderMix = 'default' | 'cancel-storm';
+const MIXES: Readonly<Record<OrderMix, { new: number; reject: number; trade: number; cancel: number; replace: number; systemCancel: number }>> = {
+  default: { new: 6, reject: 1, trade: 10, cancel: 2, replace: 2, systemCancel: 1 },
+  // Mostly orders and their cancels, a fill now and then (issue 13's order-to-trade rule).
+  'cancel-storm': { new: 10, reject: 0, trade: 1, cancel: 9, replace: 0, systemCancel: 0 },
+};
+
 export class OrderLifecycle {
   readonly #rng: SeededRandom;
   readonly #markets: readonly Market[];
   readonly #live: LiveOrder[] = [];
   readonly #positions = new Map<string, Position>();
   #clOrdCounter = 0;
+  readonly #mix: (typeof MIXES)[OrderMix];
 
-  constructor(rng: SeededRandom, markets: readonly Market[]) {
+  constructor(rng: SeededRandom, markets: readonly Market[], mix: OrderMix = 'default') {
     this.#rng = rng;
     this.#markets = markets;
+    this.#mix = MIXES[mix];
   }
 
   get liveOrderCount(): number {
@@ -108,13 +118,14 @@ export class OrderLifecycle {
     const rng = this.#rng;
     const hasLive = this.#live.length > 0;
     const canOpen = this.#live.length < MAX_LIVE_ORDERS;
+    const mix = this.#mix;
     const action = rng.weighted({
-      new: canOpen ? 6 : 0,
-      reject: 1,
-      trade: hasLive ? 10 : 0,
-      cancel: hasLive ? 2 : 0,
-      replace: hasLive ? 2 : 0,
-      systemCancel: hasLive ? 1 : 0,
+      new: canOpen ? mix.new : 0,
+      reject: mix.reject,
+      trade: hasLive ? mix.trade : 0,
+      cancel: hasLive ? mix.cancel : 0,
+      replace: hasLive ? mix.replace : 0,
+      systemCancel: hasLive ? mix.systemCancel : 0,
     });
     switch (action) {
       case 'new':

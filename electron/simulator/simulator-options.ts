@@ -2,6 +2,7 @@
 // accounts) and what it reports (events, refused application messages). Types only.
 import type { ErDelivery } from './acceptor-session.ts';
 import type { GeneratedReport } from './er-generator.ts';
+import type { OrderMix } from './order-lifecycle.ts';
 import type { Fault, FaultRequest } from './faults.ts';
 import type { ListenerTarget, LogonRefusal } from './logon-check.ts';
 
@@ -10,6 +11,13 @@ export interface SimulatorAccount {
   readonly publicKeyPem: string;
   /** Seed of this account's ER stream; default: the simulator's seed. */
   readonly seed?: number;
+  /** What the account does: 'cancel-storm' places and cancels far more than it trades. Default 'default'. */
+  readonly mix?: OrderMix;
+  /**
+   * The API key of another account here whose every order and trade this one takes the other side of
+   * (counterparty.ts): a wash-trade scenario. Its own seed and mix are then unused.
+   */
+  readonly counterpartyOf?: string;
 }
 
 export interface SimulatorOptions {

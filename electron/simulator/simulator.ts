@@ -14,10 +14,11 @@ import { AccountStream } from './account-stream.ts';
 import type { ReportSink } from './account-stream.ts';
 import { AcceptorSession } from './acceptor-session.ts';
 import type { AcceptorHooks, ErDelivery } from './acceptor-session.ts';
-import type { RefusedApplicationMessage, SimulatorEvents, SimulatorOptions } from './simulator-options.ts';
+import type { RefusedApplicationMessage, SimulatorAccount, SimulatorEvents, SimulatorOptions } from './simulator-options.ts';
 import { createCertificateAuthority, issueServerCertificate } from './certs.ts';
 import { DropCopyEndpoint } from './dc-endpoint.ts';
 import { DEFAULT_MARKETS, ExecutionReportGenerator } from './er-generator.ts';
+import { CounterpartyGenerator } from './counterparty.ts';
 import { renderExecutionReport } from './er-render.ts';
 import { describeFault, isSchedule } from './faults.ts';
 import type { Fault, FaultRequest, FaultSchedule } from './faults.ts';
@@ -68,12 +69,16 @@ export class KalshiSimulator extends EventEmitter<SimulatorEvents> {
     const startTimeMs = options.startTimeMs ?? this.#now();
     for (const account of options.accounts) {
       this.#publicKeys.set(account.apiKeyId, account.publicKeyPem);
-      const generator = new ExecutionReportGenerator({
-        seed: account.seed ?? options.seed ?? 1,
+      const generatorOptions = (a: SimulatorAccount) => ({
+        seed: a.seed ?? options.seed ?? 1,
         markets: options.markets ?? DEFAULT_MARKETS,
         startTimeMs,
         ...(options.totalReports === undefined ? {} : { total: options.totalReports }),
+        ...(a.mix === undefined ? {} : { mix: a.mix }),
       });
+      const other = account.counterpartyOf === undefined ? undefined : options.accounts.find((a) => a.apiKeyId === account.counterpartyOf);
+      if (account.counterpartyOf !== undefined && other === undefined) throw new RangeError(`counterpartyOf names ${account.counterpartyOf}, which is not an account of this simulator.`);
+      const generator = other === undefined ? new ExecutionReportGenerator(generatorOptions(account)) : new CounterpartyGenerator(generatorOptions(other));
       const ids: string[] = [];
       this.#execIdsByAccount.set(account.apiKeyId, ids);
       const stream = new AccountStream({

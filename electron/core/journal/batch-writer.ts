@@ -15,6 +15,7 @@ import { compareExecIdParts, type ExecIdParts } from './exec-id.ts';
 import { HASH_BYTES } from './hash-chain.ts';
 import type { PendingEntry } from './pending-entry.ts';
 import { buildPackedSegment } from './segment.ts';
+import type { SequenceBreak } from './sequence-breaks.ts';
 import type { PriceUnit } from '../../../shared/money.ts';
 import type { UndecodableNotice } from '../../../shared/records/undecodable-notice.ts';
 
@@ -52,7 +53,7 @@ const META = 5;
 const EXECUTION_COLUMNS = [
   'raw_id', 'exec_key', 'order_id', 'cl_ord_id', 'orig_cl_ord_id', 'symbol', 'side', 'exec_type', 'ord_status', 'last_qty',
   'last_px', 'cum_qty', 'leaves_qty', 'avg_px', 'fee', 'balance_change', 'transact_time', 'event_at', 'text', 'msg_seq_num',
-  'poss_dup', 'session_id', 'account_id', 'price_unit',
+  'poss_dup', 'trd_match_id', 'long_qty', 'short_qty', 'price', 'session_id', 'account_id', 'price_unit',
 ] as const;
 
 /** An execution new to the journal; `rawId` is its message id, the journal position live readers resume from. */
@@ -63,6 +64,27 @@ export interface CommittedExecution {
   readonly eventAt: number;
   readonly balanceChange: string | null;
   readonly priceUnit: PriceUnit;
+  /** TrdMatchID(880), LongQty(704), ShortQty(705), Price(44) as received (stored beside the record). */
+  readonly trdMatchId: string | null;
+  readonly longQty: string | null;
+  readonly shortQty: string | null;
+  readonly price: string | null;
+}
+
+/** A hole in the listener's stored sequence just before message `rawId` (sequence-breaks.ts). */
+export interface CommittedSequenceBreak extends SequenceBreak {
+  readonly rawId: number;
+}
+
+/** An ExecID already stored that arrived again (message `rawId`) with different content. */
+export interface CommittedConflict {
+  readonly rawId: number;
+  readonly execId: string;
+  /** The message of the execution as recorded. */
+  readonly firstRawId: number;
+  /** Record fields that differ ('lastQty', 'ordStatus', …). */
+  readonly fields: readonly string[];
+  readonly receivedAt: number;
 }
 
 /** A settlement report new to the journal (its frame, for readers that need the whole report). */
@@ -79,6 +101,10 @@ export interface CommittedBatch {
   readonly settlements: CommittedSettlement[];
   /** Messages kept raw because they could not be read. */
   readonly undecodable: UndecodableNotice[];
+  /** Holes in a listener's stored sequence (never for drop copy). */
+  readonly sequenceBreaks: CommittedSequenceBreak[];
+  /** ExecIDs that came again with other content (the copy is kept raw; the first stays the record). */
+  readonly conflicts: CommittedConflict[];
 }
 
 /**
@@ -95,7 +121,7 @@ export interface BatchRows {
   /** Per entry: end of its frame in `frames`, MsgSeqNum, receivedAt, epoch, connection id (-1 = none). */
   readonly meta: Float64Array;
   /**
-   * Per execution: entry index, then the executions columns from exec_key to poss_dup in
+   * Per execution: entry index, then the executions columns from exec_key to price in
    * EXECUTION_COLUMNS order, then the ExecID's parts (exchange index, clock, event) or nulls.
    */
   readonly executions: unknown[][];
@@ -110,6 +136,8 @@ export interface WriteResult {
   readonly firstId: number;
   readonly freshExecutions: Uint8Array;
   readonly freshSettlements: Uint8Array;
+  /** Per known execution that differs from the stored one: its index in rows.executions, the stored row's raw_id, the fields. */
+  readonly conflicts: Array<[number, number, string]>;
 }
 
 /** The rows and frames of `batch`, in accept order. */
@@ -138,7 +166,7 @@ export function toBatchRows(batch: Batch): BatchRows {
       executions.push([
         i, e.key, r.orderId, r.clOrdId, r.origClOrdId, r.symbol, r.side, r.execType, r.ordStatus, r.lastQty,
         r.lastPx, r.cumQty, r.leavesQty, r.avgPx, r.fee, e.balanceChange, r.transactTime, e.eventAt, r.text, r.msgSeqNum,
-        r.possDup ? 1 : 0, p?.exchangeIndex ?? null, p?.clock ?? null, p?.event ?? null,
+        r.possDup ? 1 : 0, e.trdMatchId, e.longQty, e.shortQty, e.price, p?.exchangeIndex ?? null, p?.clock ?? null, p?.event ?? null,
       ]);
     } else if (entry.settlement !== undefined) {
       const t = entry.settlement;
@@ -166,12 +194,26 @@ export function assemble(entries: readonly PendingEntry[], rows: BatchRows, resu
   const fresh: CommittedExecution[] = [];
   const settlements: CommittedSettlement[] = [];
   const undecodable: UndecodableNotice[] = [];
+  const sequenceBreaks: CommittedSequenceBreak[] = [];
+  const conflicts: CommittedConflict[] = [];
   const { firstId, freshExecutions, freshSettlements } = result;
   for (let k = 0; k < rows.executions.length; k++) {
     if (freshExecutions[k] === 0) continue;
     const i = rows.executions[k]![0] as number;
     const e = entries[i]!.execution!;
-    fresh.push({ rawId: firstId + i, record: e.record, eventAt: e.eventAt, balanceChange: e.balanceChange, priceUnit: rows.priceUnit });
+    fresh.push({
+      rawId: firstId + i, record: e.record, eventAt: e.eventAt, balanceChange: e.balanceChange, priceUnit: rows.priceUnit,
+      trdMatchId: e.trdMatchId, longQty: e.longQty, shortQty: e.shortQty, price: e.price,
+    });
+  }
+  for (const [k, firstRawId, fields] of result.conflicts) {
+    const i = rows.executions[k]![0] as number;
+    const entry = entries[i]!;
+    conflicts.push({ rawId: firstId + i, execId: entry.execution!.record.execId, firstRawId, fields: fields.split(','), receivedAt: entry.receivedAt });
+  }
+  for (let i = 0; i < entries.length; i++) {
+    const b = entries[i]!.sequenceBreak;
+    if (b !== undefined) sequenceBreaks.push({ rawId: firstId + i, ...b });
   }
   for (let k = 0; k < rows.settlements.length; k++) {
     if (freshSettlements[k] === 0) continue;
@@ -184,11 +226,19 @@ export function assemble(entries: readonly PendingEntry[], rows: BatchRows, resu
     const entry = entries[i]!;
     undecodable.push({ rawId: firstId + i, msgType: entry.msgType, msgSeqNum: entry.msgSeqNum, possDup: entry.possDup, receivedAt: entry.receivedAt, reason: entry.undecodable!.message });
   }
-  return { executions: fresh, settlements, undecodable };
+  return { executions: fresh, settlements, undecodable, sequenceBreaks, conflicts };
 }
 
-/** Columns of an execution row after raw_id (exec_key … poss_dup), as toBatchRows lays them out. */
-const ROW_COLUMNS = 20;
+/** Columns of an execution row after raw_id (exec_key … price), as toBatchRows lays them out. */
+const ROW_COLUMNS = 24;
+
+/** Record fields compared when a stored ExecID arrives again: [field, row index, column, decimal]. */
+const COMPARED: ReadonlyArray<readonly [string, number, string, boolean]> = [
+  ['orderId', 2, 'order_id', false], ['clOrdId', 3, 'cl_ord_id', false], ['origClOrdId', 4, 'orig_cl_ord_id', false],
+  ['symbol', 5, 'symbol', false], ['side', 6, 'side', false], ['execType', 7, 'exec_type', false], ['ordStatus', 8, 'ord_status', false],
+  ['lastQty', 9, 'last_qty', true], ['lastPx', 10, 'last_px', true], ['cumQty', 11, 'cum_qty', true], ['leavesQty', 12, 'leaves_qty', true],
+  ['avgPx', 13, 'avg_px', true], ['fee', 14, 'fee', true], ['transactTime', 16, 'transact_time', false],
+];
 
 export class BatchWriter {
   readonly #selectHead: Database.Statement<[], ChainHeadRow>;
@@ -199,6 +249,8 @@ export class BatchWriter {
   readonly #insertUndecodable: Database.Statement<unknown[]>;
   readonly #upsertExecIdHead: Database.Statement<[number, number, bigint, bigint, string]>;
   readonly #updateSession: Database.Statement<[number, number, number, number, number]>;
+  readonly #storedExecution: Database.Statement<[number, string]>;
+  readonly #insertConflict: Database.Statement<unknown[]>;
   readonly #write: (rows: BatchRows) => WriteResult;
 
   constructor(db: Database.Database) {
@@ -223,6 +275,8 @@ export class BatchWriter {
        WHERE (excluded.exec_clock, excluded.exec_event) > (exec_id_heads.exec_clock, exec_id_heads.exec_event)`,
     );
     this.#updateSession = db.prepare('UPDATE sessions SET next_inbound = ?, next_outbound = ?, epoch = ?, updated_at = ? WHERE id = ?');
+    this.#storedExecution = db.prepare(`SELECT raw_id, ${COMPARED.map((c) => c[2]).join(', ')} FROM executions WHERE account_id = ? AND exec_key = ?`);
+    this.#insertConflict = db.prepare('INSERT OR IGNORE INTO exec_conflicts (raw_id, account_id, exec_key, first_raw_id, fields, received_at) VALUES (?,?,?,?,?,?)');
     // IMMEDIATE takes the write lock before reading the chain head, so a second writer on the same file
     // (another session's Journal) can never chain onto a stale head.
     const run = db.transaction((rows: BatchRows) => this.#writeRows(rows));
@@ -286,6 +340,7 @@ export class BatchWriter {
     const priceUnit = rows.priceUnit === 'cents' ? 1 : 0;
     const freshExecutions = new Uint8Array(rows.executions.length);
     const freshSettlements = new Uint8Array(rows.settlements.length);
+    const conflicts: Array<[number, number, string]> = [];
     const heads = new Map<number, Head>();
     const insert = this.#insertExecution;
     for (let k = 0; k < rows.executions.length; k++) {
@@ -293,9 +348,17 @@ export class BatchWriter {
       const id = firstId + (r[0] as number);
       const inserted = insert.run(
         id, r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14], r[15], r[16], r[17], r[18], r[19], r[20],
-        sessionId, accountId, priceUnit,
+        r[21], r[22], r[23], r[24], sessionId, accountId, priceUnit,
       ).changes !== 0;
-      if (!inserted) continue;
+      if (!inserted) {
+        // Known already (a drop-copy replay, mostly): the same content is routine, other content is news.
+        const conflict = this.#differs(accountId, r);
+        if (conflict !== undefined) {
+          this.#insertConflict.run(id, accountId, r[1], conflict[0], conflict[1], rows.meta[(r[0] as number) * META + 2]!);
+          conflicts.push([k, conflict[0], conflict[1]]);
+        }
+        continue;
+      }
       freshExecutions[k] = 1;
       const index = r[ROW_COLUMNS + 1] as number | null;
       if (index !== null) {
@@ -312,6 +375,30 @@ export class BatchWriter {
     }
     for (const u of rows.undecodable) this.#insertUndecodable.run(firstId + (u[0] as number), u[1], u[2], u[3], u[4]);
     for (const [index, head] of heads) this.#upsertExecIdHead.run(accountId, index, BigInt(head.parts.clock), BigInt(head.parts.event), head.execId);
-    return { firstId, freshExecutions, freshSettlements };
+    return { firstId, freshExecutions, freshSettlements, conflicts };
   }
+
+  /** The stored execution's raw_id and the fields that differ from row `r`, or undefined when none does. */
+  #differs(accountId: number, r: unknown[]): [number, string] | undefined {
+    const stored = this.#storedExecution.get(accountId, r[1] as string) as Record<string, unknown> | undefined;
+    if (stored === undefined) return undefined;
+    const fields = COMPARED.filter(([, i, column, decimal]) => !same(stored[column], r[i], decimal)).map(([field]) => field);
+    return fields.length === 0 ? undefined : [stored.raw_id as number, fields.join(',')];
+  }
+}
+
+/** Equal as stored: decimals by value ('10.00' = '10'), the rest as text. */
+function same(a: unknown, b: unknown, decimal: boolean): boolean {
+  if (a === b) return true;
+  if (!decimal || typeof a !== 'string' || typeof b !== 'string') return false;
+  return canonical(a) === canonical(b);
+}
+
+function canonical(text: string): string {
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
+  const negative = text.startsWith('-');
+  let body = negative ? text.slice(1) : text;
+  if (body.includes('.')) body = body.replace(/0+$/, '').replace(/\.$/, '');
+  body = body.replace(/^0+(?=\d)/, '');
+  return (negative && body !== '0' ? '-' : '') + body;
 }

@@ -19,6 +19,8 @@ export { verifyJournal, verifyAll, describeChainBreak, type VerifyResult, type F
 export { describeAuditBreak, type AuditVerifyResult, type AuditBreak, type BrokenEntry } from './verify-audit.ts';
 export { openJournalReader } from './open-reader.ts';
 export { openHistoryStore, SqliteHistoryStore, type HistoryStoreOptions } from './history-queries.ts';
-export type { CommittedBatch, CommittedExecution, CommittedSettlement } from './batch-writer.ts';
+export type { CommittedBatch, CommittedExecution, CommittedSettlement, CommittedSequenceBreak, CommittedConflict } from './batch-writer.ts';
+export type { JournalFacts, FactExecution, FactSettlement, FactUndecodable, FactConflict, FactBreak } from './surveillance-rows.ts';
+export type { SequenceBreak } from './sequence-breaks.ts';
 export { describeUndecodable, type UndecodableNotice } from '../../../shared/records/undecodable-notice.ts';
 export { parseExecId, compareExecIdParts, type ExecIdParts } from './exec-id.ts';

@@ -51,6 +51,7 @@ import { openJournalDatabase, type OpenDatabaseOptions } from './open-database.t
 import { toPendingEntry, type PendingEntry } from './pending-entry.ts';
 import { JournalReader, type ExecutionFilter, type StoredExecution } from './queries.ts';
 import { ensureSessionRow, findAccountId, findSessionId, readCommittedNumbers } from './session-row.ts';
+import { lastStoredPoint, SequenceBreakTracker, stepOf } from './sequence-breaks.ts';
 
 export type { ConnectionMeta };
 
@@ -136,6 +137,8 @@ export class Journal implements SequenceStore {
   #connectionId: number | null = null;
   #reader: JournalReader | undefined;
   #closed = false;
+  /** Holes in what this listener session stored (sequence-breaks.ts); undefined for drop copy. */
+  #breaks: SequenceBreakTracker | undefined;
 
   private constructor(path: string, db: Database.Database, options: JournalOptions) {
     this.path = path;
@@ -158,6 +161,7 @@ export class Journal implements SequenceStore {
     if (options.readOnly !== true) this.#ensureSessionRow();
     else this.#sessionId = findSessionId(db, this.session);
     this.#loadNumbers();
+    this.#loadBreakTracker();
   }
 
   /** Opens (creating and migrating if needed) the journal at `path`. Throws JournalError. */
@@ -184,13 +188,15 @@ export class Journal implements SequenceStore {
     this.#pending = [];
     this.#acceptedSinceFlush = 0;
     this.#loadNumbers();
+    this.#loadBreakTracker();
     return this.#hasNumbers ? { nextInbound: this.#nextInbound, nextOutbound: this.#nextOutbound } : undefined;
   }
 
   accept(message: FixMessage, nextInbound: number, receivedAt: number): void {
     this.#assertOpen();
     if (this.#pending.length === 0) this.#commitTimer.started();
-    this.#pending.push(toPendingEntry(message, Math.trunc(receivedAt), this.#epoch, this.#connectionId));
+    const at = Math.trunc(receivedAt);
+    this.#pending.push(toPendingEntry(message, at, this.#epoch, this.#connectionId, this.#breaks?.observe(this.#epoch, stepOf(message), at)));
     this.#acceptedSinceFlush++;
     this.#hasNumbers = true;
     this.#nextInbound = nextInbound;
@@ -443,7 +449,8 @@ export class Journal implements SequenceStore {
   #report(committed: CommittedBatch | undefined): void {
     if (committed === undefined) return;
     if (committed.undecodable.length > 0) this.#onUndecodable?.(committed.undecodable);
-    if (committed.executions.length > 0 || committed.settlements.length > 0) this.#onCommittedBatch?.(committed);
+    if (committed.executions.length > 0 || committed.settlements.length > 0 || committed.undecodable.length > 0
+      || committed.sequenceBreaks.length > 0 || committed.conflicts.length > 0) this.#onCommittedBatch?.(committed);
     if (committed.executions.length > 0) this.#onCommitted?.(committed.executions.map((e) => e.record));
   }
 
@@ -455,6 +462,13 @@ export class Journal implements SequenceStore {
     this.#sessionId = ensureSessionRow(this.#db, this.session);
     this.#accountId = findAccountId(this.#db, this.session.senderCompId) ?? 0;
     return this.#sessionId;
+  }
+
+  /** From the last message this session stored (uncommitted ones were dropped: they come again). */
+  #loadBreakTracker(): void {
+    if (this.session.targetCompId === 'KalshiDC') return;
+    const sessionId = this.#sessionId;
+    this.#breaks = new SequenceBreakTracker(sessionId === undefined ? undefined : journalCall('reading the last stored message', () => lastStoredPoint(this.#db, sessionId)));
   }
 
   #loadNumbers(): void {

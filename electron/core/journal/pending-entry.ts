@@ -9,6 +9,7 @@ import { parseUtcTimestamp } from '../fix/time.ts';
 import { dedupeKey, type ExecutionRecord } from '../../../shared/records/execution-record.ts';
 import { toExecutionRecord } from '../fix/to-execution-record.ts';
 import { parseExecId, type ExecIdParts } from './exec-id.ts';
+import type { SequenceBreak } from './sequence-breaks.ts';
 
 export interface PendingExecution {
   readonly record: ExecutionRecord;
@@ -19,6 +20,14 @@ export interface PendingExecution {
   readonly balanceChange: string | null;
   /** TransactTime in epoch ms, or the receive time when absent or unreadable. */
   readonly eventAt: number;
+  /**
+   * TrdMatchID(880), LongQty(704), ShortQty(705) and Price(44) as received, or null: stored beside the
+   * record (not in ExecutionRecord, which the app and the CLI show) for the surveillance rules.
+   */
+  readonly trdMatchId: string | null;
+  readonly longQty: string | null;
+  readonly shortQty: string | null;
+  readonly price: string | null;
 }
 
 export interface PendingSettlement {
@@ -48,9 +57,11 @@ export interface PendingEntry {
   readonly execution: PendingExecution | undefined;
   readonly settlement: PendingSettlement | undefined;
   readonly undecodable: PendingUndecodable | undefined;
+  /** A hole in the stored sequence just before this message (sequence-breaks.ts), listener sessions only. */
+  readonly sequenceBreak: SequenceBreak | undefined;
 }
 
-export function toPendingEntry(message: FixMessage, receivedAt: number, epoch: number, connectionId: number | null): PendingEntry {
+export function toPendingEntry(message: FixMessage, receivedAt: number, epoch: number, connectionId: number | null, sequenceBreak?: SequenceBreak): PendingEntry {
   const msgType = message.msgType;
   let execution: PendingExecution | undefined;
   let settlement: PendingSettlement | undefined;
@@ -76,6 +87,7 @@ export function toPendingEntry(message: FixMessage, receivedAt: number, epoch: n
     execution,
     settlement,
     undecodable,
+    sequenceBreak,
   };
 }
 
@@ -92,6 +104,10 @@ function readExecution(message: FixMessage, receivedAt: number): PendingExecutio
     execIdParts: parseExecId(record.execId),
     balanceChange: view.collateralAmountOf(BALANCE_TYPES) ?? null,
     eventAt: (transactTime === null ? undefined : parseUtcTimestamp(transactTime)) ?? receivedAt,
+    trdMatchId: view.trdMatchId ?? null,
+    longQty: view.longQty ?? null,
+    shortQty: view.shortQty ?? null,
+    price: view.price ?? null,
   };
 }
 

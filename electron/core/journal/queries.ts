@@ -12,6 +12,7 @@ import {
 import { MessageReader, type StoredMessage } from './message-reader.ts';
 import type { PendingSettlement } from './pending-entry.ts';
 import { undecodableOf } from './undecodable-query.ts';
+import { readJournalFacts, type JournalFacts } from './surveillance-rows.ts';
 import type { UndecodableNotice } from '../../../shared/records/undecodable-notice.ts';
 
 export type { ExecutionFilter, StoredExecution, StoredReport };
@@ -213,6 +214,14 @@ export class JournalReader {
   /** How many messages one API key's sessions kept unreadable, and the newest `newest` of them. */
   undecodableOf(senderCompId: string, newest: number): { count: number; newest: UndecodableNotice[] } {
     return this.#run('undecodableOf', () => undecodableOf(this.#db, this.#messageReader(), senderCompId, newest));
+  }
+
+  /**
+   * What the surveillance rules read, in message order, each with its account (surveillance-rows.ts):
+   * the same facts the commits reported live. Executions stream; iterate them before closing.
+   */
+  surveillanceFacts(): JournalFacts {
+    return this.#run('surveillanceFacts', () => readJournalFacts(this.#db, this.#messageReader()));
   }
 
   /** The stored raw message with this id (ids run over the whole journal), or undefined. */

@@ -30,6 +30,8 @@ export interface AccountRecorderDeps {
   readonly connect?: ListenerSessionOptions['connect'];
   /** Session settings beyond the account's (timeouts in tests). */
   readonly sessionDefaults?: Partial<SessionConfigInput>;
+  /** Every commit of this account (listener and drop copy), after its events: the surveillance rules read it. */
+  readonly onCommitted?: (batch: CommittedBatch) => void;
 }
 
 /** How long a running drop-copy backfill may finish after the listener stopped. */
@@ -156,6 +158,7 @@ export class AccountRecorder {
     }
     const change = this.#book.applyCommitted(batch);
     if (change.replayed || change.symbols.length > 0) this.#emit({ type: 'positions-changed', accountId: id, symbols: change.symbols, replayed: change.replayed });
+    this.#deps.onCommitted?.(batch);
   }
 
   #onSessionEvent(event: SessionEvent): void {

@@ -5,13 +5,15 @@
 // records, positions and events (shared/), never SQLite or sockets. Plain Node: it runs in-process
 // (CLI, tests) or in a worker thread behind recorder-worker.ts (the Electron app).
 // Surveillance alerts enter through recordAlerts: stored in the journal first (alerts/alert-store.ts),
-// then told to readers, the ones new to the journal only, so a re-raise is never announced twice.
+// then told to readers, the ones new to the journal only, so a re-raise is never announced twice. The
+// rules engine (surveillance/live-surveillance.ts) runs here, on every account's commits, and hands
+// its alerts to recordAlerts.
 import type { AccountConfig } from '../../../shared/accounts/account-config.ts';
 import { Emitter, type Event } from '../../../shared/events/emitter.ts';
 import type { AccountStatus, ServiceEvent } from '../../../shared/service/service-events.ts';
 import type { HistoryStore } from '../../../shared/history/history-store.ts';
 import { HISTORY_METHODS, type HistoryMethod } from '../../../shared/service/recorder-api.ts';
-import { openHistoryStore } from '../journal/index.ts';
+import { openHistoryStore, type CommittedBatch } from '../journal/index.ts';
 import type { LogonSigner } from '../session/admin-encoder.ts';
 import type { BackoffOptions } from '../transport/reconnect-policy.ts';
 import { AccountRecorder, type AccountRecorderDeps } from './account-recorder.ts';
@@ -19,6 +21,8 @@ import { AlertStore } from '../alerts/alert-store.ts';
 import type { AlertReview, AlertState, SurveillanceAlert } from '../../../shared/surveillance/alert.ts';
 import type { AlertDetail, AlertFilter, RecordAlertsResult, StoredAlert } from '../../../shared/surveillance/alert-records.ts';
 import { positionsSnapshot, type PositionsSnapshot, type SnapshotOptions } from '../../../shared/positions/positions-snapshot.ts';
+import { DEFAULT_RULES, type RulesDocument } from '../../../shared/surveillance/rules-document.ts';
+import { LiveSurveillance } from '../surveillance/live-surveillance.ts';
 
 export interface RecorderServiceOptions {
   /** The journal file every account records into (created and migrated on first use). */
@@ -33,6 +37,8 @@ export interface RecorderServiceOptions {
   /** Seams for tests and the bench (never set by the app): how sockets open, and session timings. */
   readonly connect?: AccountRecorderDeps['connect'];
   readonly sessionDefaults?: AccountRecorderDeps['sessionDefaults'];
+  /** The surveillance rules run on every commit (default: DEFAULT_RULES); null runs none. */
+  readonly rules?: RulesDocument | null;
 }
 
 export class RecorderServiceError extends Error {
@@ -46,9 +52,15 @@ export class RecorderService {
   #closed = false;
   #history: HistoryStore | undefined;
   #alerts: AlertStore | undefined;
+  readonly #surveillance: LiveSurveillance | undefined;
 
   constructor(options: RecorderServiceOptions) {
     this.#options = options;
+    this.#surveillance = options.rules === null ? undefined : new LiveSurveillance({
+      rules: options.rules ?? DEFAULT_RULES,
+      journalPath: options.journalPath,
+      onAlerts: (alerts) => this.#raise(alerts),
+    });
     this.#events = new Emitter<ServiceEvent>({
       // A reader that throws or hangs is dropped and reported once; recording goes on.
       onListenerDropped: (drop) => this.#events.fire({
@@ -85,7 +97,9 @@ export class RecorderService {
       ...(this.#options.now === undefined ? {} : { now: this.#options.now }),
       ...(this.#options.connect === undefined ? {} : { connect: this.#options.connect }),
       ...(this.#options.sessionDefaults === undefined ? {} : { sessionDefaults: this.#options.sessionDefaults }),
+      ...(this.#surveillance === undefined ? {} : { onCommitted: (batch: CommittedBatch) => this.#surveillance!.committed(config.apiKeyId, batch) }),
     });
+    this.#warmUpRules();
     this.#accounts.set(config.id, account);
     if (options.start ?? true) account.start();
   }
@@ -183,6 +197,25 @@ export class RecorderService {
     // Every account was stopped; the first failure (e.g. a journal that could not commit) is the answer.
     const failed = results.find((r) => r.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
+  }
+
+  /** Once the journal file exists (the first account opened it): the rules' state as of its history. */
+  #warmUpRules(): void {
+    if (this.#surveillance === undefined || this.#surveillance.warm) return;
+    try {
+      this.#surveillance.warmUp();
+    } catch (error) {
+      this.#events.fire({ type: 'service-error', text: `Surveillance rules could not read the journal's history (${error instanceof Error ? error.message : String(error)}); they run on new commits only, so their alerts may differ from a replay.` });
+    }
+  }
+
+  /** A commit's alerts to the store; a failure is told once per commit and never stops recording. */
+  #raise(alerts: readonly SurveillanceAlert[]): void {
+    try {
+      this.recordAlerts(alerts);
+    } catch (error) {
+      this.#events.fire({ type: 'service-error', text: `Could not store ${alerts.length} surveillance alert(s): ${error instanceof Error ? error.message : String(error)}` });
+    }
   }
 
   /** Its own connection to the journal file (an in-memory journal gets an in-memory store of its own). */

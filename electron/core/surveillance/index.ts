@@ -3,3 +3,6 @@
 // (shared/surveillance/alert.ts). Live: inputsOfBatch(account, CommittedBatch). Replay: journalInputs(reader).
 export { SurveillanceEngine } from './engine.ts';
 export { byJournalPosition, type SurveillanceInput, type ExecutionInput, type SettlementInput, type FeedInput, type UndecodableInput, type SequenceBreakInput, type ExecConflictInput } from './surveillance-input.ts';
+export { inputsOfBatch, journalInputs } from './journal-inputs.ts';
+export { replaySurveillance, type ReplayWindow } from './replay.ts';
+export { LiveSurveillance } from './live-surveillance.ts';

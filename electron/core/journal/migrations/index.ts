@@ -9,6 +9,7 @@ import { migrate0002 } from './0002-segments.ts';
 import { migrate0003 } from './0003-history.ts';
 import { migrate0004 } from './0004-account-scope.ts';
 import { migrate0005 } from './0005-alerts.ts';
+import { migrate0006 } from './0006-surveillance-inputs.ts';
 
 export interface Migration {
   readonly version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'history', up: migrate0003 },
   { version: 4, name: 'account-scope', up: migrate0004 },
   { version: 5, name: 'alerts', up: migrate0005 },
+  { version: 6, name: 'surveillance-inputs', up: migrate0006 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -40,13 +40,15 @@ export function crossAccountRule(p: CrossAccountParams): Rule {
     const last = episodes.get(key);
     episodes.set(key, last === undefined ? at : Math.max(last, at));
     if (last !== undefined && at - last <= quietMs) return;
+    // Legs in account order, so the alert reads the same whichever account's commit came first.
+    const [x, y] = first.accountId <= second.accountId ? [first, second] : [second, first];
     raise({
       severity: p.severity, accountIds: [a, b], market: symbol, raisedAt: input.eventAt, episodeKey: `${key}@${second.execId}`,
       title: 'Cross-account trade',
-      text: `${first.accountId} ${verb(first)} and ${second.accountId} ${verb(second)} in ${symbol}, ${how}: a possible wash trade.`,
+      text: `${x.accountId} ${verb(x)} and ${y.accountId} ${verb(y)} in ${symbol}, ${how}: a possible wash trade.`,
       evidence: {
-        executions: [first, second].map((l) => ({ accountId: l.accountId, execId: l.execId })),
-        orderIds: [first.orderId, second.orderId],
+        executions: [x, y].map((l) => ({ accountId: l.accountId, execId: l.execId })),
+        orderIds: [x.orderId, y.orderId],
       },
     });
   }

@@ -1,0 +1,27 @@
+// replay.ts — the rules over a whole journal, as `fillwatch surveil` and the live engine's warm-up run
+// them: every account's facts in message order (journal-inputs.ts) through one engine. Gives the
+// alerts live gave, because live fed the same engine the same inputs commit by commit.
+import type { SurveillanceAlert } from '../../../shared/surveillance/alert.ts';
+import type { RulesDocument } from '../../../shared/surveillance/rules-document.ts';
+import type { JournalReader } from '../journal/index.ts';
+import { SurveillanceEngine } from './engine.ts';
+import { journalInputs } from './journal-inputs.ts';
+
+export interface ReplayWindow {
+  /** Keep alerts raised at or after this (epoch ms); everything before still builds the state. */
+  readonly from?: number;
+  /** Keep alerts raised before this (epoch ms). */
+  readonly to?: number;
+}
+
+/** The engine after the journal, and the alerts it raised (within `window`), in the order raised. */
+export function replaySurveillance(reader: JournalReader, rules: RulesDocument, window: ReplayWindow = {}): { engine: SurveillanceEngine; alerts: SurveillanceAlert[] } {
+  const engine = new SurveillanceEngine(rules);
+  const alerts: SurveillanceAlert[] = [];
+  for (const input of journalInputs(reader.surveillanceFacts())) {
+    for (const alert of engine.process(input)) {
+      if ((window.from === undefined || alert.raisedAt >= window.from) && (window.to === undefined || alert.raisedAt < window.to)) alerts.push(alert);
+    }
+  }
+  return { engine, alerts };
+}
