@@ -1,5 +1,5 @@
 // main.ts — the `fillwatch` command: record | simulate | keygen | verify | pnl | export | alerts |
-// evidence. Every failure is one line on stderr ("fillwatch: …", plus the usage when the command line
+// evidence | surveil. Every failure is one line on stderr ("fillwatch: …", plus the usage when the command line
 // was wrong) and a non-zero exit code (see cli-error.ts and report-failure.ts).
 import { ExitCode, UsageError } from './cli-error.ts';
 import { processIo } from './process-io.ts';
@@ -11,6 +11,7 @@ import { runPnl, pnlUsage } from './pnl-command.ts';
 import { runExport, exportUsage } from './export-command.ts';
 import { runAlerts, alertsUsage } from './alerts-command.ts';
 import { runEvidence, evidenceUsage } from './evidence-command.ts';
+import { runSurveil, surveilUsage } from './surveil-command.ts';
 
 interface Command {
   readonly usage: string;
@@ -30,6 +31,7 @@ const commands: ReadonlyMap<string, Command> = new Map(Object.entries({
   export: { usage: exportUsage, run: (argv) => runExport(argv, process.stdout) },
   alerts: { usage: alertsUsage, run: (argv) => runAlerts(argv, (text) => process.stdout.write(text)) },
   evidence: { usage: evidenceUsage, run: (argv, io) => runEvidence(argv, io.out) },
+  surveil: { usage: surveilUsage, run: (argv) => runSurveil(argv, (text) => process.stdout.write(text)) },
 } satisfies Record<string, Command>));
 
 /** Every command's usage, one per line (aligned under the first's `usage: `). */
