@@ -86,10 +86,17 @@ function zoned(ms: number, timeZone: string): { date: string; clock: string } {
   return { date: `${part('year', parts)}-${part('month', parts)}-${part('day', parts)}`, clock: `${part('hour', parts)}:${part('minute', parts)}:${part('second', parts)}` };
 }
 
-/** 'UTC', 'EST', 'GMT+1': the zone's short name at `at`, for a column header or a tooltip. */
+const labelFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** 'UTC', 'EST', 'GMT+1': the zone's short name at `at`, for a column header or a tooltip (formatters cached: one per zone). */
 export function zoneLabel(timeZone: string, at = Date.now()): string {
   if (UTC_NAMES.has(timeZone)) return 'UTC';
-  return new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  let format = labelFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' });
+    labelFormats.set(timeZone, format);
+  }
+  return format.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 }
 
 /** A UTC timestamp's clock time in `timeZone` (default UTC), every fraction digit kept: '14:00:01.250'. */

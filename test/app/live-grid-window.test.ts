@@ -1,8 +1,10 @@
 // The Live grid's geometry without a browser (renderer/views/Live/grid-template.ts): which rows are in
 // the DOM for a scroll position (in view, overscan, the tab stop kept with a gap), where the view goes
-// when rows arrive above it, and the column template of the full and the compact grid.
+// when rows arrive above it, the column template of the full and the compact grid, and the arrival
+// highlight by age.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { arrivalStage, FADING_MS, NEW_MS, untilNextStage } from '../../renderer/views/Live/arrival-highlight.ts';
 import { anchoredScrollTop, gridTemplate, indexOfDescending, OVERSCAN_ROWS, ROW_PX, rowWindow } from '../../renderer/views/Live/grid-template.ts';
 
 const indexes = (w: ReturnType<typeof rowWindow>) => w.rows.map((r) => r.index);
@@ -62,5 +64,17 @@ describe('Live grid window', () => {
   test('column template: a column without a width takes the rest; without one, widths share the spare room', () => {
     assert.equal(gridTemplate([{ width: '14ch' }, { width: null }, { width: '9.5ch' }]), '14ch minmax(8ch, 1fr) 9.5ch');
     assert.equal(gridTemplate([{ width: '14ch' }, { width: '9.5ch' }]), 'minmax(14ch, 14fr) minmax(9.5ch, 9.5fr)');
+  });
+
+  test('a row that arrived live: new, then fading, then plain, by its age; the next change is due when the stage ends', () => {
+    assert.equal(arrivalStage(undefined), 'none', 'from a snapshot');
+    assert.equal(arrivalStage(0), 'new');
+    assert.equal(arrivalStage(NEW_MS - 1), 'new');
+    assert.equal(arrivalStage(NEW_MS), 'fading');
+    assert.equal(arrivalStage(FADING_MS), 'none');
+    assert.equal(untilNextStage(100), NEW_MS - 100);
+    assert.equal(untilNextStage(NEW_MS + 100), FADING_MS - NEW_MS - 100);
+    assert.equal(untilNextStage(FADING_MS), Number.POSITIVE_INFINITY);
+    assert.equal(untilNextStage(undefined), Number.POSITIVE_INFINITY);
   });
 });

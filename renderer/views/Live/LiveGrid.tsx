@@ -10,22 +10,26 @@ import { EXECUTION_COLUMNS, type ExecutionColumn } from '../../columns/execution
 import { useLiveStore } from '../../state/live-store.ts';
 import type { LiveRow as LiveRowData } from '../../state/live-rows.ts';
 import { useNotificationStore } from '../../state/notification-store.ts';
+import { effectiveTimeZone, usePreferences } from '../../state/preferences-store.ts';
+import { zoneLabel } from '../../format/execution-format.ts';
 import { nextRowIndex } from './grid-keys.ts';
+import { arrivalStage, untilNextStage } from './arrival-highlight.ts';
 import { anchoredScrollTop, gridTemplate, indexOfDescending, ROW_PX, rowWindow } from './grid-template.ts';
 import { LiveRow } from './LiveRow.tsx';
 
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, LiveRowData>();
 // TanStack owns the column model (headers); the rows are drawn from the store, windowed.
-const tableColumns = (shown: readonly ExecutionColumn[]) => helper.columns(shown.map((c) => helper.display({ id: c.id, header: c.header })));
-const ALL_COLUMNS = tableColumns(EXECUTION_COLUMNS);
+const tableColumns = (shown: readonly ExecutionColumn[], zone: string) =>
+  helper.columns(shown.map((c) => helper.display({ id: c.id, header: c.zoned === true ? `${c.header} (${zone})` : c.header })));
 const NO_DATA: LiveRowData[] = [];
 const PAGE_ROWS = 20;
 /** Before the scroller is measured: enough rows for a tall window. */
 const FIRST_HEIGHT = 1_200;
 
 export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readonly label: string; readonly columns?: readonly ExecutionColumn[] }) {
-  const columns = useMemo(() => (shown === EXECUTION_COLUMNS ? ALL_COLUMNS : tableColumns(shown)), [shown]);
+  const zone = usePreferences((s) => zoneLabel(effectiveTimeZone(s.timeZone)));
+  const columns = useMemo(() => tableColumns(shown, zone), [shown, zone]);
   const gridStyle = useMemo(() => ({ '--live-columns': gridTemplate(shown), '--live-row-height': `${ROW_PX}px` }) as CSSProperties, [shown]);
   const order = useLiveStore((s) => s.rows.order);
   const byPosition = useLiveStore((s) => s.rows.byPosition);
@@ -54,6 +58,22 @@ export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readon
   const top = anchoredScrollTop(drawn.current.order, order, view.top) ?? view.top;
   const activeIndex = active === undefined ? -1 : indexOfDescending(order, active);
   const slice = rowWindow(order.length, top, view.height, activeIndex >= 0 ? activeIndex : undefined);
+
+  // Arrival highlights of the drawn rows, by age; one timer re-renders at the next change.
+  const [, setTick] = useState(0);
+  const now = performance.now();
+  let nextStage = Number.POSITIVE_INFINITY;
+  const drawnRows = slice.rows.map(({ index, gapBefore }) => {
+    const row = byPosition.get(order[index]!)!;
+    const age = row.arrivedLive && row.arrivedAt !== undefined ? now - row.arrivedAt : undefined;
+    nextStage = Math.min(nextStage, untilNextStage(age));
+    return { row, index, gapBefore, highlight: arrivalStage(age) };
+  });
+  useEffect(() => {
+    if (nextStage === Number.POSITIVE_INFINITY) return;
+    const timer = setTimeout(() => setTick((t) => t + 1), nextStage + 1);
+    return () => clearTimeout(timer);
+  });
 
   useLayoutEffect(() => {
     drawn.current = { order, top };
@@ -132,15 +152,12 @@ export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readon
           ))}
         </thead>
         <tbody ref={body} onKeyDown={onKeyDown} onBlur={onBlur} style={{ paddingTop: slice.padTop * ROW_PX, paddingBottom: slice.padBottom * ROW_PX }}>
-          {slice.rows.map(({ index, gapBefore }) => {
-            const position = order[index]!;
-            return (
-              <LiveRow
-                key={position} row={byPosition.get(position)!} columns={shown} rowIndex={index + 2} gapBefore={gapBefore * ROW_PX}
-                active={position === active} onFocusRow={onFocusRow}
-              />
-            );
-          })}
+          {drawnRows.map(({ row, index, gapBefore, highlight }) => (
+            <LiveRow
+              key={row.execution.position} row={row} columns={shown} rowIndex={index + 2} gapBefore={gapBefore * ROW_PX}
+              active={row.execution.position === active} highlight={highlight} onFocusRow={onFocusRow}
+            />
+          ))}
         </tbody>
       </table>
     </div>

@@ -1,14 +1,14 @@
 // LiveRow.tsx — one execution on one line. Memoised: a row re-renders only when its place changes (its
-// aria-rowindex, as rows arrive above it), and its cells only when the execution or its account's label
-// or price unit does. A row that arrived live is highlighted, dimmer after
-// a moment, then plain: two class changes, not a CSS animation — a running animation anywhere in the
-// table made Chromium repaint it every frame (100–300 ms long tasks at 25 executions/s without a GPU).
-import { memo, useEffect, useState } from 'react';
+// aria-rowindex, as rows arrive above it) or its arrival highlight does (the grid says which,
+// arrival-highlight.ts), and its cells only when the execution or its account's label or price unit does.
+import { memo } from 'react';
 import type { CellContext, ExecutionColumn } from '../../columns/execution-columns.ts';
 import { useLiveStore } from '../../state/live-store.ts';
 import { useNotificationStore } from '../../state/notification-store.ts';
+import { effectiveTimeZone, usePreferences } from '../../state/preferences-store.ts';
 import type { LiveRow as LiveRowData } from '../../state/live-rows.ts';
 import type { LiveExecutionWire } from '../../../shared/ipc/contract.ts';
+import type { ArrivalStage } from './arrival-highlight.ts';
 
 export interface LiveRowProps {
   readonly row: LiveRowData;
@@ -19,13 +19,13 @@ export interface LiveRowProps {
   /** Space for rows left out just above this one (px), when it is the tab stop far from the view. */
   readonly gapBefore: number;
   readonly active: boolean;
+  readonly highlight: ArrivalStage;
   readonly onFocusRow: (position: number) => void;
 }
 
 // The row re-renders when rows arrive above it (its aria-rowindex changes); its cells do not.
-export const LiveRow = memo(function LiveRow({ row, columns, rowIndex, gapBefore, active, onFocusRow }: LiveRowProps) {
+export const LiveRow = memo(function LiveRow({ row, columns, rowIndex, gapBefore, active, highlight, onFocusRow }: LiveRowProps) {
   const { execution } = row;
-  const highlight = useArrivalHighlight(row.arrivedLive ? (row.arrivedAt ?? Number.NEGATIVE_INFINITY) : undefined);
   const notified = useNotificationStore((s) => s.notifiedExecId === execution.record.execId);
   return (
     <tr
@@ -47,7 +47,8 @@ const LiveCells = memo(function LiveCells({ execution, columns }: { readonly exe
   // Selected as plain strings, so a status change of the account does not re-render its rows.
   const accountLabel = useLiveStore((s) => s.accounts.get(execution.accountId)?.account.label ?? execution.accountId);
   const priceUnit = useLiveStore((s) => s.accounts.get(execution.accountId)?.account.priceUnit ?? 'dollars');
-  const context: CellContext = { execution, accountLabel, priceUnit };
+  const timeZone = usePreferences((s) => effectiveTimeZone(s.timeZone));
+  const context: CellContext = { execution, accountLabel, priceUnit, timeZone };
   return columns.map((column) => (
     <td
       key={column.id}
@@ -59,27 +60,3 @@ const LiveCells = memo(function LiveCells({ execution, columns }: { readonly exe
     </td>
   ));
 });
-
-const NEW_MS = 700;
-const FADING_MS = 1_500;
-
-type Stage = 'new' | 'fading' | 'none';
-
-const stageAt = (age: number): Stage => (age < NEW_MS ? 'new' : age < FADING_MS ? 'fading' : 'none');
-
-/**
- * 'new' → 'fading' → 'none' by the row's age (arrival time, performance.now()); 'none' for snapshot rows
- * (undefined). A row drawn late — scrolled back into view — takes the stage its age says.
- */
-function useArrivalHighlight(arrivedAt: number | undefined): Stage {
-  const [stage, setStage] = useState<Stage>(() => (arrivedAt === undefined ? 'none' : stageAt(performance.now() - arrivedAt)));
-  useEffect(() => {
-    if (arrivedAt === undefined) return;
-    const age = performance.now() - arrivedAt;
-    const timers: ReturnType<typeof setTimeout>[] = [];
-    if (age < NEW_MS) timers.push(setTimeout(() => setStage('fading'), NEW_MS - age));
-    if (age < FADING_MS) timers.push(setTimeout(() => setStage('none'), FADING_MS - age));
-    return () => { for (const timer of timers) clearTimeout(timer); };
-  }, [arrivedAt]);
-  return stage;
-}
