@@ -28,6 +28,7 @@ import {
   abs,
   add,
   div,
+  fromMicros,
   mul,
   mulDiv,
   neg,
@@ -258,10 +259,8 @@ export class MarketLedger {
     };
   }
 
-  // q·mark is exact for Kalshi-valid input (≤ 2-dp quantities, ≤ 4-dp prices); half-even only
-  // guards a snapshot from throwing on stranger input.
   private unrealized(): Decimal {
-    return this.mark === null ? neg(this.basis) : sub(mul(this.q, this.mark, 6, 'half-even'), this.basis);
+    return this.mark === null ? neg(this.basis) : sub(markValue(this.q, this.mark), this.basis);
   }
 
   private computeNet(): Decimal {
@@ -273,4 +272,17 @@ export class MarketLedger {
     Object.assign(copy, this); // every field is an immutable value (bigint, number, frozen-shape record)
     return copy;
   }
+}
+
+const MICRO = 1_000_000n;
+
+/**
+ * q·mark, run after every fill (the net behind the P&L series). Exact for Kalshi-valid input (≤ 2-dp
+ * quantities, ≤ 4-dp prices), so one division settles it; half-even only guards stranger input (an
+ * outside mark) from throwing, as the snapshot always did.
+ */
+function markValue(q: Decimal, mark: Decimal): Decimal {
+  const product = q * mark;
+  const micros = product / MICRO;
+  return micros * MICRO === product ? fromMicros(micros) : mul(q, mark, 6, 'half-even');
 }
