@@ -78,3 +78,37 @@ describe('session stats in AccountStatus', () => {
     }
   });
 });
+
+describe('session stats of a drop copy', () => {
+  test('NR gaps backfilled from KalshiDC: the listener counts gaps and losses, the drop copy its backfills', async () => {
+    const { simulator, port, caPem } = await startSimulator({ totalReports: 240, ratePerSecond: 2000, faults: [{ every: 60, fault: { kind: 'seq-gap', skip: 3 } }] });
+    const dir = mkdtempSync(join(tmpdir(), 'fw-session-stats-dc-'));
+    const s = service(join(dir, 'journal.db'));
+    const stats = () => s.accounts()[0]!.session!;
+    try {
+      s.addAccount({
+        id: 'nr', label: 'NR', apiKeyId: API_KEY_ID, environment: 'custom',
+        listener: { host: 'localhost', port, target: 'KalshiNR' }, dropCopy: { host: 'localhost', port }, tls: { caPem },
+      });
+      await waitFor(() => {
+        const b = stats().connections[1]?.backfills;
+        return simulator.execIdsFor(API_KEY_ID).length === 240 && b !== null && b !== undefined && b.covered >= 1 && b.started === b.covered + b.incomplete
+          && stats().connections[1]!.state === 'idle';
+      }, 'backfills done', 30_000);
+      const [listener, dropCopy] = stats().connections;
+      assert.equal(listener!.target, 'KalshiNR');
+      assert.ok(listener!.gaps >= 1 && listener!.possibleLosses >= 1, `the listener counted its gaps (${listener!.gaps}) and loss windows (${listener!.possibleLosses})`);
+      assert.equal(dropCopy!.role, 'drop-copy');
+      assert.equal(dropCopy!.target, 'KalshiDC');
+      assert.ok(dropCopy!.logons >= 1 && dropCopy!.backfills!.requests >= 1);
+      assert.ok(dropCopy!.backfills!.recovered >= 1, 'the backfill recovered what the listener missed');
+      assert.equal(dropCopy!.backfills!.last?.covered, true);
+      assert.match(dropCopy!.backfills!.last?.text ?? '', /complete/);
+      assert.equal(dropCopy!.nextInbound, null);
+    } finally {
+      await s.close();
+      await simulator.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
