@@ -15,6 +15,7 @@ import { runGrowth } from './items/growth.ts';
 import { runHistory } from './items/history.ts';
 import { runHistoryView } from './items/history-view.ts';
 import { runIngest } from './items/ingest.ts';
+import { runLiveView } from './items/live-view.ts';
 import { runMainThread } from './items/main-thread.ts';
 import { runRecovery } from './items/recovery.ts';
 import { DEFAULT_STORE, DEFAULT_WRITER, type StoreKind, type WriterKind } from './pipeline.ts';
@@ -35,6 +36,7 @@ const ITEMS: readonly BenchItem[] = [
   { id: 'growth', title: '6. Growth', run: runGrowth },
   { id: 'main-thread', title: '7. Main thread stays free', run: runMainThread },
   { id: 'history', title: '8. History queries', run: runHistory },
+  { id: 'live-view', title: '9. Live view latency', run: runLiveView },
   { id: 'history-view', title: '10. History view in Chromium', run: runHistoryView },
 ];
 

@@ -14,6 +14,8 @@ export interface SimulatorHandle {
   readonly caPem: string;
   /** The next report of `type` not yet taken (already received, or the next to arrive). */
   next<T extends ReportType>(type: T, timeoutMs?: number): Promise<ReportOf<T>>;
+  /** Sends a command and waits for its answer (clock, stamps): one such question at a time. */
+  ask<T extends 'clock' | 'stamps'>(type: T): Promise<ReportOf<T>>;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,11 @@ export async function forkSimulator(options: StartOptions): Promise<SimulatorHan
     port: started.port,
     caPem: started.caPem,
     next: (type, timeoutMs) => inbox.next(type, timeoutMs),
+    ask: (type) => {
+      const answer = inbox.next(type, 30_000);
+      child.send({ type } satisfies SimulatorCommand);
+      return answer;
+    },
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -2,7 +2,9 @@
 // unpaced): the first connection gets `liveBeforeDrop` ERs and is then dropped abruptly (fault
 // drop-after); the stream carries on while nobody is connected, so `backlog` ERs pile up in the RT
 // resend store; the next connection catches up through a ResendRequest. Reports each step to the parent
-// over IPC (protocol.ts). Never measures anything itself beyond stamping when things happened.
+// over IPC (protocol.ts). Never measures anything itself beyond stamping when things happened. With a
+// backlog of 0 there is no drop: a stream of `liveBeforeDrop` ERs, paced at `ratePerSecond` if given
+// (the live-view item), whose send times it keeps when asked (`stampSends`).
 import { Buffer } from 'node:buffer';
 import { TLSSocket } from 'node:tls';
 import { KalshiSimulator } from '../../electron/simulator/simulator.ts';
@@ -13,6 +15,10 @@ function report(message: SimulatorReport): void {
 }
 
 let simulator: KalshiSimulator | undefined;
+let stamps: Array<readonly [string, number]> = [];
+
+/** A wall clock with sub-millisecond steps, comparable with the parent's and a page's (after calibration). */
+const clockMs = (): number => performance.timeOrigin + performance.now();
 
 /**
  * The simulator writes every live frame with its own socket.write, so TLS seals each ~400-byte ER in
@@ -60,16 +66,17 @@ async function start(command: Extract<SimulatorCommand, { type: 'start' }>): Pro
   let live = 0;
   let queued = 0;
   let lastErSeq = 0;
+  let lastExecId = '';
   let dropped = false;
   const sim = new KalshiSimulator({
     accounts: [{ apiKeyId: command.apiKeyId, publicKeyPem: command.publicKeyPem }],
     seed: command.seed,
-    ratePerSecond: 0,
+    ratePerSecond: command.ratePerSecond ?? 0,
     totalReports: command.liveBeforeDrop + command.backlog,
     streamWhileDisconnected: true,
     // Keep the whole backlog answerable, with room for the admin messages in between.
     retainedMessages: command.liveBeforeDrop + command.backlog + 1_000,
-    faults: [{ kind: 'drop-after', messages: command.liveBeforeDrop }],
+    faults: command.backlog > 0 ? [{ kind: 'drop-after', messages: command.liveBeforeDrop }] : [],
     log: (line) => {
       const m = /^resent (\d+) step/.exec(line);
       if (m !== null) report({ type: 'resent', steps: Number(m[1]), atMs: Date.now() });
@@ -77,9 +84,13 @@ async function start(command: Extract<SimulatorCommand, { type: 'start' }>): Pro
   });
   simulator = sim;
   sim.on('er-sent', (event) => {
-    if (event.delivery === 'live') live++;
-    else if (event.delivery === 'queued') queued++;
+    // Emitted right after the frame was handed to the socket (acceptor-session.ts deliver()).
+    if (event.delivery === 'live') {
+      live++;
+      if (command.stampSends === true) stamps.push([event.execId, clockMs()]);
+    } else if (event.delivery === 'queued') queued++;
     lastErSeq = Math.max(lastErSeq, event.msgSeqNum);
+    lastExecId = event.execId;
   });
   sim.on('disconnect', () => {
     if (dropped) return;
@@ -87,7 +98,7 @@ async function start(command: Extract<SimulatorCommand, { type: 'start' }>): Pro
     report({ type: 'dropped', atMs: Date.now() });
   });
   sim.on('logon', (event) => report({ type: 'logon', atMs: Date.now(), nextOutSeq: event.nextOutSeq }));
-  sim.on('stream-complete', () => report({ type: 'backlog-ready', live, queued, lastErSeq, atMs: Date.now() }));
+  sim.on('stream-complete', () => report({ type: 'backlog-ready', live, queued, lastErSeq, lastExecId, atMs: Date.now() }));
   const { port } = await sim.start();
   report({ type: 'started', port, caPem: sim.caCertPem ?? '' });
 }
@@ -96,6 +107,13 @@ process.on('message', (command: SimulatorCommand) => {
   switch (command.type) {
     case 'start':
       start(command).catch((error: unknown) => report({ type: 'failed', error: error instanceof Error ? error.message : String(error) }));
+      return;
+    case 'clock':
+      report({ type: 'clock', nowMs: clockMs() });
+      return;
+    case 'stamps':
+      report({ type: 'stamps', stamps });
+      stamps = [];
       return;
     case 'stop':
       void (simulator?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
