@@ -22,6 +22,9 @@ import type { RequestHandlers } from './ipc/ipc-door.ts';
 import type { ServiceHandlers } from './ipc/request-handlers.ts';
 import { SigningKeys } from './keys/signing-keys.ts';
 import type { NotificationSink } from './notifications/notification-service.ts';
+import type { RulesDocument } from '../../shared/surveillance/rules-document.ts';
+import { SURVEILLANCE_REQUEST_NAMES, surveillanceRequestHandlers } from './surveillance/surveillance-handlers.ts';
+import { SurveillanceSettings } from './surveillance/surveillance-settings.ts';
 
 export interface AppRuntimeOptions {
   /** Where accounts.json lives (the app's data folder). */
@@ -56,6 +59,9 @@ export class AppRuntime {
   #relay: Disposable | undefined;
   #demo = false;
   #settings!: AccountSettingsService;
+  #surveillance!: SurveillanceSettings;
+  /** The rules version the running recorder was given (saved rules apply at once where the engine allows). */
+  #runningRulesVersion = 0;
   readonly #exports = new HistoryExports(() => this.#services.recorder, (line) => this.#options.log?.(line));
   /** Every request of the contract: Settings' here, the rest to whichever services run now. */
   handlers!: RequestHandlers;
@@ -121,11 +127,19 @@ export class AppRuntime {
       accountsPath, accounts: read.accounts, keychain: this.#options.keychain, vault,
       pickFile: this.#options.pickFile, writeClipboard: this.#options.writeClipboard, target: this.#target(),
     });
-    const ownNames: readonly string[] = [...SETTINGS_REQUEST_NAMES, ...HISTORY_REQUEST_NAMES];
+    this.#surveillance = SurveillanceSettings.read(this.#options.dataDir);
+    if (this.#surveillance.problem !== null) log(this.#surveillance.problem);
+    const ownNames: readonly string[] = [...SETTINGS_REQUEST_NAMES, ...HISTORY_REQUEST_NAMES, ...SURVEILLANCE_REQUEST_NAMES];
     const toCurrent = Object.fromEntries(REQUEST_NAMES.filter((name) => !ownNames.includes(name))
       .map((name) => [name, (payload: unknown) => (this.#services.handlers[name as keyof ServiceHandlers] as (p: unknown) => unknown)(payload)]));
     const history = historyRequestHandlers({ recorder: () => this.#services.recorder, exports: this.#exports, saveFile: this.#options.saveFile });
-    this.handlers = { ...toCurrent, ...this.#settings.handlers(), ...history } as RequestHandlers;
+    const surveillance = surveillanceRequestHandlers({
+      recorder: () => this.#services.recorder, settings: this.#surveillance,
+      changed: (alert) => this.#services.feed.surveillanceChanged(alert),
+      applyRules: (rules) => this.#applyRules(rules),
+      rulesApplied: () => this.#runningRulesVersion === this.#surveillance.rules.version,
+    });
+    this.handlers = { ...toCurrent, ...this.#settings.handlers(), ...history, ...surveillance } as RequestHandlers;
     const demo = read.accounts.length === 0 && this.#options.demo !== false;
     await this.#run(demo ? 'demo' : 'accounts', read.accounts);
   }
@@ -135,6 +149,7 @@ export class AppRuntime {
     const services = await (this.#options.startServices ?? startAppServices)({
       journalPath: this.journalPath,
       keys: this.#keys,
+      rules: this.#surveillance.rules,
       demo: mode === 'demo' && this.#options.demo !== false ? this.#options.demo : false,
       ...(this.#options.statusPollMs === undefined ? {} : { statusPollMs: this.#options.statusPollMs }),
       ...(this.#options.notificationsPath === undefined ? {} : { notificationsPath: this.#options.notificationsPath }),
@@ -147,6 +162,7 @@ export class AppRuntime {
       throw error;
     }
     this.#services = services;
+    this.#runningRulesVersion = this.#surveillance.rules.version;
     for (const [sink] of this.#sinks) this.#sinks.set(sink, services.notifications.addSink(sink));
     this.#relay = services.feed.onBatch((batch) => this.#batches.fire(batch));
   }
@@ -158,6 +174,19 @@ export class AppRuntime {
     await this.#services.close();
     await this.#run('accounts', accounts);
     this.#resyncs.fire({ reason: 'Demo mode ended: Fillwatch now records your accounts.' });
+  }
+
+  /** Saved rules to the running recorder (rebuilt from the journal with them, in its worker). */
+  async #applyRules(rules: RulesDocument): Promise<boolean> {
+    try {
+      await this.#services.recorder.setRules(rules);
+    } catch (error) {
+      // Saved all the same: the next start runs them. The status line says they are not running yet.
+      this.#options.log?.(`surveillance rules version ${rules.version} saved but not applied: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+    this.#runningRulesVersion = rules.version;
+    return true;
   }
 
   #target(): AccountsTarget {

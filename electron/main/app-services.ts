@@ -14,6 +14,7 @@ import { SigningKeys } from './keys/signing-keys.ts';
 import { LiveFeed } from './live/live-feed.ts';
 import { notificationRequestHandlers } from './notifications/notification-handlers.ts';
 import { NotificationService, type NotificationServiceOptions } from './notifications/notification-service.ts';
+import type { RulesDocument } from '../../shared/surveillance/rules-document.ts';
 
 export interface AppServicesOptions {
   /** The journal every account records into. */
@@ -26,6 +27,8 @@ export interface AppServicesOptions {
   readonly notifications?: Partial<Pick<NotificationServiceOptions, 'clock' | 'tickMs' | 'coalesceMs' | 'log'>>;
   /** The private keys Logons are signed with (default: a new, empty set); the harness's callers add their own. */
   readonly keys?: SigningKeys;
+  /** The surveillance rules the recorder runs (default: the engine's defaults). */
+  readonly rules?: RulesDocument;
 }
 
 export interface AppServices {
@@ -45,7 +48,7 @@ export interface AppServices {
 export async function startAppServices(options: AppServicesOptions): Promise<AppServices> {
   const keys = options.keys ?? new SigningKeys();
   const demo: Demo | undefined = options.demo === false || options.demo === undefined ? undefined : await startDemo(keys, options.demo);
-  const host = new RecorderHost({ journalPath: options.journalPath, signerFor: keys.signerFor });
+  const host = new RecorderHost({ journalPath: options.journalPath, signerFor: keys.signerFor, ...(options.rules === undefined ? {} : { rules: options.rules }) });
   const feed = new LiveFeed(host.api, {
     ...(demo === undefined ? {} : { demo: demo.status }),
     ...(options.statusPollMs === undefined ? {} : { statusPollMs: options.statusPollMs }),

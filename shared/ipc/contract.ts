@@ -12,6 +12,7 @@ import type { NotificationRules } from '../notifications/notification-rules.ts';
 import { APP_VIEWS } from './app-views.ts';
 import { EXEC_TYPES, ORD_STATUSES, SIDES, type ExecutionRecord } from '../records/execution-record.ts';
 import { HISTORY_SORT_COLUMNS } from '../history/history-sort.ts';
+import { alertRequests, surveillanceAlertSchema } from './alerts-contract.ts';
 
 export const IPC_PREFIX = 'fillwatch:';
 
@@ -259,6 +260,8 @@ export const notificationRulesSchema = z.strictObject({
   quietUntil: epochMs.exactOptional(),
   quietHours: z.strictObject({ from: clockTime, to: clockTime, timeZone: z.string().min(1).max(100) }).readonly().exactOptional(),
   alertsBypassQuiet: z.boolean(),
+  /** High and critical surveillance alerts (absent: on). */
+  surveillanceAlerts: z.boolean().exactOptional(),
 }).readonly();
 
 // Compile-time guard: the wire rules are assignable both ways to the planner's rules.
@@ -270,6 +273,8 @@ export const notificationTargetSchema = z.strictObject({
   accountId,
   position: journalPosition.nullable(),
   execId: z.string().nullable(),
+  /** A surveillance alert to open in the Alerts view (instead of an execution). */
+  alertId: z.string().min(1).max(1_000).exactOptional(),
 }).readonly();
 
 /** One desktop notification as shown (Electron's Notification, and in-page as the toast log). */
@@ -588,6 +593,8 @@ export const requests = {
     request: z.strictObject({ exportId: z.string().min(1).max(100) }),
     response: z.strictObject({ cancelled: z.boolean() }).readonly(),
   },
+  /** The Alerts view and Settings → Surveillance (alerts-contract.ts). */
+  ...alertRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -619,6 +626,8 @@ export const liveBatchSchema = z.strictObject({
   alerts: z.array(alertSchema).readonly(),
   /** Accounts whose positions changed (ask positions.get for the new figures). */
   positionsChanged: z.array(accountId).readonly(),
+  /** Surveillance alerts new to the journal or reviewed since the previous batch, as they are now (upsert by id). */
+  surveillance: z.array(surveillanceAlertSchema).readonly(),
 }).readonly();
 
 export const events = {

@@ -6,6 +6,8 @@ import type {
   AccountDraft, AccountSessionWire, AccountView, AppSnapshot, DemoStatus, EventChannel, EventName, EventOf, IpcResult, LiveBatch, NavigateWire, NotificationRulesWire, NotificationTargetWire,
   NotificationWire, PositionsView, RequestChannel, RequestName, RequestOf, ResponseOf, SettingsView, ExportProgressWire,
 } from './contract.ts';
+import type { AlertDetailWire, AlertListFilterWire, SurveillanceSettingsWire } from './alerts-contract.ts';
+import type { AlertState } from '../surveillance/alert.ts';
 
 // Channel names are spelled here instead of imported from contract.ts, so the preload's bundle does not
 // carry zod; their types are the contract's, so a different name or prefix does not compile.
@@ -57,6 +59,19 @@ export interface FillwatchApi {
     exportFile(request: RequestOf<'history.export'>): Promise<IpcResult<ResponseOf<'history.export'>>>;
     cancelExport(exportId: string): Promise<IpcResult<ResponseOf<'history.cancelExport'>>>;
   };
+  /** Surveillance alerts in the journal: list, one with its history and evidence, and reviews (signed by main with Settings' reviewer name). */
+  readonly alerts: {
+    list(filter: AlertListFilterWire, limit?: number): Promise<IpcResult<ResponseOf<'alerts.list'>>>;
+    get(id: string): Promise<IpcResult<AlertDetailWire | null>>;
+    review(id: string, to: AlertState, comment: string): Promise<IpcResult<AlertDetailWire>>;
+  };
+  /** Settings → Surveillance: the reviewer's name and the rules document. */
+  readonly surveillance: {
+    get(): Promise<IpcResult<SurveillanceSettingsWire>>;
+    setReviewer(reviewer: string): Promise<IpcResult<SurveillanceSettingsWire>>;
+    /** The document as JSON text; refused documents come back as { saved: false, field, message }. */
+    setRules(text: string): Promise<IpcResult<ResponseOf<'surveillance.setRules'>>>;
+  };
   readonly on: {
     /** What main serves changed as a whole: take a fresh snapshot. */
     resync(listener: (event: EventOf<'app.resync'>) => void): () => void;
@@ -105,6 +120,16 @@ export function createFillwatchApi(transport: IpcTransport): FillwatchApi {
       rawMessage: (rowId) => call('history.rawMessage', { rowId }),
       exportFile: (request) => call('history.export', request),
       cancelExport: (exportId) => call('history.cancelExport', { exportId }),
+    },
+    alerts: {
+      list: (filter, limit) => call('alerts.list', limit === undefined ? { filter } : { filter, limit }),
+      get: (id) => call('alerts.get', { id }),
+      review: (id, to, comment) => call('alerts.review', { id, to, comment }),
+    },
+    surveillance: {
+      get: () => call('surveillance.get', {}),
+      setReviewer: (reviewer) => call('surveillance.setReviewer', { reviewer }),
+      setRules: (text) => call('surveillance.setRules', { text }),
     },
     on: {
       resync: (listener) => transport.subscribe(eventChannel('app.resync'), (payload) => listener(payload as EventOf<'app.resync'>)),

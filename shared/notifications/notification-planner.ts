@@ -20,7 +20,7 @@ export interface PlannedNotification {
   readonly body: string;
   readonly urgency: 'normal' | 'critical';
   /** What a click opens and highlights. */
-  readonly target?: { readonly accountId: string; readonly position?: number; readonly execId?: string };
+  readonly target?: { readonly accountId: string; readonly position?: number; readonly execId?: string; readonly alertId?: string };
 }
 
 export interface NotificationPlannerOptions {

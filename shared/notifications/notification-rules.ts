@@ -31,6 +31,8 @@ export interface NotificationRules {
   readonly quietHours?: DailyQuietHours;
   /** Session alerts still show while quiet (default on: a dead feed is never routine). */
   readonly alertsBypassQuiet: boolean;
+  /** High and critical surveillance alerts (absent: on; alert-notifications.ts). */
+  readonly surveillanceAlerts?: boolean;
 }
 
 export const DEFAULT_NOTIFICATION_RULES: NotificationRules = {

@@ -8,6 +8,7 @@ import type { HistoryStore } from '../history/history-store.ts';
 import type { PositionsSnapshot, SnapshotOptions } from '../positions/positions-snapshot.ts';
 import type { AlertReview, AlertState, SurveillanceAlert } from '../surveillance/alert.ts';
 import type { AlertDetail, AlertFilter, RecordAlertsResult, StoredAlert } from '../surveillance/alert-records.ts';
+import type { RulesDocument } from '../surveillance/rules-document.ts';
 import type { AccountStatus, ServiceEvent } from './service-events.ts';
 
 /** The calls, as the service implements them (some synchronously). */
@@ -30,6 +31,8 @@ export interface RecorderCalls {
   listAlerts(filter?: AlertFilter): StoredAlert[];
   /** One alert with its history (raised, evidence added, reviews, exports), or undefined. */
   getAlert(id: string): AlertDetail | undefined;
+  /** The surveillance rules from the next commit on (the engine's state is rebuilt by a replay with them). */
+  setRules(rules: RulesDocument): void;
   close(): Promise<void>;
 }
 
@@ -48,7 +51,7 @@ export type RecorderApi = {
 
 export const RECORDER_METHODS: readonly RecorderMethod[] = [
   'addAccount', 'removeAccount', 'reconfigure', 'startAccount', 'stopAccount', 'accounts', 'configs', 'positions', 'history',
-  'recordAlerts', 'reviewAlert', 'listAlerts', 'getAlert', 'close',
+  'recordAlerts', 'reviewAlert', 'listAlerts', 'getAlert', 'setRules', 'close',
 ];
 
 export const HISTORY_METHODS: readonly HistoryMethod[] = ['page', 'snapshot', 'count', 'changesSince', 'positionAfterRow', 'byExecId', 'byRowId', 'orderLifecycle', 'rawMessage'];

@@ -18,7 +18,7 @@ import { SigningKeys } from '../../electron/main/keys/signing-keys.ts';
 import { generateKeyPair } from '../../electron/core/signing/index.ts';
 import { createCertificateAuthority } from '../../electron/simulator/certs.ts';
 import { MemoryKeychain } from './support/memory-keychain.ts';
-import { inMemoryRuleHandlers, unusedHistoryHandlers } from './support/samples.ts';
+import { inMemoryRuleHandlers, unusedHistoryHandlers, unusedSurveillanceHandlers } from './support/samples.ts';
 
 const ours = { url: 'app://fillwatch/index.html', isMainFrame: true };
 const pair = generateKeyPair();
@@ -43,7 +43,7 @@ function setup(options: { accounts?: AccountConfig[] } = {}) {
     pickFile: async () => picked, writeClipboard: (text) => clipboard.push(text), target, testTimeoutMs: 500,
   });
   const answers: unknown[] = [];
-  const door = new IpcDoor({ ...unused(), ...inMemoryRuleHandlers(), ...settings.handlers(), ...unusedHistoryHandlers() } as RequestHandlers, trustOrigins(['app://fillwatch']));
+  const door = new IpcDoor({ ...unused(), ...inMemoryRuleHandlers(), ...settings.handlers(), ...unusedHistoryHandlers(), ...unusedSurveillanceHandlers() } as RequestHandlers, trustOrigins(['app://fillwatch']));
   const call = async <T>(name: string, payload: unknown): Promise<IpcResult<T>> => {
     const answer = await door.handle(`fillwatch:${name}`, ours, payload) as IpcResult<T>;
     answers.push(answer);

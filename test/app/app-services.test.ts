@@ -10,7 +10,7 @@ import { startAppServices } from '../../electron/main/app-services.ts';
 import { IpcDoor, trustOrigins } from '../../electron/main/ipc/ipc-door.ts';
 import { requestChannel, requests, type LiveBatch } from '../../shared/ipc/contract.ts';
 import { waitFor } from '../support/simulator-fixture.ts';
-import { unusedSettingsHandlers, unusedHistoryHandlers } from './support/samples.ts';
+import { unusedSettingsHandlers, unusedHistoryHandlers, unusedSurveillanceHandlers } from './support/samples.ts';
 
 const ours = { url: 'app://fillwatch/index.html', isMainFrame: true };
 
@@ -18,7 +18,7 @@ describe('app services in demo mode', () => {
   test('demo fills reach batches and the snapshot; positions are exact text; nothing secret crosses', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fw-app-'));
     const services = await startAppServices({ journalPath: join(dir, 'journal.db'), demo: { accounts: 2, reportsPerSecond: 40, seed: 7 }, statusPollMs: 100 });
-    const door = new IpcDoor({ ...services.handlers, ...unusedSettingsHandlers(), ...unusedHistoryHandlers() }, trustOrigins(['app://fillwatch']));
+    const door = new IpcDoor({ ...services.handlers, ...unusedSettingsHandlers(), ...unusedHistoryHandlers(), ...unusedSurveillanceHandlers() }, trustOrigins(['app://fillwatch']));
     const batches: LiveBatch[] = [];
     services.feed.onBatch((b) => batches.push(b));
     try {

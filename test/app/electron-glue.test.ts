@@ -22,7 +22,7 @@ import { exposeFillwatch } from '../../electron/preload/expose.ts';
 import type { FillwatchApi } from '../../shared/ipc/fillwatch-api.ts';
 import { FakeBrowserWindow, FakeIpcMain, FakeSession, FakeWebContents, fakeElectron } from './support/fake-electron.ts';
 import { MemoryKeychain } from './support/memory-keychain.ts';
-import { inMemoryRuleHandlers, unusedSettingsHandlers, unusedHistoryHandlers } from './support/samples.ts';
+import { inMemoryRuleHandlers, unusedSettingsHandlers, unusedHistoryHandlers, unusedSurveillanceHandlers } from './support/samples.ts';
 
 const demo = { active: false, accountIds: [], reportsPerSecond: null };
 const handlers: RequestHandlers = {
@@ -35,7 +35,7 @@ const handlers: RequestHandlers = {
   'session.get': () => [],
   'demo.status': () => demo,
   ...inMemoryRuleHandlers(),
-  ...unusedSettingsHandlers(), ...unusedHistoryHandlers(),
+  ...unusedSettingsHandlers(), ...unusedHistoryHandlers(), ...unusedSurveillanceHandlers(),
 };
 const kind = (r: unknown) => ((r as IpcResult<unknown>).ok ? 'ok' : (r as { error: { kind: string } }).error.kind);
 
@@ -148,7 +148,7 @@ describe('IPC on the Electron transport', () => {
     const navigatedAway = Object.assign(new FakeWebContents(), { url: 'https://evil.example/' });
     const closed = Object.assign(new FakeWebContents(), { destroyed: true });
     const wiring = pushLiveBatches(emitter.event, () => [ours, navigatedAway, closed]);
-    const batch: LiveBatch = { seq: 1, executions: [], statuses: [], logs: [], alerts: [], positionsChanged: [] };
+    const batch: LiveBatch = { seq: 1, executions: [], statuses: [], logs: [], alerts: [], positionsChanged: [], surveillance: [] };
     emitter.fire(batch);
     wiring.dispose();
     emitter.fire({ ...batch, seq: 2 });
@@ -179,13 +179,14 @@ describe('preload', () => {
     };
     walk(api, '');
     assert.deepEqual(leaves.sort(), [
-      'accounts.list', 'app.snapshot', 'demo.status',
+      'accounts.list', 'alerts.get', 'alerts.list', 'alerts.review', 'app.snapshot', 'demo.status',
       'history.around', 'history.byExecId', 'history.cancelExport', 'history.changes', 'history.count', 'history.exportFile', 'history.lifecycle',
       'history.page', 'history.rawMessage', 'history.row', 'history.snapshot',
       'notifications.getRules', 'notifications.setRules', 'on.exportProgress', 'on.liveBatch', 'on.navigate', 'on.notification',
       'on.notificationClicked', 'on.resync', 'positions.get', 'session.get',
       'settings.copyPublicKey', 'settings.deleteKey', 'settings.generateKey', 'settings.get', 'settings.importKey', 'settings.pickCaCertificate',
       'settings.removeAccount', 'settings.saveAccount', 'settings.testConnection',
+      'surveillance.get', 'surveillance.setReviewer', 'surveillance.setRules',
     ]);
     assert.deepEqual(await api.demo.status(), { ok: true, value: demo });
     await api.positions.get('demo-1');
@@ -244,7 +245,7 @@ describe('the Electron app', () => {
     assert.equal(kind(await fake.ipcMain.invoke('fillwatch:demo.status', {}, { url: 'https://evil.example/', parent: null })), 'forbidden-sender');
     assert.match(log.join('\n'), /fillwatch:demo.status refused \(forbidden-sender\)/);
 
-    batches.fire({ seq: 1, executions: [], statuses: [], logs: [], alerts: [], positionsChanged: [] });
+    batches.fire({ seq: 1, executions: [], statuses: [], logs: [], alerts: [], positionsChanged: [], surveillance: [] });
     assert.equal(window!.webContents.sent.length, 1);
 
     assert.equal(fake.electron.app.emitPreventable('before-quit'), true, 'quitting waits for the recorder to stop');

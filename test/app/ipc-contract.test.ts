@@ -15,7 +15,10 @@ describe('IPC contract', () => {
     const channels = [...REQUEST_NAMES.map(requestChannel), ...Object.keys(events).map((n) => eventChannel(n as keyof typeof events))];
     for (const c of channels) assert.match(c, /^fillwatch:[a-z]+\.[a-zA-Z]+$/);
     assert.equal(new Set(channels).size, channels.length);
-    assert.deepEqual([...REQUEST_NAMES].filter((n) => !/^(settings|keys|tls|history)\.|^accounts\.(save|remove|testConnection)$/.test(n)).sort(), ['accounts.list', 'app.snapshot', 'demo.status', 'notifications.getRules', 'notifications.setRules', 'positions.get', 'session.get']);
+    assert.deepEqual([...REQUEST_NAMES].filter((n) => !/^(settings|keys|tls|history)\.|^accounts\.(save|remove|testConnection)$/.test(n)).sort(), [
+      'accounts.list', 'alerts.get', 'alerts.list', 'alerts.review', 'app.snapshot', 'demo.status', 'notifications.getRules', 'notifications.setRules', 'positions.get', 'session.get',
+      'surveillance.get', 'surveillance.setReviewer', 'surveillance.setRules',
+    ]);
   });
 
   test('an engine record parses unchanged; a price as a number or an extra field is refused', () => {
@@ -42,7 +45,7 @@ describe('IPC contract', () => {
   });
 
   test('a live batch carries executions with their journal position; a position must be a positive integer', () => {
-    const batch = { seq: 1, executions: [{ accountId: 'a', position: 7, record: sampleRecord }], statuses: [], logs: [], alerts: [], positionsChanged: ['a'] };
+    const batch = { seq: 1, executions: [{ accountId: 'a', position: 7, record: sampleRecord }], statuses: [], logs: [], alerts: [], positionsChanged: ['a'], surveillance: [] };
     assert.equal(liveBatchSchema.safeParse(batch).success, true);
     assert.equal(liveBatchSchema.safeParse({ ...batch, seq: 0 }).success, false);
     assert.equal(liveBatchSchema.safeParse({ ...batch, executions: [{ accountId: 'a', position: 0, record: sampleRecord }] }).success, false);

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IpcDoor, IpcRequestError, originOf, trustOrigins, type IpcSender, type RequestHandlers } from '../../electron/main/ipc/ipc-door.ts';
 import { requestChannel, type IpcResult } from '../../shared/ipc/contract.ts';
-import { inMemoryRuleHandlers, unusedSettingsHandlers, unusedHistoryHandlers } from './support/samples.ts';
+import { inMemoryRuleHandlers, unusedSettingsHandlers, unusedHistoryHandlers, unusedSurveillanceHandlers } from './support/samples.ts';
 
 const ours: IpcSender = { url: 'app://fillwatch/index.html', isMainFrame: true };
 const demoStatus = { active: true, accountIds: ['demo-1'], reportsPerSecond: 2 };
@@ -20,7 +20,7 @@ function door(overrides: Partial<RequestHandlers> = {}) {
     'session.get': () => [],
     'demo.status': () => { calls.push('demo'); return demoStatus; },
     ...inMemoryRuleHandlers(),
-    ...unusedSettingsHandlers(), ...unusedHistoryHandlers(),
+    ...unusedSettingsHandlers(), ...unusedHistoryHandlers(), ...unusedSurveillanceHandlers(),
     ...overrides,
   };
   const d = new IpcDoor(handlers, trustOrigins(['app://fillwatch']), { onRefused: (channel, kind) => refused.push(`${channel} ${kind}`) });

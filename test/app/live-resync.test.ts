@@ -15,7 +15,7 @@ import { addExecutions, NO_ROWS, rowsFromSnapshot, type LiveRows } from '../../r
 import { LiveSync } from '../../renderer/state/live-sync.ts';
 import { accountConfig, fakeRecorder } from './support/fake-recorder.ts';
 import { ManualTimer } from './support/manual-timer.ts';
-import { inMemoryRuleHandlers, unusedSettingsHandlers, unusedHistoryHandlers } from './support/samples.ts';
+import { inMemoryRuleHandlers, unusedSettingsHandlers, unusedHistoryHandlers, unusedSurveillanceHandlers } from './support/samples.ts';
 
 const KEEP = 20;
 const ours = { url: 'app://fillwatch/index.html', isMainFrame: true };
@@ -55,7 +55,7 @@ class Main {
   readonly timer = new ManualTimer();
   readonly recorder = fakeRecorder([accountConfig('a'), accountConfig('b')]);
   readonly feed = new LiveFeed(this.recorder.api, { batcher: new EventBatcher({ timer: this.timer }), keepExecutions: 50, statusPollMs: 3_600_000 });
-  readonly door = new IpcDoor({ ...liveRequestHandlers(this.feed), ...inMemoryRuleHandlers(), ...unusedSettingsHandlers(), ...unusedHistoryHandlers() }, trustOrigins(['app://fillwatch']));
+  readonly door = new IpcDoor({ ...liveRequestHandlers(this.feed), ...inMemoryRuleHandlers(), ...unusedSettingsHandlers(), ...unusedHistoryHandlers(), ...unusedSurveillanceHandlers() }, trustOrigins(['app://fillwatch']));
   readonly windows = new Set<Window>();
   readonly requests: { window: Window; resolve: (r: IpcResult<AppSnapshot>) => void }[] = [];
   readonly committed: string[] = [];

@@ -84,7 +84,7 @@ async function startApp(options: { displays?: FakeDisplay[]; boundsFile?: string
     fake, log, userData, appMenu, viewItem,
     main: () => FakeBrowserWindow.created[0]!,
     tray: () => FakeTray.created[0]!,
-    setAccounts: (next: AccountView[]) => { accounts = next; batches.fire({ seq: 1, executions: [], statuses: next.map((a) => a.status), logs: [], alerts: [], positionsChanged: [] }); },
+    setAccounts: (next: AccountView[]) => { accounts = next; batches.fire({ seq: 1, executions: [], statuses: next.map((a) => a.status), logs: [], alerts: [], positionsChanged: [], surveillance: [] }); },
     boundsFile: () => JSON.parse(readFileSync(join(userData, 'window-bounds.json'), 'utf8')) as { windows: Record<string, unknown> },
     done: () => rmSync(userData, { recursive: true, force: true }),
   };

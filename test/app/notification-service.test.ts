@@ -15,7 +15,7 @@ import { notificationRequestHandlers } from '../../electron/main/notifications/n
 import { NotificationService, type NotificationClock } from '../../electron/main/notifications/notification-service.ts';
 import { addToast, TOASTS_KEPT } from '../../renderer/state/notification-store.ts';
 import { accountConfig, fakeRecorder } from './support/fake-recorder.ts';
-import { unusedSettingsHandlers, unusedHistoryHandlers } from './support/samples.ts';
+import { unusedSettingsHandlers, unusedHistoryHandlers, unusedSurveillanceHandlers } from './support/samples.ts';
 
 class FakeClock implements NotificationClock {
   at = Date.UTC(2026, 10, 24, 14, 0, 0);
@@ -177,5 +177,5 @@ describe('notification rules over IPC, and the toast log', () => {
 
 function emptyHandlers() {
   const fail = () => { throw new Error('not part of this test'); };
-  return { 'app.snapshot': fail, 'accounts.list': fail, 'positions.get': fail, 'session.get': fail, 'demo.status': fail, ...unusedSettingsHandlers(), ...unusedHistoryHandlers() };
+  return { 'app.snapshot': fail, 'accounts.list': fail, 'positions.get': fail, 'session.get': fail, 'demo.status': fail, ...unusedSettingsHandlers(), ...unusedHistoryHandlers(), ...unusedSurveillanceHandlers() };
 }

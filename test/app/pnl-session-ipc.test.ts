@@ -12,7 +12,7 @@ import { startAppServices } from '../../electron/main/app-services.ts';
 import { IpcDoor, trustOrigins } from '../../electron/main/ipc/ipc-door.ts';
 import { requestChannel, requests, type ResponseOf } from '../../shared/ipc/contract.ts';
 import { waitFor } from '../support/simulator-fixture.ts';
-import { unusedHistoryHandlers, unusedSettingsHandlers } from './support/samples.ts';
+import { unusedHistoryHandlers, unusedSettingsHandlers, unusedSurveillanceHandlers } from './support/samples.ts';
 
 const ours = { url: 'app://fillwatch/index.html', isMainFrame: true };
 
@@ -21,7 +21,7 @@ describe('positions.get and session.get', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fw-pnl-ipc-'));
     const journalPath = join(dir, 'journal.db');
     const services = await startAppServices({ journalPath, demo: { accounts: 2, reportsPerSecond: 40, seed: 5 }, statusPollMs: 100 });
-    const door = new IpcDoor({ ...services.handlers, ...unusedSettingsHandlers(), ...unusedHistoryHandlers() }, trustOrigins(['app://fillwatch']));
+    const door = new IpcDoor({ ...services.handlers, ...unusedSettingsHandlers(), ...unusedHistoryHandlers(), ...unusedSurveillanceHandlers() }, trustOrigins(['app://fillwatch']));
     const call = async <N extends 'positions.get' | 'session.get'>(name: N, payload: unknown): Promise<ResponseOf<N>> => {
       const answer = await door.handle(requestChannel(name), ours, payload);
       assert.ok(answer.ok, JSON.stringify(answer));

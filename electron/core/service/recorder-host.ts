@@ -35,6 +35,8 @@ export class RecorderHost {
   readonly #options: RecorderHostOptions;
   readonly #events = new Emitter<ServiceEvent>();
   readonly #pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  /** The rules last set through this host, for a restarted worker (else the options' rules). */
+  #rules: RecorderHostOptions['rules'];
   /** Accounts as last configured through this host, to add again after a crash. */
   readonly #accounts = new Map<string, { config: AccountConfig; running: boolean }>();
   #worker: Worker;
@@ -77,7 +79,7 @@ export class RecorderHost {
 
   #spawn(): { worker: Worker; ready: Promise<void> } {
     const { signerFor: _s, restartOnCrash: _r, ...data } = this.#options;
-    const worker = new Worker(WORKER_URL, { workerData: data });
+    const worker = new Worker(WORKER_URL, { workerData: this.#rules === undefined ? data : { ...data, rules: this.#rules } });
     const ready = new Promise<void>((resolve, reject) => {
       const onMessage = (message: WorkerToHost) => { if (message.kind === 'ready') { worker.off('error', reject); resolve(); } };
       worker.once('error', reject);
@@ -149,7 +151,11 @@ export class RecorderHost {
   /** Remembers what was configured, so a restarted worker gets the same accounts. */
   #wrapAccountBookkeeping(): void {
     const api = this.api as { -readonly [K in keyof RecorderApi]: RecorderApi[K] };
-    const { addAccount, removeAccount, reconfigure, startAccount, stopAccount } = api;
+    const { addAccount, removeAccount, reconfigure, startAccount, stopAccount, setRules } = api;
+    api.setRules = async (rules) => {
+      await setRules(rules);
+      this.#rules = rules;
+    };
     api.addAccount = async (config, options) => {
       await addAccount(config, options);
       this.#accounts.set(config.id, { config, running: options?.start ?? true });

@@ -199,6 +199,13 @@ export class RecorderService {
     if (failed !== undefined) throw failed.reason;
   }
 
+  /** New surveillance rules from the next commit on (Settings' save); the engine's state is rebuilt by a replay with them. */
+  setRules(rules: RulesDocument): void {
+    this.#assertOpen();
+    if (this.#surveillance === undefined) throw new RecorderServiceError('This recorder was started without surveillance rules, so none can be set.');
+    this.#surveillance.setRules(rules);
+  }
+
   /** Once the journal file exists (the first account opened it): the rules' state as of its history. */
   #warmUpRules(): void {
     if (this.#surveillance === undefined || this.#surveillance.warm) return;

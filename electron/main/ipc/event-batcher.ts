@@ -5,6 +5,7 @@
 // tell which batches a snapshot already covers, and notice one it missed. Plain Node, timer injected.
 import { Emitter, type Event } from '../../../shared/events/emitter.ts';
 import type { AccountStatusWire, Alert, LiveBatch, LiveExecutionWire, LogLine } from '../../../shared/ipc/contract.ts';
+import type { SurveillanceAlertWire } from '../../../shared/ipc/alerts-contract.ts';
 
 /** One animation frame at 60 Hz. */
 export const FRAME_MS = 16;
@@ -32,6 +33,8 @@ export class EventBatcher {
   #logs: LogLine[] = [];
   #alerts: Alert[] = [];
   #positionsChanged = new Set<string>();
+  /** By id: an alert raised and reviewed within one frame is sent once, as it is now. */
+  #surveillance = new Map<string, SurveillanceAlertWire>();
   #seq = 0;
   #lastFlushAt = Number.NEGATIVE_INFINITY;
   #cancelPending: (() => void) | undefined;
@@ -72,6 +75,16 @@ export class EventBatcher {
     this.#schedule();
   }
 
+  /** Surveillance alerts new to the journal, or changed by a review. */
+  addSurveillance(alerts: readonly SurveillanceAlertWire[]): void {
+    if (alerts.length === 0) return;
+    for (const alert of alerts) {
+      this.#surveillance.delete(alert.id);
+      this.#surveillance.set(alert.id, alert);
+    }
+    this.#schedule();
+  }
+
   positionsChanged(accountId: string): void {
     this.#positionsChanged.add(accountId);
     this.#schedule();
@@ -81,7 +94,7 @@ export class EventBatcher {
   flush(): void {
     this.#cancelPending?.();
     this.#cancelPending = undefined;
-    if (this.#executions.length === 0 && this.#statuses.size === 0 && this.#logs.length === 0 && this.#alerts.length === 0 && this.#positionsChanged.size === 0) return;
+    if (this.#executions.length === 0 && this.#statuses.size === 0 && this.#logs.length === 0 && this.#alerts.length === 0 && this.#positionsChanged.size === 0 && this.#surveillance.size === 0) return;
     const batch: LiveBatch = {
       seq: ++this.#seq,
       executions: this.#executions,
@@ -89,12 +102,14 @@ export class EventBatcher {
       logs: this.#logs,
       alerts: this.#alerts,
       positionsChanged: [...this.#positionsChanged],
+      surveillance: [...this.#surveillance.values()],
     };
     this.#executions = [];
     this.#statuses = new Map();
     this.#logs = [];
     this.#alerts = [];
     this.#positionsChanged = new Set();
+    this.#surveillance = new Map();
     this.#lastFlushAt = this.#timer.now();
     this.#onBatch.fire(batch);
   }

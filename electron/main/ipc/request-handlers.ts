@@ -2,11 +2,12 @@
 // already checked by the IpcDoor; these only decide, and refuse with a kind when they must.
 import type { SettingsRequestName } from '../accounts/account-settings.ts';
 import type { HistoryRequestName } from '../history/history-handlers.ts';
+import type { SurveillanceRequestName } from '../surveillance/surveillance-handlers.ts';
 import { IpcRequestError, type RequestHandlers } from './ipc-door.ts';
 import type { LiveFeed } from '../live/live-feed.ts';
 
-/** What one set of services answers: everything but Settings' accounts and keys and History (the app runtime's). */
-export type ServiceHandlers = Omit<RequestHandlers, SettingsRequestName | HistoryRequestName>;
+/** What one set of services answers: everything but Settings' accounts and keys, History and surveillance (the app runtime's). */
+export type ServiceHandlers = Omit<RequestHandlers, SettingsRequestName | HistoryRequestName | SurveillanceRequestName>;
 
 /** Every request but the notification rules (electron/main/notifications answers those) and Settings'. */
 export function liveRequestHandlers(feed: LiveFeed): Omit<ServiceHandlers, `notifications.${string}`> {

@@ -16,6 +16,8 @@ import { RecentList } from './recent-list.ts';
 import { isAlertEvent, toAccountSummary, toAlert, toLogLine, toWireExecution, toWireRecord, toWireStatus } from './to-wire.ts';
 import { toPositionsView } from './pnl-wire.ts';
 import { toAccountSession } from './session-wire.ts';
+import type { SurveillanceAlertWire } from '../../../shared/ipc/alerts-contract.ts';
+import { newAlertWire } from '../surveillance/alert-wire.ts';
 
 export const DEFAULT_SNAPSHOT_EXECUTIONS = 500;
 /** Rows per journal read when refilling after an engine restart. */
@@ -117,6 +119,11 @@ export class LiveFeed implements Disposable {
     return this.#refreshing;
   }
 
+  /** An alert a review changed: every window's Alerts view shows its new state. */
+  surveillanceChanged(alert: SurveillanceAlertWire): void {
+    this.#batcher.addSurveillance([alert]);
+  }
+
   dispose(): void {
     this.#subscriptions.dispose();
   }
@@ -198,6 +205,10 @@ export class LiveFeed implements Disposable {
         this.#batcher.setStatus(status);
         return;
       }
+      case 'alerts':
+        // Stored before told, and told once per id (the service's promise): the view upserts by id.
+        this.#batcher.addSurveillance(event.alerts.map((a) => newAlertWire(a, this.#now())));
+        return;
       case 'log': {
         const line = toLogLine(event);
         this.#logs.push(line);

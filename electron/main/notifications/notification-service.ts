@@ -11,7 +11,8 @@ import { NotificationPlanner, type PlannedNotification } from '../../../shared/n
 import type { NotificationRules } from '../../../shared/notifications/notification-rules.ts';
 import type { AccountConfig } from '../../../shared/accounts/account-config.ts';
 import type { RecorderApi } from '../../../shared/service/recorder-api.ts';
-import { readNotificationState, writeNotificationState, type NotificationState } from './notification-state-file.ts';
+import { AlertNotifier } from '../../../shared/notifications/alert-notifications.ts';
+import { MAX_NOTIFIED_ALERTS, readNotificationState, writeNotificationState, type NotificationState } from './notification-state-file.ts';
 
 /** Where notifications go. A sink that throws is reported and the others still get the notification. */
 export interface NotificationSink {
@@ -51,6 +52,8 @@ export class NotificationService {
   readonly #clock: NotificationClock;
   readonly #log: (line: string) => void;
   readonly #planner: NotificationPlanner;
+  /** High-severity surveillance alerts, by id (alert-notifications.ts). */
+  readonly #alerts: AlertNotifier;
   readonly #sinks = new Set<NotificationSink>();
   readonly #configs = new Map<string, AccountConfig>();
   readonly #subscription: Disposable;
@@ -79,9 +82,18 @@ export class NotificationService {
       priceUnitOf: (accountId) => priceUnitOf(this.#configs.get(accountId)),
       ...(options.coalesceMs === undefined ? {} : { coalesceMs: options.coalesceMs }),
     });
+    const byKey = (apiKeyId: string) => [...this.#configs.values()].find((c) => c.apiKeyId === apiKeyId);
+    this.#alerts = new AlertNotifier({
+      notified: state.notifiedAlerts[options.journalPath] ?? [],
+      onNotified: (ids) => this.#alertsNotified(ids),
+      accountOf: (apiKeyId) => byKey(apiKeyId)?.id,
+      labelOf: (apiKeyId) => byKey(apiKeyId)?.label ?? apiKeyId,
+      ...(options.coalesceMs === undefined ? {} : { coalesceMs: options.coalesceMs }),
+    });
     this.#subscription = api.onEvent((event) => {
       if ('accountId' in event && event.accountId !== undefined && !this.#configs.has(event.accountId)) void this.refreshAccounts();
-      this.#planner.onEvent(event, this.#clock.now());
+      if (event.type === 'alerts') this.#alerts.onAlerts(event.alerts, this.#state.rules, this.#clock.now());
+      else this.#planner.onEvent(event, this.#clock.now());
     });
     this.#stopTimer = this.#clock.every(options.tickMs ?? 250, () => void this.tick());
   }
@@ -134,7 +146,7 @@ export class NotificationService {
   async #tick(): Promise<void> {
     if (this.#closed) return;
     const now = this.#clock.now();
-    const due = this.#planner.due(now);
+    const due = [...this.#planner.due(now), ...this.#alerts.due(this.#state.rules, now)];
     if (due.length === 0 && !this.#dirty) return;
     // Save the positions first: what is shown below is then never shown again, whatever happens next.
     try {
@@ -159,6 +171,13 @@ export class NotificationService {
     const journal = this.#options.journalPath;
     const positions = { ...this.#state.notifiedUpTo[journal], [accountId]: position };
     this.#state = { ...this.#state, notifiedUpTo: { ...this.#state.notifiedUpTo, [journal]: positions } };
+    this.#dirty = true;
+  }
+
+  #alertsNotified(ids: readonly string[]): void {
+    const journal = this.#options.journalPath;
+    const kept = [...(this.#state.notifiedAlerts[journal] ?? []), ...ids].slice(-MAX_NOTIFIED_ALERTS);
+    this.#state = { ...this.#state, notifiedAlerts: { ...this.#state.notifiedAlerts, [journal]: kept } };
     this.#dirty = true;
   }
 
@@ -191,6 +210,8 @@ export function toWire(planned: PlannedNotification, id: number, at: number): No
     title: planned.title,
     body: planned.body,
     urgency: planned.urgency,
-    target: target === undefined ? null : { accountId: target.accountId, position: target.position ?? null, execId: target.execId ?? null },
+    target: target === undefined ? null : {
+      accountId: target.accountId, position: target.position ?? null, execId: target.execId ?? null, ...(target.alertId === undefined ? {} : { alertId: target.alertId }),
+    },
   };
 }

@@ -1,6 +1,7 @@
 // notification-state-file.ts — what notifications must remember across restarts, in one small JSON
 // file in the app's data folder: the user's rules, and per journal and account the journal position
-// already notified (so no execution is ever notified twice). Written atomically: a temp file beside
+// already notified (so no execution is ever notified twice), and per journal the surveillance alerts
+// already notified (by id; the newest MAX_NOTIFIED_ALERTS kept). Written atomically: a temp file beside
 // it, fsync, rename, then fsync the folder (storage/atomic-file.ts), so a crash leaves the old file or the new one.
 // A missing or unreadable file means defaults (an unreadable one is kept aside as `.bad`, not lost).
 import { readFileSync, renameSync } from 'node:fs';
@@ -12,12 +13,17 @@ export interface NotificationState {
   readonly rules: NotificationRules;
   /** Journal file → account id → the last journal position notified. Positions belong to one journal. */
   readonly notifiedUpTo: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Journal file → ids of the surveillance alerts notified, oldest first. */
+  readonly notifiedAlerts: Readonly<Record<string, readonly string[]>>;
 }
+
+/** Alert ids kept per journal: far more than can be raised between two runs, so none repeats. */
+export const MAX_NOTIFIED_ALERTS = 5_000;
 
 const VERSION = 1;
 
 export function defaultNotificationState(): NotificationState {
-  return { rules: DEFAULT_NOTIFICATION_RULES, notifiedUpTo: {} };
+  return { rules: DEFAULT_NOTIFICATION_RULES, notifiedUpTo: {}, notifiedAlerts: {} };
 }
 
 /** Reads the state, or defaults (and `problem` says why) when the file is missing or not ours. */
@@ -30,7 +36,7 @@ export function readNotificationState(path: string): { state: NotificationState;
     return { state: defaultNotificationState(), problem: `could not read ${path}: ${String(error)}` };
   }
   try {
-    const value = JSON.parse(text) as { version?: unknown; rules?: unknown; notifiedUpTo?: unknown };
+    const value = JSON.parse(text) as { version?: unknown; rules?: unknown; notifiedUpTo?: unknown; notifiedAlerts?: unknown };
     if (value.version !== VERSION) throw new Error(`unknown version ${String(value.version)}`);
     const rules = notificationRulesSchema.parse(value.rules) as NotificationRules;
     const notifiedUpTo: Record<string, Record<string, number>> = {};
@@ -42,7 +48,13 @@ export function readNotificationState(path: string): { state: NotificationState;
       }
       notifiedUpTo[journal] = positions;
     }
-    return { state: { rules, notifiedUpTo } };
+    const notifiedAlerts: Record<string, string[]> = {};
+    // Absent in files written before surveillance alerts were notified.
+    for (const [journal, ids] of Object.entries((value.notifiedAlerts ?? {}) as Record<string, unknown>)) {
+      if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new Error(`bad alert ids for ${journal}`);
+      notifiedAlerts[journal] = (ids as string[]).slice(-MAX_NOTIFIED_ALERTS);
+    }
+    return { state: { rules, notifiedUpTo, notifiedAlerts } };
   } catch (error) {
     // Keep the unreadable file for a person to look at; start from defaults.
     try { renameSync(path, `${path}.bad`); } catch { /* best effort */ }
@@ -51,7 +63,7 @@ export function readNotificationState(path: string): { state: NotificationState;
 }
 
 function serialize(state: NotificationState): string {
-  return `${JSON.stringify({ version: VERSION, rules: state.rules, notifiedUpTo: state.notifiedUpTo }, null, 2)}\n`;
+  return `${JSON.stringify({ version: VERSION, rules: state.rules, notifiedUpTo: state.notifiedUpTo, notifiedAlerts: state.notifiedAlerts }, null, 2)}\n`;
 }
 
 /** Atomic replace (storage/atomic-file.ts). */

@@ -36,6 +36,7 @@ export function fakeRecorder(accounts: AccountConfig[] = [accountConfig('a')]) {
     reviewAlert: () => Promise.reject(new Error('Alerts are not part of this fake')),
     listAlerts: async () => [],
     getAlert: async () => undefined,
+    setRules: async () => {},
     close: async () => {},
     onEvent: events.event,
   };

@@ -40,3 +40,12 @@ export const unusedHistoryHandlers = () => {
     'history.export': refuse, 'history.cancelExport': refuse,
   };
 };
+
+/** The Alerts view's and Settings → Surveillance's requests, for tests that do not exercise them. */
+export const unusedSurveillanceHandlers = () => {
+  const refuse = () => { throw new Error('Surveillance is not wired in this test.'); };
+  return {
+    'alerts.list': refuse, 'alerts.get': refuse, 'alerts.review': refuse,
+    'surveillance.get': refuse, 'surveillance.setReviewer': refuse, 'surveillance.setRules': refuse,
+  };
+};
