@@ -17,6 +17,8 @@ import type { FixMessage } from '../electron/core/fix/decode.ts';
 import type { SequenceSnapshot } from '../electron/core/session/sequence.ts';
 import { fillFromExecution } from '../electron/core/positions/fill-from-execution.ts';
 import { BENCH_API_KEY_ID } from './workloads.ts';
+import { LiveSurveillance } from '../electron/core/surveillance/index.ts';
+import type { RulesDocument } from '../shared/surveillance/rules-document.ts';
 
 export type StoreKind = 'journal' | 'memory-jsonl';
 
@@ -48,12 +50,19 @@ export interface IngestPipeline {
   whenCommitted(count: number): Promise<void>;
   /** Bytes the store occupies on disk now (journal + its WAL, or the JSONL file). */
   diskBytes(): number;
+  /** With `surveil`: CPU time this thread spent in the rules engine on the commits (ms), and the alerts it raised. */
+  readonly surveillance: { readonly ms: number; readonly alerts: number } | undefined;
   close(): void;
 }
 
-export function openPipeline(kind: StoreKind, dir: string, writer: WriterKind = DEFAULT_WRITER): IngestPipeline {
+export interface PipelineOptions {
+  /** Run the surveillance rules on every commit, as the recorder service does (journal store only). */
+  readonly surveil?: RulesDocument;
+}
+
+export function openPipeline(kind: StoreKind, dir: string, writer: WriterKind = DEFAULT_WRITER, options: PipelineOptions = {}): IngestPipeline {
   mkdirSync(dir, { recursive: true });
-  return kind === 'journal' ? openJournalPipeline(dir, writer) : openMemoryJsonlPipeline(dir);
+  return kind === 'journal' ? openJournalPipeline(dir, writer, options) : openMemoryJsonlPipeline(dir);
 }
 
 /** Counts durable executions, feeds them to the positions book, wakes whoever waits for a count. */
@@ -109,13 +118,25 @@ function fileBytes(...paths: string[]): number {
 /** Passed explicitly so the durability stated in the table is the one in force (the app's default). */
 const JOURNAL_SYNCHRONOUS = 'NORMAL';
 
-function openJournalPipeline(dir: string, writer: WriterKind): IngestPipeline {
+function openJournalPipeline(dir: string, writer: WriterKind, options: PipelineOptions): IngestPipeline {
   const path = join(dir, 'journal.db');
   const committed = new Committed();
+  const surveillance = { ms: 0, alerts: 0 };
+  // As the service wires it: each commit's batch to the engine (warmed up on the empty file first).
+  const rules = options.surveil === undefined ? undefined : new LiveSurveillance({ rules: options.surveil, journalPath: ':memory:', onAlerts: (a) => { surveillance.alerts += a.length; } });
   const journal = Journal.open(path, {
     session: { senderCompId: BENCH_API_KEY_ID, targetCompId: 'KalshiRT' },
     synchronous: JOURNAL_SYNCHRONOUS,
     onCommitted: (executions) => committed.add(executions),
+    ...(rules === undefined ? {} : {
+      onCommittedBatch: (batch) => {
+        // CPU of this thread, not wall time: another process taking the core must not count as ours.
+        const started = process.threadCpuUsage();
+        rules.committed(BENCH_API_KEY_ID, batch);
+        const spent = process.threadCpuUsage(started);
+        surveillance.ms += (spent.user + spent.system) / 1000;
+      },
+    }),
     writer,
   });
   return {
@@ -140,6 +161,7 @@ function openJournalPipeline(dir: string, writer: WriterKind): IngestPipeline {
     },
     whenCommitted: (count) => committed.when(count),
     diskBytes: () => fileBytes(path, `${path}-wal`),
+    surveillance: rules === undefined ? undefined : surveillance,
     close: () => journal.close(),
   };
 }
@@ -189,6 +211,7 @@ function openMemoryJsonlPipeline(dir: string): IngestPipeline {
     },
     whenCommitted: (count) => committed.when(count),
     diskBytes: () => fileBytes(path),
+    surveillance: undefined,
     close: () => jsonl.close(),
   };
 }

@@ -12,7 +12,7 @@ import { MsgType } from '../../shared/fix/tags.ts';
 import { signLogon } from '../../electron/core/signing/index.ts';
 import { connectTls, type TlsEndpoint } from '../../electron/core/transport/tls-connection.ts';
 import type { SessionEvent } from '../../shared/events/session-events.ts';
-import { openPipeline, type StoreKind, type WriterKind } from '../pipeline.ts';
+import { openPipeline, type PipelineOptions, type StoreKind, type WriterKind } from '../pipeline.ts';
 import { forkSimulator } from '../sim/simulator-client.ts';
 import { elapsedNs, nowNs, watchPeakRss } from '../stats.ts';
 import { BENCH_API_KEY_ID, benchKeys, benchSessionConfig } from '../workloads.ts';
@@ -31,6 +31,8 @@ export interface CatchUpOptions {
   readonly coalesceWrites: boolean;
   readonly seed?: number;
   readonly timeoutMs?: number;
+  /** Run the surveillance rules on every commit (journal store only; pipeline.ts). */
+  readonly surveil?: PipelineOptions['surveil'];
   /** Called as the gate opens and once every ER is committed (profiling tools bracket the burst with these). */
   readonly onGateOpen?: () => void;
   readonly onCaughtUp?: () => void;
@@ -61,13 +63,15 @@ export interface CatchUpResult {
   readonly storeKind: StoreKind;
   readonly positionErrors: number;
   readonly durability: string;
+  /** With `surveil`: engine time from the gate opening to caught up (ms), and the alerts of the whole run. */
+  readonly surveillance?: { readonly burstMs: number; readonly alerts: number };
 }
 
 export async function runCatchUp(options: CatchUpOptions): Promise<CatchUpResult> {
   const keys = benchKeys();
   mkdirSync(options.dir, { recursive: true });
   const sim = await forkSimulator({ apiKeyId: BENCH_API_KEY_ID, publicKeyPem: keys.publicKeyPem, liveBeforeDrop: options.live, backlog: options.backlog, seed: options.seed ?? 1, coalesceWrites: options.coalesceWrites });
-  const pipeline = openPipeline(options.store, join(options.dir, 'store'), options.writer);
+  const pipeline = openPipeline(options.store, join(options.dir, 'store'), options.writer, options.surveil === undefined ? {} : { surveil: options.surveil });
   let recorder: Recorder | undefined;
   let closed = false;
   const close = async (): Promise<void> => {
@@ -142,6 +146,7 @@ export async function runCatchUp(options: CatchUpOptions): Promise<CatchUpResult
     const commitsBefore = pipeline.commits;
 
     const rss = watchPeakRss();
+    const surveilledBefore = pipeline.surveillance?.ms ?? 0;
     const gateWallMs = Date.now();
     options.onGateOpen?.();
     gateAt = nowNs();
@@ -158,6 +163,7 @@ export async function runCatchUp(options: CatchUpOptions): Promise<CatchUpResult
     const doneNs = elapsedNs(gateAt);
     options.onCaughtUp?.();
     const cpu = process.cpuUsage(cpuAtFirst);
+    const surveilled = pipeline.surveillance === undefined ? undefined : { burstMs: pipeline.surveillance.ms - surveilledBefore, alerts: pipeline.surveillance.alerts };
     const peakRssBytes = rss.stop();
     const resent = await sim.next('resent', 10_000);
     if (loggedOnAt === undefined || firstErAt === undefined) throw new Error('The recorder caught up without a logon or an ER after reconnecting.');
@@ -178,6 +184,7 @@ export async function runCatchUp(options: CatchUpOptions): Promise<CatchUpResult
       storeKind: pipeline.kind,
       positionErrors: pipeline.positionErrors,
       durability: pipeline.durability,
+      ...(surveilled === undefined ? {} : { surveillance: surveilled }),
     };
   } finally {
     await close();

@@ -65,12 +65,22 @@ interface Market {
 /** Days kept per account: a late fill for an older day starts that day afresh. */
 const DAYS_KEPT = 8;
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 export class AccountState {
+  /** Handed to the rules for one input and filled again for the next (no rule keeps it): no allocation per fill. */
+  readonly #trade: Mutable<TradeFacts> = {
+    symbol: '', event: '', qty: ZERO, price: ZERO, cost: ZERO, realized: ZERO, fee: ZERO, positionBefore: ZERO, positionAfter: ZERO,
+    costAfter: ZERO, serverPosition: null, eventContracts: ZERO, eventCost: ZERO,
+  };
   readonly #markets = new Map<string, Market>();
   readonly #events = new Map<string, { contracts: Decimal; cost: Decimal }>();
   readonly #days = new Map<string, DayState>();
 
-  /** Books a Trade; null when it is not one or the ledger refuses it (then no position moved). */
+  /**
+   * Books a Trade; null when it is not one or the ledger refuses it (then no position moved). The facts
+   * are valid until the next call (they are reused).
+   */
   bookTrade(input: ExecutionInput, local: LocalTime): TradeFacts | null {
     const r = input.record;
     if (r.execType !== 'F' || r.lastQty === null || r.lastPx === null) return null;
@@ -92,12 +102,21 @@ export class AccountState {
       const day = this.day(local.day);
       day.net = add(day.net, sub(realized, parsed.fee));
       day.fills++;
-      return {
-        symbol: r.symbol, event: market.ledger.event, qty: parsed.qty, price: parsed.price,
-        cost: r.side === '1' ? parsed.notional : sub(parsed.qty, parsed.notional),
-        realized, fee: parsed.fee, positionBefore: before, positionAfter: after, costAfter, serverPosition: parsed.serverPosition,
-        eventContracts: exposure.contracts, eventCost: exposure.cost,
-      };
+      const t = this.#trade;
+      t.symbol = r.symbol;
+      t.event = market.ledger.event;
+      t.qty = parsed.qty;
+      t.price = parsed.price;
+      t.cost = r.side === '1' ? parsed.notional : sub(parsed.qty, parsed.notional);
+      t.realized = realized;
+      t.fee = parsed.fee;
+      t.positionBefore = before;
+      t.positionAfter = after;
+      t.costAfter = costAfter;
+      t.serverPosition = parsed.serverPosition;
+      t.eventContracts = exposure.contracts;
+      t.eventCost = exposure.cost;
+      return t;
     } catch (error) {
       if (error instanceof PositionError) return null;
       throw error;

@@ -24,14 +24,23 @@ export class SurveillanceEngine {
   readonly #accounts = new Map<string, AccountState>();
   /** Alerts raised by the input being processed. */
   #out: SurveillanceAlert[] = [];
-  readonly #raisers = new Map<RuleId, RaiseAlert>();
+  /** Each rule with its raise, per kind of input it reads (worked out once: this runs per input). */
+  readonly #onExecution: Handler[] = [];
+  readonly #onSettlement: Handler[] = [];
+  readonly #onFeed: Handler[] = [];
+  readonly #facts: { -readonly [K in keyof ExecutionFacts]: ExecutionFacts[K] } = { local: { day: '', weekday: 0, minute: 0 }, trade: null, day: { net: 0n as ExecutionFacts['day']['net'], fills: 0, orders: 0 } };
 
   constructor(rules: RulesDocument) {
     this.rules = rules;
     this.#clock = new LocalClock(rules.timeZone);
     this.#allow = new AllowList(rules.allowList, this.#clock);
     this.#rules = createRules(rules, this.#clock);
-    for (const rule of this.#rules) this.#raisers.set(rule.id, (draft) => this.#raise(rule.id, draft));
+    for (const rule of this.#rules) {
+      const handler: Handler = { rule, accounts: rule.accounts, raise: (draft) => this.#raise(rule.id, draft) };
+      if (rule.execution !== undefined) this.#onExecution.push(handler);
+      if (rule.settlement !== undefined) this.#onSettlement.push(handler);
+      if (rule.feed !== undefined) this.#onFeed.push(handler);
+    }
   }
 
   /** The alerts one input raises (usually none). */
@@ -58,23 +67,27 @@ export class SurveillanceEngine {
         const trade = state.bookTrade(input, local);
         const day = state.day(local.day);
         if (input.record.execType === '0') day.orders++;
-        const facts: ExecutionFacts = { local, trade, day };
-        for (const rule of this.#rules) {
-          if (rule.execution !== undefined && watches(rule, input.accountId)) rule.execution(input, facts, this.#raisers.get(rule.id)!);
+        // One object, refilled per input: no rule keeps the facts past its call.
+        const facts = this.#facts;
+        facts.local = local;
+        facts.trade = trade;
+        facts.day = day;
+        for (const h of this.#onExecution) {
+          if (h.accounts === undefined || h.accounts.has(input.accountId)) h.rule.execution!(input, facts, h.raise);
         }
         return;
       }
       case 'settlement': {
         const at = input.settlement?.at;
         const facts = state.bookSettlement(input, this.#clock.at(typeof at === 'number' ? at : 0));
-        for (const rule of this.#rules) {
-          if (rule.settlement !== undefined && watches(rule, input.accountId)) rule.settlement(input, facts, this.#raisers.get(rule.id)!);
+        for (const h of this.#onSettlement) {
+          if (h.accounts === undefined || h.accounts.has(input.accountId)) h.rule.settlement!(input, facts, h.raise);
         }
         return;
       }
       default:
-        for (const rule of this.#rules) {
-          if (rule.feed !== undefined && watches(rule, input.accountId)) rule.feed(input, this.#raisers.get(rule.id)!);
+        for (const h of this.#onFeed) {
+          if (h.accounts === undefined || h.accounts.has(input.accountId)) h.rule.feed!(input, h.raise);
         }
     }
   }
@@ -114,6 +127,8 @@ export class SurveillanceEngine {
   }
 }
 
-function watches(rule: Rule, accountId: string): boolean {
-  return rule.accounts === undefined || rule.accounts.has(accountId);
+interface Handler {
+  readonly rule: Rule;
+  readonly accounts: ReadonlySet<string> | undefined;
+  readonly raise: RaiseAlert;
 }

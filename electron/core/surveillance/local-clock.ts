@@ -21,6 +21,9 @@ export class LocalClock {
   readonly timeZone: string;
   readonly #format: Intl.DateTimeFormat;
   readonly #cache = new Map<number, LocalTime>();
+  /** The last minute asked for: executions come many to a minute, so most calls end here. */
+  #lastMinute = Number.NaN;
+  #last: LocalTime | undefined;
 
   /** Throws RangeError for a zone Intl does not know (the rules schema checked it already). */
   constructor(timeZone: string) {
@@ -31,6 +34,8 @@ export class LocalClock {
   }
 
   at(epochMs: number): LocalTime {
+    const epochMinute = Math.floor(epochMs / 60_000);
+    if (epochMinute === this.#lastMinute) return this.#last!;
     const bucket = Math.floor(epochMs / QUARTER_HOUR_MS);
     let start = this.#cache.get(bucket);
     if (start === undefined) {
@@ -39,7 +44,10 @@ export class LocalClock {
       this.#cache.set(bucket, start);
     }
     const offset = Math.floor((epochMs - bucket * QUARTER_HOUR_MS) / 60_000);
-    return offset === 0 ? start : { day: start.day, weekday: start.weekday, minute: start.minute + offset };
+    const local = offset === 0 ? start : { day: start.day, weekday: start.weekday, minute: start.minute + offset };
+    this.#lastMinute = epochMinute;
+    this.#last = local;
+    return local;
   }
 
   day(epochMs: number): string {

@@ -40,6 +40,15 @@ export class Ring<T> {
     return item;
   }
 
+  /** The newest item that passes `test`, looking back from the newest (no array is made). */
+  findNewest(test: (item: T) => boolean): T | undefined {
+    for (let i = this.#items.length - 1; i >= this.#head; i--) {
+      const item = this.#items[i] as T;
+      if (test(item)) return item;
+    }
+    return undefined;
+  }
+
   /** Newest first, up to `n` items. */
   newest(n: number): T[] {
     const out: T[] = [];

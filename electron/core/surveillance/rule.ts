@@ -25,6 +25,7 @@ export interface RaiseAlert {
   (draft: AlertDraft): void;
 }
 
+/** Valid during the call only: the engine refills one object per input (rules copy what they keep). */
 export interface ExecutionFacts {
   /** eventAt in the document's time zone. */
   readonly local: LocalTime;

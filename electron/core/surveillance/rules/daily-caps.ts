@@ -11,6 +11,7 @@ import type { DayState } from '../account-state.ts';
 import { Episodes } from '../episodes.ts';
 import { contracts, percentOf, share, usd } from '../format.ts';
 import { accountSet, cite, type RaiseAlert, type Rule } from '../rule.ts';
+import type { ExecutionInput } from '../surveillance-input.ts';
 
 interface Trigger {
   readonly accountId: string;
@@ -18,14 +19,21 @@ interface Trigger {
   readonly day: DayState;
   readonly at: number;
   readonly startedBy: string;
-  readonly evidence: AlertEvidence;
+  /** The execution that moved the day, or (a settlement) a note naming its report. */
+  readonly input: ExecutionInput | null;
+  readonly note: string;
+}
+
+function evidenceOf(t: Trigger): AlertEvidence {
+  return t.input === null ? { executions: [], orderIds: [], note: t.note } : cite(t.input);
 }
 
 export function dailyCapsRule(p: DailyCapsParams): Rule {
   const loss = p.lossLimit === null ? null : parse(p.lossLimit);
   const warnAt = loss === null ? null : neg(share(loss, p.warnPercent));
   const breachAt = loss === null ? null : neg(loss);
-  const episodes = new Episodes();
+  const episodes = new Episodes(); // loss episodes
+  const caps = new Episodes(); // fill and order caps, one per day
   const daysOf = new Map<string, string[]>(); // account → days with episodes, oldest first
 
   function track(accountId: string, dayKey: string): void {
@@ -33,16 +41,21 @@ export function dailyCapsRule(p: DailyCapsParams): Rule {
     if (days.includes(dayKey)) return;
     days.push(dayKey);
     // Forget the episodes of days long gone (their keys would otherwise pile up for ever).
-    if (days.length > 8) for (const key of ['loss-warn', 'loss-breach', 'fills', 'orders']) episodes.end(`${accountId}/${days.shift()}/${key}`);
+    if (days.length > 8) {
+      const gone = days.shift();
+      for (const key of ['loss-warn', 'loss-breach']) episodes.end(`${accountId}/${gone}/${key}`);
+      for (const key of ['fills', 'orders']) caps.end(`${accountId}/${gone}/${key}`);
+    }
     daysOf.set(accountId, days);
   }
 
   function checkLoss(t: Trigger, raise: RaiseAlert): void {
     if (breachAt === null || warnAt === null || loss === null) return;
-    const base = `${t.accountId}/${t.dayKey}`;
     const net = t.day.net;
     const breached = cmp(net, breachAt) <= 0;
     const warned = cmp(net, warnAt) <= 0;
+    if (!warned && episodes.size === 0) return; // nothing to raise, nothing to end
+    const base = `${t.accountId}/${t.dayKey}`;
     if (!breached) episodes.end(`${base}/loss-breach`);
     if (!warned) {
       episodes.end(`${base}/loss-warn`);
@@ -57,20 +70,20 @@ export function dailyCapsRule(p: DailyCapsParams): Rule {
       severity: breached ? p.severity : p.warnSeverity, accountIds: [t.accountId], market: null, raisedAt: t.at, episodeKey,
       title: breached ? 'Daily loss limit exceeded' : `Daily loss ${p.warnPercent}% of limit`,
       text: `${t.accountId}'s net P&L on ${t.dayKey} is ${usd(net)} (realized − fees), ${percentOf(neg(net), loss)} of its ${usd(loss)} daily loss limit.`,
-      evidence: t.evidence,
+      evidence: evidenceOf(t),
     });
   }
 
   function checkCount(t: Trigger, what: 'fills' | 'orders', count: number, cap: number | null, raise: RaiseAlert): void {
     if (cap === null || count < cap) return;
     track(t.accountId, t.dayKey);
-    const episodeKey = episodes.begin(`${t.accountId}/${t.dayKey}/${what}`, t.startedBy);
+    const episodeKey = caps.begin(`${t.accountId}/${t.dayKey}/${what}`, t.startedBy);
     if (episodeKey === undefined) return;
     raise({
       severity: p.severity, accountIds: [t.accountId], market: null, raisedAt: t.at, episodeKey,
       title: what === 'fills' ? 'Daily fill cap reached' : 'Daily order cap reached',
       text: `${t.accountId} reached ${contracts(parse(String(count)))} ${what === 'fills' ? 'fills' : 'new orders'} on ${t.dayKey}, its daily cap: a runaway-bot indicator.`,
-      evidence: t.evidence,
+      evidence: evidenceOf(t),
     });
   }
 
@@ -79,12 +92,19 @@ export function dailyCapsRule(p: DailyCapsParams): Rule {
     accounts: accountSet(p.accounts),
     execution(input, facts, raise) {
       const r = input.record;
-      const trigger: Trigger = { accountId: input.accountId, dayKey: facts.local.day, day: facts.day, at: input.eventAt, startedBy: r.execId, evidence: cite(input) };
+      const day = facts.day;
+      // Most executions neither warn nor reach a cap and no loss episode is open: nothing to build.
+      const lossDue = warnAt !== null && (episodes.size > 0 || cmp(day.net, warnAt) <= 0);
+      // A cap reached stays reached all day: only its first time raises (an exact count, so ===).
+      const fillsDue = facts.trade !== null && p.maxFills !== null && day.fills === p.maxFills;
+      const ordersDue = facts.trade === null && r.execType === '0' && p.maxOrders !== null && day.orders === p.maxOrders;
+      if (!(facts.trade !== null && lossDue) && !fillsDue && !ordersDue) return;
+      const trigger: Trigger = { accountId: input.accountId, dayKey: facts.local.day, day, at: input.eventAt, startedBy: r.execId, input, note: '' };
       if (facts.trade !== null) {
         checkLoss(trigger, raise);
-        checkCount(trigger, 'fills', facts.day.fills, p.maxFills, raise);
+        checkCount(trigger, 'fills', day.fills, p.maxFills, raise);
       } else if (r.execType === '0') {
-        checkCount(trigger, 'orders', facts.day.orders, p.maxOrders, raise);
+        checkCount(trigger, 'orders', day.orders, p.maxOrders, raise);
       }
     },
     settlement(input, facts, raise) {
@@ -92,7 +112,7 @@ export function dailyCapsRule(p: DailyCapsParams): Rule {
       const at = typeof input.settlement?.at === 'number' ? input.settlement.at : 0;
       checkLoss({
         accountId: input.accountId, dayKey: facts.dayKey, day: facts.day, at, startedBy: String(input.rawId),
-        evidence: { executions: [], orderIds: [], note: `Settlement of ${facts.symbol}: journal message ${input.rawId}.` },
+        input: null, note: `Settlement of ${facts.symbol}: journal message ${input.rawId}.`,
       }, raise);
     },
   };

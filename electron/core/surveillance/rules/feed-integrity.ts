@@ -23,22 +23,30 @@ const NO_EVIDENCE = { executions: [], orderIds: [] } as const;
 
 export function feedIntegrityRule(p: FeedIntegrityParams): Rule {
   const episodes = new Episodes();
+  // Which accounts have an unread episode open, and how many position episodes are open: most fills
+  // agree with 704/705 and follow a readable message, and then nothing needs a key built.
+  const unread = new Set<string>();
+  let positionEpisodes = 0;
   const iso = (ms: number) => new Date(ms).toISOString();
 
   return {
     id: 'feed-integrity',
     accounts: accountSet(p.accounts),
     execution(input, facts, raise) {
-      episodes.end(`${input.accountId}/undecodable`);
+      if (unread.size > 0 && unread.delete(input.accountId)) episodes.end(`${input.accountId}/undecodable`);
       const t = facts.trade;
       if (!p.positionMismatch || t === null || t.serverPosition === null) return;
+      const agree = cmp(t.serverPosition, t.positionAfter) === 0;
+      if (agree && positionEpisodes === 0) return;
       const key = `${input.accountId}/${t.symbol}/position`;
-      if (cmp(t.serverPosition, t.positionAfter) === 0) {
+      if (agree) {
+        if (episodes.isOpen(key)) positionEpisodes--;
         episodes.end(key);
         return;
       }
       const episodeKey = episodes.begin(key, input.record.execId);
       if (episodeKey === undefined) return;
+      positionEpisodes++;
       raise({
         severity: p.severity, accountIds: [input.accountId], market: t.symbol, raisedAt: input.eventAt, episodeKey,
         title: 'Position differs from Kalshi\'s',
@@ -61,7 +69,9 @@ export function feedIntegrityRule(p: FeedIntegrityParams): Rule {
           text: `Kalshi settled ${net(reported)} of ${facts.symbol} for ${input.accountId}; the recorded fills give ${net(facts.positionBefore)}: fills may be missing.`,
         });
       }
-      episodes.end(`${input.accountId}/${facts.symbol}/position`);
+      const key = `${input.accountId}/${facts.symbol}/position`;
+      if (episodes.isOpen(key)) positionEpisodes--;
+      episodes.end(key);
     },
     feed(input, raise) {
       const account = input.accountId;
@@ -83,6 +93,7 @@ export function feedIntegrityRule(p: FeedIntegrityParams): Rule {
           if (!p.undecodable) return;
           const episodeKey = episodes.begin(`${account}/undecodable`, String(input.rawId));
           if (episodeKey === undefined) return;
+          unread.add(account);
           raise({
             severity: p.severity, accountIds: [account], market: null, raisedAt: input.receivedAt, episodeKey,
             title: 'Message kept unread',

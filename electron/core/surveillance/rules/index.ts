@@ -13,9 +13,10 @@ import { restrictedListRule } from './restricted-list.ts';
 
 export function createRules(doc: RulesDocument, clock: LocalClock): Rule[] {
   const rules: Rule[] = [];
-  if (doc.positionLimit.enabled) rules.push(positionLimitRule(doc.positionLimit));
+  // A rule with nothing to check (no limit, no listed market) is left out rather than run per input.
+  if (doc.positionLimit.enabled && doc.positionLimit.limits.length > 0) rules.push(positionLimitRule(doc.positionLimit));
   if (doc.largeFill.enabled) rules.push(largeFillRule(doc.largeFill));
-  if (doc.restrictedList.enabled) rules.push(restrictedListRule(doc.restrictedList));
+  if (doc.restrictedList.enabled && doc.restrictedList.entries.length > 0) rules.push(restrictedListRule(doc.restrictedList));
   if (doc.crossAccount.enabled) rules.push(crossAccountRule(doc.crossAccount));
   if (doc.orderToTrade.enabled) rules.push(orderToTradeRule(doc.orderToTrade));
   if (doc.offHours.enabled) rules.push(offHoursRule(doc.offHours, clock));

@@ -7,7 +7,6 @@
 import { type Decimal, ONE, add, cmp, mul, parse, sub } from '../../../../shared/decimal.ts';
 import { parsePrice } from '../../../../shared/money.ts';
 import type { LargeFillParams } from '../../../../shared/surveillance/rules-document.ts';
-import { Episodes } from '../episodes.ts';
 import { contracts, usd } from '../format.ts';
 import { accountSet, cite, type Rule } from '../rule.ts';
 import type { ExecutionInput } from '../surveillance-input.ts';
@@ -19,14 +18,14 @@ export function largeFillRule(p: LargeFillParams): Rule {
   const fillCost = optional(p.fillNotional);
   const orderQty = optional(p.orderContracts);
   const orderCost = optional(p.orderNotional);
-  const episodes = new Episodes();
+  // Per account, the orders that raised their alert and are not done yet (the open episodes).
+  const open = new Map<string, Set<string>>();
 
   return {
     id: 'large-fill',
     accounts: accountSet(p.accounts),
     execution(input, facts, raise) {
       const r = input.record;
-      const key = `${input.accountId}/${r.orderId}`;
       let found: { title: string; text: string } | undefined;
       const t = facts.trade;
       if (t !== null && (atLeast(t.qty, fillQty) || atLeast(t.cost, fillCost))) {
@@ -34,13 +33,17 @@ export function largeFillRule(p: LargeFillParams): Rule {
       } else if ((r.execType === '0' || r.execType === '5') && (orderQty !== null || orderCost !== null)) {
         found = largeOrder(input, orderQty, orderCost);
       }
-      if (found !== undefined) {
-        const episodeKey = episodes.begin(key, r.execId);
-        if (episodeKey !== undefined) {
-          raise({ severity: p.severity, accountIds: [input.accountId], market: r.symbol, raisedAt: input.eventAt, episodeKey, ...found, evidence: cite(input) });
+      const orders = open.get(input.accountId);
+      const done = TERMINAL.has(r.ordStatus);
+      if (found !== undefined && orders?.has(r.orderId) !== true) {
+        raise({ severity: p.severity, accountIds: [input.accountId], market: r.symbol, raisedAt: input.eventAt, episodeKey: `${input.accountId}/${r.orderId}@${r.execId}`, ...found, evidence: cite(input) });
+        if (!done) {
+          if (orders === undefined) open.set(input.accountId, new Set([r.orderId]));
+          else orders.add(r.orderId);
         }
+      } else if (done && orders !== undefined) {
+        orders.delete(r.orderId);
       }
-      if (TERMINAL.has(r.ordStatus)) episodes.end(key);
     },
   };
 }

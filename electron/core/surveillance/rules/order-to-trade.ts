@@ -63,7 +63,7 @@ export function orderToTradeRule(p: OrderToTradeParams): Rule {
       const tooManyOrders = orders >= p.minOrders && orders > p.maxOrdersPerFill * fills;
       const tooManyCancels = cancels >= p.minCancels && cancels * 100 >= p.maxCancelPercent * orders;
       if (!tooManyOrders && !tooManyCancels) {
-        episodes.end(input.accountId);
+        if (episodes.size > 0) episodes.end(input.accountId);
         return;
       }
       const episodeKey = episodes.begin(input.accountId, r.execId);

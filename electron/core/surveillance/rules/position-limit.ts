@@ -7,7 +7,6 @@
 // Settlement closes the market's position, so it ends its episodes too.
 import { type Decimal, ZERO, abs, cmp, parse } from '../../../../shared/decimal.ts';
 import type { PositionLimitParams } from '../../../../shared/surveillance/rules-document.ts';
-import { Episodes } from '../episodes.ts';
 import { contracts, percentOf, share, usd } from '../format.ts';
 import { accountSet, cite, type RaiseAlert, type Rule } from '../rule.ts';
 import type { ExecutionInput } from '../surveillance-input.ts';
@@ -37,18 +36,31 @@ export function positionLimitRule(p: PositionLimitParams): Rule {
     contracts: l.contracts === undefined ? null : threshold(l.contracts, p.warnPercent),
     dollars: l.dollars === undefined ? null : threshold(l.dollars, p.warnPercent),
   }));
-  const episodes = new Episodes();
+  // Per account, the open episodes by market/event and limit: a warning's key, a breach's key.
+  const open = new Map<string, Map<string, { warn: string | undefined; breach: string | undefined }>>();
 
   function check(account: string, limit: Limit, key: string, exposure: Exposure, trigger: ExecutionInput | null, raise: RaiseAlert): void {
     const level = levelOf(limit, exposure);
-    const base = `${account}/${key}/limit-${limit.index}`;
-    if (level !== 'breach') episodes.end(`${base}/breach`);
-    if (level === 'clear') episodes.end(`${base}/warn`);
-    if (level === 'clear' || trigger === null) return;
-    const startedBy = trigger.record.execId;
-    const breach = level === 'breach' ? episodes.begin(`${base}/breach`, startedBy) : undefined;
-    const warn = episodes.begin(`${base}/warn`, startedBy); // opened silently under a breach
-    const episodeKey = breach ?? (level === 'warn' ? warn : undefined);
+    let mine = open.get(account);
+    if (level === 'clear' && mine === undefined) return; // the common case: nothing to raise, nothing to end
+    const base = `${key}/limit-${limit.index}`;
+    let episode = mine?.get(base);
+    if (level === 'clear' || (trigger === null && episode === undefined)) {
+      if (episode !== undefined) forget(account, mine!, base);
+      return;
+    }
+    if (level !== 'breach' && episode !== undefined) episode.breach = undefined;
+    if (trigger === null) return; // a settlement only ends episodes
+    if (mine === undefined) open.set(account, mine = new Map());
+    if (episode === undefined) mine.set(base, episode = { warn: undefined, breach: undefined });
+    const startedBy = `${account}/${base}`;
+    let episodeKey: string | undefined;
+    if (level === 'breach' && episode.breach === undefined) {
+      episodeKey = episode.breach = `${startedBy}/breach@${trigger.record.execId}`;
+      episode.warn ??= `${startedBy}/warn@${trigger.record.execId}`; // opened silently under a breach
+    } else if (level === 'warn' && episode.warn === undefined) {
+      episodeKey = episode.warn = `${startedBy}/warn@${trigger.record.execId}`;
+    }
     if (episodeKey === undefined) return;
     const what = describe(limit, exposure, level);
     raise({
@@ -61,6 +73,11 @@ export function positionLimitRule(p: PositionLimitParams): Rule {
       text: `${account} holds ${what} in ${limit.scope === 'market' ? 'market' : 'event'} ${key}.`,
       evidence: cite(trigger),
     });
+  }
+
+  function forget(account: string, mine: Map<string, unknown>, base: string): void {
+    mine.delete(base);
+    if (mine.size === 0) open.delete(account);
   }
 
   return {
