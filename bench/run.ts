@@ -18,6 +18,7 @@ import { runIngest } from './items/ingest.ts';
 import { runLiveView } from './items/live-view.ts';
 import { runMainThread } from './items/main-thread.ts';
 import { runRecovery } from './items/recovery.ts';
+import { runSurveillance } from './items/surveillance.ts';
 import { DEFAULT_STORE, DEFAULT_WRITER, type StoreKind, type WriterKind } from './pipeline.ts';
 import { formatTable, writeResults, type ItemFailure, type ItemResult, type Machine, type RunDocument } from './report.ts';
 
@@ -38,6 +39,7 @@ const ITEMS: readonly BenchItem[] = [
   { id: 'history', title: '8. History queries', run: runHistory },
   { id: 'live-view', title: '9. Live view latency', run: runLiveView },
   { id: 'history-view', title: '10. History view in Chromium', run: runHistoryView },
+  { id: 'surveillance', title: '11. Surveillance rules', run: runSurveillance },
 ];
 
 const STORES: readonly StoreKind[] = ['journal', 'memory-jsonl'];
