@@ -12,6 +12,8 @@ import { ToastLog } from './components/ToastLog/ToastLog.tsx';
 import { fillwatchApi } from './ipc/fillwatch.ts';
 import { useNotificationStore } from './state/notification-store.ts';
 import { landInHistory, shownInLive } from './state/history/notification-landing.ts';
+import { alertsController } from './state/alerts/alerts-controller.ts';
+import { AlertsView } from './views/Alerts/AlertsView.tsx';
 import { ComingView } from './views/Coming/ComingView.tsx';
 import { HistoryView } from './views/History/HistoryView.tsx';
 import { PnlView } from './views/PnL/PnlView.tsx';
@@ -37,6 +39,12 @@ function FullApp() {
   const highlight = useNotificationStore((s) => s.highlight);
   useEffect(() => {
     if (highlight === null) return;
+    // A surveillance alert's notification opens the alert itself.
+    if (highlight.target.alertId !== undefined && api !== undefined) {
+      setView('alerts');
+      void alertsController(api).select(highlight.target.alertId);
+      return;
+    }
     // No longer among the rows Live keeps: History finds it in the journal and highlights it there.
     if (api !== undefined && !shownInLive(highlight.target)) {
       setView('history');
@@ -54,7 +62,7 @@ function FullApp() {
       <div className="app-banner"><SyncBanner onShowAlerts={showAlerts} /></div>
       <NavBar view={view} onChange={setView} />
       <main className="view" role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
-        {view === 'live' ? <LiveView /> : view === 'history' && api !== undefined ? <HistoryView api={api} /> : view === 'pnl' && api !== undefined ? <PnlView api={api} /> : view === 'session' && api !== undefined ? <SessionView api={api} /> : view === 'settings' && api !== undefined ? <SettingsView api={api} /> : <ComingView entry={entry} />}
+        {view === 'live' ? <LiveView /> : view === 'history' && api !== undefined ? <HistoryView api={api} /> : view === 'pnl' && api !== undefined ? <PnlView api={api} /> : view === 'session' && api !== undefined ? <SessionView api={api} /> : view === 'alerts' && api !== undefined ? <AlertsView api={api} /> : view === 'settings' && api !== undefined ? <SettingsView api={api} /> : <ComingView entry={entry} />}
       </main>
       <ToastLog />
     </div>

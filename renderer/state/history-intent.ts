@@ -1,5 +1,6 @@
-// history-intent.ts — "show these fills in History": set by another view (a click on a market in P&L),
-// read and cleared by the History view, which applies it as its filter. A tiny store of its own, so
+// history-intent.ts — "show these fills in History": set by another view (a click on a market in P&L,
+// an alert's evidence), read and cleared by the History view, which applies it as its filter
+// (state/history/intent-landing.ts) and highlights the executions it names. A tiny store of its own, so
 // neither view imports the other; `nonce` makes a second click on the same market a new request.
 import { create } from 'zustand';
 
@@ -8,6 +9,10 @@ export interface HistoryIntent {
   readonly market?: string;
   /** The Fillwatch account id (AccountSummary.id); its API key id is in the live store's accounts. */
   readonly accountId?: string;
+  /** Accounts by API key id (what the journal and History's filter name them by). */
+  readonly accountKeys?: readonly string[];
+  /** Executions to highlight by journal row id (an alert's evidence), and what they are. */
+  readonly highlight?: { readonly rowIds: readonly number[]; readonly label: string };
   readonly nonce: number;
 }
 

@@ -17,9 +17,6 @@ export const VIEWS: readonly ViewEntry[] = [
   { id: 'history', label: 'History' },
   { id: 'pnl', label: 'P&L' },
   { id: 'session', label: 'Session' },
-  {
-    id: 'alerts', label: 'Alerts',
-    coming: { summary: 'Rules on positions and activity (limits, daily loss, caps) with acknowledgement and an evidence export. Below: what the engine has raised so far — possible missed fills, unreadable messages, a journal that cannot write.', arrives: 'Alert rules arrive after the renderer issue.' },
-  },
+  { id: 'alerts', label: 'Alerts' },
   { id: 'settings', label: 'Settings' },
 ];

@@ -24,7 +24,7 @@ export function ToastLog() {
               </p>
             </div>
             <div className="toast-actions">
-              {toast.target === null || toast.target.execId === null ? null : (
+              {toast.target === null || (toast.target.execId === null && toast.target.alertId === undefined) ? null : (
                 <button type="button" className="toast-button" onClick={() => highlight(toast.target!)}>Show</button>
               )}
               <button type="button" className="toast-button toast-dismiss" aria-label={`Dismiss: ${toast.title}`} onClick={() => dismiss(toast.id)}>

@@ -28,6 +28,8 @@ export interface HistoryState {
   readonly drawerRowId: number | null;
   /** A notification's fill, highlighted once shown. */
   readonly highlight: { readonly rowId: number; readonly nonce: number } | null;
+  /** Executions another view asked to see (an alert's evidence): marked until cleared. */
+  readonly evidence: { readonly rowIds: ReadonlySet<number>; readonly label: string } | null;
   readonly exportJob: ExportProgressWire | null;
   readonly exportError: string | null;
   set(patch: Partial<Omit<HistoryState, 'set' | 'shiftBy'>>): void;
@@ -47,6 +49,7 @@ export const useHistoryStore = create<HistoryState>()((set) => ({
   activeRowId: null,
   drawerRowId: null,
   highlight: null,
+  evidence: null,
   exportJob: null,
   exportError: null,
   set: (patch) => set(patch),

@@ -35,6 +35,7 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
   const activeRowId = useHistoryStore((s) => s.activeRowId);
   const shift = useHistoryStore((s) => s.shift);
   const highlight = useHistoryStore((s) => s.highlight);
+  const evidence = useHistoryStore((s) => s.evidence);
   const shownQuery = useHistoryStore((s) => s.shownQuery);
   const set = useHistoryStore((s) => s.set);
   const scroller = useRef<HTMLDivElement>(null);
@@ -147,7 +148,7 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
       <div role="rowgroup" className="hgrid-body" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
         {items.map((item) => {
           const row = rows[item.index]!;
-          return <HistoryRow key={row.rowId} row={row} columns={shown} widths={widths} top={item.start} active={row.rowId === activeRowId} notified={row.rowId === notified} onPick={onPick} />;
+          return <HistoryRow key={row.rowId} row={row} columns={shown} widths={widths} top={item.start} active={row.rowId === activeRowId} notified={row.rowId === notified} evidence={evidence?.rowIds.has(row.rowId) === true} onPick={onPick} />;
         })}
       </div>
     </div>

@@ -13,10 +13,12 @@ export interface HistoryRowProps {
   readonly top: number;
   readonly active: boolean;
   readonly notified: boolean;
+  /** One of the executions another view asked to see (an alert's evidence). */
+  readonly evidence: boolean;
   readonly onPick: (rowId: number, open: boolean) => void;
 }
 
-export const HistoryRow = memo(function HistoryRow({ row, columns, widths, top, active, notified, onPick }: HistoryRowProps) {
+export const HistoryRow = memo(function HistoryRow({ row, columns, widths, top, active, notified, evidence, onPick }: HistoryRowProps) {
   // The account's label and price unit by its API key id (the journal knows the SenderCompID only).
   const account = useLiveStore((s) => [...s.accounts.values()].find((a) => a.account.apiKeyId === row.account)?.account);
   const context = { row, accountLabel: account?.label ?? row.account ?? '', priceUnit: account?.priceUnit ?? 'dollars' } as const;
@@ -27,7 +29,8 @@ export const HistoryRow = memo(function HistoryRow({ row, columns, widths, top, 
       aria-selected={active}
       data-row-id={row.rowId}
       data-exec-id={row.execId}
-      className={`hgrid-row${active ? ' is-active' : ''}${notified ? ' is-notified' : ''}`}
+      className={`hgrid-row${active ? ' is-active' : ''}${notified ? ' is-notified' : ''}${evidence ? ' is-evidence' : ''}`}
+      data-evidence={evidence ? 'true' : undefined}
       style={{ transform: `translateY(${top}px)` }}
       onClick={() => onPick(row.rowId, true)}
     >
@@ -39,6 +42,7 @@ export const HistoryRow = memo(function HistoryRow({ row, columns, widths, top, 
           style={{ width: widths[i] }}
           title={column.id === 'account' ? (row.account ?? undefined) : undefined}
         >
+          {evidence && i === 0 ? <span className="visually-hidden">Evidence: </span> : null}
           {column.text(context)}
         </div>
       ))}

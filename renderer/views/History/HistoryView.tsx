@@ -7,6 +7,9 @@ import type { FillwatchApi } from '../../../shared/ipc/fillwatch-api.ts';
 import { activeFilterCount, filterFromForm, type FilterForm } from '../../state/history/filter-form.ts';
 import { historyController } from '../../state/history/history-controller.ts';
 import { useHistoryStore } from '../../state/history/history-store.ts';
+import { applyHistoryIntent } from '../../state/history/intent-landing.ts';
+import { useHistoryIntent } from '../../state/history-intent.ts';
+import { EvidenceBanner } from './EvidenceBanner.tsx';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import { DetailsDrawer } from './DetailsDrawer.tsx';
 import { ExportControls } from './ExportControls.tsx';
@@ -28,6 +31,13 @@ export function HistoryView({ api }: { readonly api: FillwatchApi }) {
   const quick = useRef<HTMLInputElement>(null);
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pushed = useRef<FilterForm>(form);
+
+  // Another view asked for some fills (P&L's market, an alert's evidence): applied once, then cleared.
+  const intent = useHistoryIntent((s) => s.intent);
+  useEffect(() => {
+    const taken = intent === null ? null : useHistoryIntent.getState().take();
+    if (taken !== null) void applyHistoryIntent(controller, taken);
+  }, [intent, controller]);
 
   // The form changed from elsewhere (a notification cleared the filters): show it.
   useEffect(() => { if (form !== pushed.current) setDraft(form); }, [form]);
@@ -81,6 +91,7 @@ export function HistoryView({ api }: { readonly api: FillwatchApi }) {
         <RowCount />
       </div>
       {filtersOpen ? <HistoryFilters id="history-filters" form={draft} problems={problems} onChange={update} onClear={() => update(clearedForm(draft))} /> : null}
+      <EvidenceBanner />
       <HistoryStatus controller={controller} onClearFilters={() => update(clearedForm(draft))} />
       <div className="history-body">
         <HistoryGrid controller={controller} onOpen={(rowId) => set({ drawerRowId: rowId })} />

@@ -48,6 +48,7 @@ export function NotificationRulesForm({ api }: { readonly api: FillwatchApi }) {
         </label>
         <Check label="Cancels and rejects" checked={form.cancelsAndRejects} onChange={(cancelsAndRejects) => update({ cancelsAndRejects })} />
         <Check label="Session alerts: down, sequence gaps, possible missed fills, unreadable messages" checked={form.sessionAlerts} onChange={(sessionAlerts) => update({ sessionAlerts })} />
+        <Check label="Surveillance alerts of high or critical severity (each once; a burst is one notification)" checked={form.surveillanceAlerts} onChange={(surveillanceAlerts) => update({ surveillanceAlerts })} />
       </fieldset>
       <fieldset className="field-group" disabled={!form.enabled}>
         <legend>Do not disturb</legend>
@@ -62,7 +63,7 @@ export function NotificationRulesForm({ api }: { readonly api: FillwatchApi }) {
           <label className="field is-narrow"><span>To</span><input value={form.quietTo} onChange={(e) => update({ quietTo: e.target.value })} disabled={!form.quietHours} placeholder="07:00" /></label>
           <label className="field"><span>Time zone</span><input value={form.quietTimeZone} onChange={(e) => update({ quietTimeZone: e.target.value })} disabled={!form.quietHours} spellCheck={false} /></label>
         </div>
-        <Check label="Session alerts still show while quiet" checked={form.alertsBypassQuiet} onChange={(alertsBypassQuiet) => update({ alertsBypassQuiet })} />
+        <Check label="Session and surveillance alerts still show while quiet" checked={form.alertsBypassQuiet} onChange={(alertsBypassQuiet) => update({ alertsBypassQuiet })} />
       </fieldset>
       {message !== null ? <p className={message.error ? 'form-error' : 'settings-dim'} role={message.error ? 'alert' : 'status'}>{message.text}</p> : null}
       <div className="form-actions"><button type="submit" className="button is-primary">Save rules</button></div>

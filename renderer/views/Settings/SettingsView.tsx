@@ -1,6 +1,6 @@
 // SettingsView.tsx — Settings: the keychain's state, the configured accounts with their keys' public
 // facts and live status, the account form (onboarding) to add or change one, the notification rules,
-// and the display preferences (theme, time zone).
+// surveillance (reviewer name, rules), and the display preferences (theme, time zone).
 import { useCallback, useEffect, useState } from 'react';
 import type { FillwatchApi } from '../../../shared/ipc/fillwatch-api.ts';
 import { useSettingsStore } from '../../state/settings-store.ts';
@@ -8,6 +8,7 @@ import { AccountFormView } from './AccountFormView.tsx';
 import { AccountList } from './AccountList.tsx';
 import { NotificationRulesForm } from './NotificationRulesForm.tsx';
 import { PreferencesForm } from './PreferencesForm.tsx';
+import { SurveillanceSettings } from './SurveillanceSettings.tsx';
 import { formFromAccount, NEW_ACCOUNT, type AccountForm } from './account-form.ts';
 import './SettingsView.css';
 
@@ -48,6 +49,7 @@ export function SettingsView({ api }: { readonly api: FillwatchApi }) {
           <AccountFormView api={api} initial={editing} generatedKeys={view?.generatedKeys ?? []} onClose={closeForm} />
         )}
         <NotificationRulesForm api={api} />
+        <SurveillanceSettings api={api} />
         <PreferencesForm />
       </div>
     </section>

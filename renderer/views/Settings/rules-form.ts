@@ -11,6 +11,7 @@ export interface RulesForm {
   readonly markets: string;
   readonly cancelsAndRejects: boolean;
   readonly sessionAlerts: boolean;
+  readonly surveillanceAlerts: boolean;
   readonly quietHours: boolean;
   readonly quietFrom: string;
   readonly quietTo: string;
@@ -26,6 +27,7 @@ export function formFromRules(rules: NotificationRulesWire, localZone: string): 
   return {
     enabled: rules.enabled, allFills: rules.allFills, minQty: rules.minQty ?? '', minNotional: rules.minNotional ?? '',
     markets: rules.markets.join(', '), cancelsAndRejects: rules.cancelsAndRejects, sessionAlerts: rules.sessionAlerts,
+    surveillanceAlerts: rules.surveillanceAlerts ?? true,
     quietHours: rules.quietHours !== undefined, quietFrom: rules.quietHours?.from ?? '22:00', quietTo: rules.quietHours?.to ?? '07:00',
     quietTimeZone: rules.quietHours?.timeZone ?? localZone, alertsBypassQuiet: rules.alertsBypassQuiet, quietUntil: rules.quietUntil ?? null,
   };
@@ -49,6 +51,8 @@ export function rulesFromForm(form: RulesForm): { readonly rules: NotificationRu
       ...(form.quietUntil === null ? {} : { quietUntil: form.quietUntil }),
       ...(form.quietHours ? { quietHours: { from: form.quietFrom, to: form.quietTo, timeZone: form.quietTimeZone.trim() } } : {}),
       alertsBypassQuiet: form.alertsBypassQuiet,
+      // Absent means on (rules saved before surveillance alerts existed).
+      ...(form.surveillanceAlerts ? {} : { surveillanceAlerts: false }),
     },
   };
 }
