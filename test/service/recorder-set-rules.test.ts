@@ -38,7 +38,7 @@ describe('RecorderApi.setRules', () => {
     try {
       await host.api.addAccount(account);
       await waitFor(() => executions >= 40, '40 executions under version 1', 20_000);
-      assert.deepEqual(told, [], 'version 1 raises nothing');
+      assert.equal(told.length, 0, 'version 1 raises nothing');
 
       await host.api.setRules(V2);
       await waitFor(() => told.length > 0, 'a restricted-list alert under version 2', 20_000);
