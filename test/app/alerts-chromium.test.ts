@@ -5,7 +5,8 @@
 // position limit, 30-contract large fills): alerts appear live, open first, severity as words on AA
 // colours; one alert's evidence opens in History, marked; a review needs a comment and is recorded in the
 // journal with the reviewer's name (read back through the recorder); a high-severity alert raised a
-// desktop notification once (its id kept in notifications.json); a reload shows the reviewed state; the
+// desktop notification once (its id kept in notifications.json); a reload shows the reviewed state; an
+// unreadable report shows as the engine's own alert above the grid and as a feed-integrity alert; the
 // rules editor names a refused field, saves a new version that the running recorder applies at once (a
 // restricted prefix raises restricted-list alerts); after the accounts stop the view holds exactly the
 // journal's alerts, in its order, none twice. axe-core finds no WCAG 2 A/AA violation, dark and light.
@@ -145,7 +146,7 @@ describe('Alerts view and the rules editor in Chromium, through the harness', { 
     }
   });
 
-  test('a reload keeps the reviewed state; filters narrow the list', async () => {
+  test('a reload keeps the reviewed state; filters narrow the list; an unreadable report shows as the engine\'s alert and a feed-integrity alert', async () => {
     const { page, problems } = await openAlerts();
     try {
       await page.waitForSelector(`.alerts-grid tr[data-alert-id="${reviewedId}"][data-state="acknowledged"]`, { timeout: 10_000 });
@@ -158,6 +159,11 @@ describe('Alerts view and the rules editor in Chromium, through the harness', { 
       await page.getByLabel('Rule').selectOption('position-limit');
       await page.waitForFunction(() => [...document.querySelectorAll('.alerts-grid tr[data-alert-id]')].every((r) => r.getAttribute('data-rule') === 'position-limit'));
       await page.getByRole('button', { name: 'Clear filters' }).click();
+
+      // An unreadable report: the engine's own alert shows above the grid, and the feed-integrity rule raises one.
+      harness.services.injectDemoFaultForTest({ kind: 'malformed', defect: 'empty-value' }, 'demo-2');
+      await page.waitForSelector('.alerts-main > .alerts-section:first-child li[data-alert="undecodable"]', { timeout: 15_000 });
+      await page.waitForSelector('.alerts-grid tr[data-rule="feed-integrity"]', { timeout: 15_000 });
       assert.deepEqual(problems, []);
     } finally {
       await page.close();

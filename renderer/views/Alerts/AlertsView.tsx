@@ -42,6 +42,9 @@ export function AlertsView({ api }: { readonly api: FillwatchApi }) {
   useEffect(() => { if (selectedId !== null) document.getElementById('alert-details-title')?.focus(); }, [selectedId]);
   const setForm = useCallback((next: AlertFilterForm) => controller.setForm(next), [controller]);
   const openCount = active.filter((a) => a.state === 'open').length;
+  // The engine's own alerts are rare and urgent (possible missed fills): above the grid while there are any.
+  const engineFirst = useLiveStore((s) => s.alerts.length > 0);
+  const engine = <EngineAlerts labels={byId} timeZone={timeZone} />;
 
   return (
     <section className="alerts" aria-labelledby="alerts-title">
@@ -60,6 +63,7 @@ export function AlertsView({ api }: { readonly api: FillwatchApi }) {
       )}
       <div className="alerts-body">
         <div className="alerts-main">
+          {engineFirst ? engine : null}
           {active.length === 0 ? <EmptyState loading={load !== 'ready'} narrowed={narrowed(form)} onClear={() => setForm({ state: '', ruleId: '', accountId: '', market: '', severity: '' })} />
             : <AlertsGrid alerts={active} label="Alerts, open first" selectedId={selectedId} labels={byKey} timeZone={timeZone} onOpen={open} compact={selectedId !== null} />}
           {suppressed.length === 0 ? null : (
@@ -68,7 +72,7 @@ export function AlertsView({ api }: { readonly api: FillwatchApi }) {
               <AlertsGrid alerts={suppressed} label="Suppressed alerts" selectedId={selectedId} labels={byKey} timeZone={timeZone} onOpen={open} suppressed compact={selectedId !== null} />
             </section>
           )}
-          <EngineAlerts labels={byId} timeZone={timeZone} />
+          {engineFirst ? null : engine}
         </div>
         {selectedId === null ? null : <AlertDetails api={api} controller={controller} labels={byKey} priceUnits={units} timeZone={timeZone} onClose={close} />}
       </div>
