@@ -8,6 +8,8 @@ import type Database from 'better-sqlite3';
 import { ALERT_STATES, type AlertEvidence, type AlertReview, type AlertState, type SurveillanceAlert } from '../../../shared/surveillance/alert.ts';
 import type { AlertDetail, AlertExportRecord, AlertFilter, RecordAlertsResult, StoredAlert } from '../../../shared/surveillance/alert-records.ts';
 import { reviewRefusal } from '../../../shared/surveillance/alert-transitions.ts';
+import { parseRulesDocument, RulesDocumentError } from '../../../shared/surveillance/rules-document.ts';
+import type { SurveillanceRun } from '../surveillance/live-surveillance.ts';
 import { appendAudit, readAuditHead, readMessageHead, type AuditHead, type MessageHead } from '../journal/audit-log.ts';
 import { journalCall } from '../journal/errors.ts';
 import { openJournalDatabase } from '../journal/open-database.ts';
@@ -133,6 +135,25 @@ export class AlertStore {
   /** The stored messages behind an alert's evidence (evidence-messages.ts), read in one snapshot. */
   evidenceMessages(evidence: AlertEvidence): EvidenceMessages {
     return journalCall('reading evidence messages', () => this.#db.transaction(() => readEvidenceMessages(this.#db, evidence))());
+  }
+
+  /** The live engine's newest run (live-surveillance.ts), or undefined: none yet, or its document no longer reads under this build's schema. */
+  lastSurveillanceRun(): SurveillanceRun | undefined {
+    const row = journalCall('reading the surveillance runs', () => this.#db.prepare('SELECT rules, from_raw_id FROM surveillance_runs ORDER BY id DESC LIMIT 1').get()) as { rules: string; from_raw_id: number } | undefined;
+    if (row === undefined) return undefined;
+    try {
+      return { rules: parseRulesDocument(row.rules, 'surveillance_runs'), fromRawId: row.from_raw_id };
+    } catch (error) {
+      if (error instanceof RulesDocumentError) return undefined;
+      throw error;
+    }
+  }
+
+  startSurveillanceRun(run: SurveillanceRun): void {
+    this.#write('recording a surveillance run', () => {
+      this.#db.prepare('INSERT INTO surveillance_runs (rules_version, rules, from_raw_id, started_at) VALUES (?, ?, ?, ?)')
+        .run(run.rules.version, JSON.stringify(run.rules), run.fromRawId, this.#now());
+    });
   }
 
   close(): void {

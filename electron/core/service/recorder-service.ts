@@ -60,6 +60,13 @@ export class RecorderService {
       rules: options.rules ?? DEFAULT_RULES,
       journalPath: options.journalPath,
       onAlerts: (alerts) => this.#raise(alerts),
+      ...(options.journalPath === ':memory:' ? {} : {
+        runs: { last: () => this.#alertStore().lastSurveillanceRun(), start: (run) => this.#alertStore().startSurveillanceRun(run) },
+        onRecovered: (alerts) => {
+          const { recorded } = this.recordAlerts(alerts);
+          if (recorded.length > 0) this.#events.fire({ type: 'service-error', text: `${recorded.length} surveillance alert(s) raised before the last stop had not been stored (the recorder stopped between a commit and its alerts); they are stored now.` });
+        },
+      }),
     });
     this.#events = new Emitter<ServiceEvent>({
       // A reader that throws or hangs is dropped and reported once; recording goes on.

@@ -6,24 +6,45 @@
 // constant work per input; alerts are rare, and only they cost a write (the service's recordAlerts).
 // New rules (setRules, Settings' save) apply from the next commit on: the engine is rebuilt by a replay
 // with them, as at start, so its state is a replay's and nothing of the history is told again.
+// Each start and each new document is written down as a run (journal table surveillance_runs: the
+// document and the message it began after). A crash between a commit and its alerts' store would lose
+// them; so warmUp replays what came after the newest run's start with that run's document and hands
+// the alerts it raises to onRecovered (the store keeps those it does not have), before starting a run.
 import type { SurveillanceAlert } from '../../../shared/surveillance/alert.ts';
-import type { RulesDocument } from '../../../shared/surveillance/rules-document.ts';
+import { parseRulesDocument, type RulesDocument } from '../../../shared/surveillance/rules-document.ts';
 import { openJournalReader, type CommittedBatch } from '../journal/index.ts';
 import { SurveillanceEngine } from './engine.ts';
 import { inputsOfBatch } from './journal-inputs.ts';
 import { replaySurveillance } from './replay.ts';
+
+/** One start of the live engine, or one new rules document: what ran, from after which message. */
+export interface SurveillanceRun {
+  readonly rules: RulesDocument;
+  readonly fromRawId: number;
+}
+
+/** Where runs are kept (the journal's alert store). */
+export interface SurveillanceRuns {
+  last(): SurveillanceRun | undefined;
+  start(run: SurveillanceRun): void;
+}
 
 export interface LiveSurveillanceOptions {
   readonly rules: RulesDocument;
   readonly journalPath: string;
   /** The alerts one commit raised (never called with none). */
   readonly onAlerts: (alerts: readonly SurveillanceAlert[]) => void;
+  /** Runs, for crash recovery (absent for an in-memory journal: nothing survives a crash there). */
+  readonly runs?: SurveillanceRuns;
+  /** What the last run raised after its start, to be stored if it is not yet (throws: warmUp throws, no run starts). */
+  readonly onRecovered?: (alerts: readonly SurveillanceAlert[]) => void;
 }
 
 export class LiveSurveillance {
   readonly #options: LiveSurveillanceOptions;
   #rules: RulesDocument;
   #engine: SurveillanceEngine | undefined;
+  #recovered = false;
 
   constructor(options: LiveSurveillanceOptions) {
     this.#options = options;
@@ -35,19 +56,26 @@ export class LiveSurveillance {
   }
 
   /**
-   * Replays the journal into a fresh engine (call once the file exists, before any commit is reported).
-   * Throws JournalError; the engine then starts empty, so call again or accept that live may differ.
+   * Replays the journal into a fresh engine (call once the file exists, before any commit is reported);
+   * the first time, also recovers what the previous run may have lost. Throws JournalError (or what
+   * onRecovered threw); the engine then starts empty, so call again or accept that live may differ.
    */
   warmUp(): void {
     if (this.#engine !== undefined) return;
-    if (this.#options.journalPath === ':memory:') {
-      this.#engine = new SurveillanceEngine(this.#rules);
-      return;
-    }
     this.#engine = new SurveillanceEngine(this.#rules); // in place should the replay fail
+    if (this.#options.journalPath === ':memory:') return;
     const reader = openJournalReader(this.#options.journalPath);
     try {
-      this.#engine = replaySurveillance(reader, this.#rules).engine;
+      const last = this.#recovered ? undefined : this.#options.runs?.last();
+      const sameRules = last !== undefined && sameDocument(last.rules, this.#rules);
+      const replay = replaySurveillance(reader, this.#rules, { afterRawId: sameRules ? last.fromRawId : Number.POSITIVE_INFINITY });
+      if (last !== undefined) {
+        const lost = sameRules ? replay.alerts : replaySurveillance(reader, last.rules, { afterRawId: last.fromRawId }).alerts;
+        if (lost.length > 0) this.#options.onRecovered?.(lost);
+      }
+      this.#recovered = true;
+      this.#options.runs?.start({ rules: this.#rules, fromRawId: replay.lastRawId });
+      this.#engine = replay.engine;
     } finally {
       reader.close();
     }
@@ -71,4 +99,9 @@ export class LiveSurveillance {
     }
     if (raised !== undefined) this.#options.onAlerts(raised);
   }
+}
+
+/** Equal documents once both are read through the schema (same keys, same order, defaults filled in). */
+function sameDocument(a: RulesDocument, b: RulesDocument): boolean {
+  return JSON.stringify(parseRulesDocument(a)) === JSON.stringify(parseRulesDocument(b));
 }

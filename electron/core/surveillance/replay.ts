@@ -12,16 +12,30 @@ export interface ReplayWindow {
   readonly from?: number;
   /** Keep alerts raised before this (epoch ms). */
   readonly to?: number;
+  /** Keep only alerts raised by inputs stored after this message (raw id): what live told after that point. */
+  readonly afterRawId?: number;
 }
 
-/** The engine after the journal, and the alerts it raised (within `window`), in the order raised. */
-export function replaySurveillance(reader: JournalReader, rules: RulesDocument, window: ReplayWindow = {}): { engine: SurveillanceEngine; alerts: SurveillanceAlert[] } {
+export interface ReplayResult {
+  readonly engine: SurveillanceEngine;
+  /** Within the window, in the order raised. */
+  readonly alerts: SurveillanceAlert[];
+  /** The raw id of the newest input replayed (0 for none): inputs after it are the live engine's. */
+  readonly lastRawId: number;
+}
+
+/** The engine after the journal, and the alerts it raised (within `window`). */
+export function replaySurveillance(reader: JournalReader, rules: RulesDocument, window: ReplayWindow = {}): ReplayResult {
   const engine = new SurveillanceEngine(rules);
   const alerts: SurveillanceAlert[] = [];
+  let lastRawId = 0;
   for (const input of journalInputs(reader.surveillanceFacts())) {
-    for (const alert of engine.process(input)) {
+    lastRawId = Math.max(lastRawId, input.rawId);
+    const raised = engine.process(input);
+    if (raised.length === 0 || (window.afterRawId !== undefined && input.rawId <= window.afterRawId)) continue;
+    for (const alert of raised) {
       if ((window.from === undefined || alert.raisedAt >= window.from) && (window.to === undefined || alert.raisedAt < window.to)) alerts.push(alert);
     }
   }
-  return { engine, alerts };
+  return { engine, alerts, lastRawId };
 }
