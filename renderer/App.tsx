@@ -13,6 +13,7 @@ import { fillwatchApi } from './ipc/fillwatch.ts';
 import { useNotificationStore } from './state/notification-store.ts';
 import { landInHistory, shownInLive } from './state/history/notification-landing.ts';
 import { alertsController } from './state/alerts/alerts-controller.ts';
+import { trackOpenAlerts } from './state/alerts/open-alerts.ts';
 import { AlertsView } from './views/Alerts/AlertsView.tsx';
 import { ComingView } from './views/Coming/ComingView.tsx';
 import { HistoryView } from './views/History/HistoryView.tsx';
@@ -36,6 +37,7 @@ function FullApp() {
   useEffect(() => { if (historyIntent !== null) setView('history'); }, [historyIntent]);
   const entry = VIEWS.find((v) => v.id === view)!;
   const api = fillwatchApi();
+  useEffect(() => (api === undefined ? undefined : trackOpenAlerts(api)), [api]);
   const highlight = useNotificationStore((s) => s.highlight);
   useEffect(() => {
     if (highlight === null) return;

@@ -45,6 +45,8 @@ export type ServiceEvent =
   | { readonly type: 'store-failed'; readonly accountId: string; readonly text: string }
   /** Surveillance alerts just stored in the journal (each id once: a raise it already had is not told again). */
   | { readonly type: 'alerts'; readonly alerts: readonly SurveillanceAlert[] }
+  /** Stored alerts whose evidence grew: a later raise cited executions or orders they did not have yet. */
+  | { readonly type: 'alert-evidence'; readonly alertIds: readonly string[] }
   /**
    * The engine (worker) was restarted after it died. Events in flight when it died may be lost: a
    * reader resyncs from the last journal position it saw (history changesSince), then goes on live.

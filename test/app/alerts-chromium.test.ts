@@ -218,6 +218,11 @@ describe('Alerts view and the rules editor in Chromium, through the harness', { 
       await page.waitForFunction((n) => document.querySelectorAll('.alerts-grid tr[data-alert-id]').length === n, journal.length, { timeout: 10_000 });
       const shown = await page.$$eval('.alerts-grid tr[data-alert-id]', (rows) => rows.map((r) => r.getAttribute('data-alert-id')!));
       assert.deepEqual(shown, journal, 'the journal\'s alerts, in its order (open first), each once');
+      // The tab counts what waits for a review: the journal's open, unsuppressed alerts.
+      const waiting = (await recorder.listAlerts({ state: 'open', suppressed: false })).length;
+      assert.ok(waiting > 0);
+      await page.waitForFunction((n) => document.querySelector('[data-testid="alerts-count"]')?.textContent === String(n), waiting, { timeout: 10_000 });
+      assert.match(await page.locator('#tab-alerts').innerText(), new RegExp(`${waiting} open for review`));
       await noViolations(page, 'Alerts (light)');
       await page.locator(`.alerts-grid tr[data-alert-id="${reviewedId}"]`).click();
       await page.waitForSelector('.alert-history li[data-kind="review"]');

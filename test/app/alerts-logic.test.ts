@@ -14,6 +14,7 @@ import { historyLine, movesFrom, readableText } from '../../renderer/format/aler
 import { compareAlerts, EMPTY_ALERT_FILTER, filterFromAlertForm, matchesAlertFilter, splitSuppressed, upsertAlerts } from '../../renderer/state/alerts/alert-list.ts';
 import { AlertsController } from '../../renderer/state/alerts/alerts-controller.ts';
 import { useAlertsStore } from '../../renderer/state/alerts/alerts-store.ts';
+import { OpenAlertsTracker, useOpenAlerts } from '../../renderer/state/alerts/open-alerts.ts';
 import { formOfIntent } from '../../renderer/state/history/intent-landing.ts';
 import { documentFromForm, fieldInvalid, formFromRules } from '../../renderer/views/Settings/surveillance-form.ts';
 
@@ -150,5 +151,37 @@ describe('AlertsController: snapshot + live', () => {
     fake.lists[2]!.resolve({ ok: false, error: { kind: 'failed', message: 'engine restarting' } });
     await new Promise((r) => setTimeout(r, 0));
     assert.equal(useAlertsStore.getState().load, 'failed', 'only the newest answer counts');
+  });
+});
+
+describe('OpenAlertsTracker: the Alerts tab\'s count', () => {
+  test('snapshot of open alerts, then live: new ones count, reviewed or suppressed ones do not; an open copy that came during the snapshot is checked first', async () => {
+    const fake = fakeApi();
+    const gets: string[] = [];
+    const get = fake.api.alerts.get;
+    (fake.api.alerts as { get: typeof get }).get = (id) => {
+      gets.push(id);
+      // 'stale' was closed before the snapshot was read; 'fresh' is new since.
+      return Promise.resolve({ ok: true, value: { alert: wire(id, id === 'stale' ? { state: 'closed', reviewCount: 1 } : {}), history: [], executions: [], executionsNotShown: 0 } });
+    };
+    useOpenAlerts.setState({ count: 0, more: false });
+    const tracker = new OpenAlertsTracker(fake.api);
+    const reload = tracker.reload();
+    fake.batch(1, [wire('stale'), wire('fresh'), wire('x', { state: 'acknowledged', reviewCount: 1 })]);
+    fake.lists[0]!.resolve({ ok: true, value: { alerts: [wire('x'), wire('y')], more: false } });
+    await reload;
+    await new Promise((r) => setTimeout(r, 0));
+    assert.deepEqual(gets.sort(), ['fresh', 'stale']);
+    assert.deepEqual(useOpenAlerts.getState(), { count: 2, more: false }, 'y and fresh: x was acknowledged, stale was closed');
+    fake.batch(2, [wire('z'), wire('s', { suppressedBy: 'allow-1' })]);
+    assert.equal(useOpenAlerts.getState().count, 3, 'z counts; a suppressed alert does not');
+    fake.batch(3, [wire('y', { state: 'closed', reviewCount: 1 })]);
+    assert.equal(useOpenAlerts.getState().count, 2);
+    fake.batch(5);
+    assert.equal(fake.lists.length, 2, 'a skipped batch reads the snapshot again');
+    fake.lists[1]!.resolve({ ok: true, value: { alerts: Array.from({ length: 1_000 }, (_, i) => wire(`a${i}`)), more: true } });
+    await new Promise((r) => setTimeout(r, 0));
+    assert.deepEqual(useOpenAlerts.getState(), { count: 1_000, more: true });
+    tracker.dispose();
   });
 });

@@ -168,4 +168,27 @@ describe('surveillance alerts in the live batches', () => {
       feed.dispose();
     }
   });
+
+  test('evidence a later raise adds reaches the windows as the journal has it (stored by the real service)', async () => {
+    const { service, done } = setup();
+    const timer = new ManualTimer();
+    const fake = fakeRecorder();
+    const api: RecorderApi = { ...fake.api, getAlert: async (id) => service.getAlert(id), onEvent: service.onEvent };
+    const feed = new LiveFeed(api, { batcher: new EventBatcher({ timer }), now: () => 5_000 });
+    const batches: LiveBatch[] = [];
+    feed.onBatch((b) => batches.push(b));
+    try {
+      service.recordAlerts([alertOf({ id: 'large-fill:a' })]);
+      timer.advance(16);
+      assert.deepEqual(batches.at(-1)!.surveillance.map((a) => [a.id, a.evidence.executions.length]), [['large-fill:a', 1]]);
+      const more = alertOf({ id: 'large-fill:a', evidence: { executions: [{ accountId: API_KEY_ID, execId: '77;2' }, { accountId: API_KEY_ID, execId: '78;2' }], orderIds: ['ord-A'] } });
+      assert.deepEqual(service.recordAlerts([more]).evidenceAdded, ['large-fill:a']);
+      await new Promise((resolve) => setImmediate(resolve)); // the feed reads the stored alert
+      timer.advance(16);
+      assert.deepEqual(batches.at(-1)!.surveillance.map((a) => [a.id, a.evidence.executions.map((x) => x.execId)]), [['large-fill:a', ['77;2', '78;2']]]);
+    } finally {
+      feed.dispose();
+      done();
+    }
+  });
 });

@@ -168,7 +168,8 @@ export class RecorderService {
   }
 
   /**
-   * Stores the rules engine's alerts, then fires {type: 'alerts'} with those new to the journal. Throws
+   * Stores the rules engine's alerts, then fires {type: 'alerts'} with those new to the journal and
+   * {type: 'alert-evidence'} with those whose evidence grew. Throws
    * AlertStoreError (a malformed alert) or JournalError, having stored and told nothing: the live
    * engine catches and reports it, so a failed store never stops recording.
    */
@@ -177,6 +178,7 @@ export class RecorderService {
     const fresh = new Set(result.recorded);
     const told = alerts.filter((a) => fresh.delete(a.id)); // each new id once, as first raised
     if (told.length > 0) this.#events.fire({ type: 'alerts', alerts: told });
+    if (result.evidenceAdded.length > 0) this.#events.fire({ type: 'alert-evidence', alertIds: result.evidenceAdded });
     return result;
   }
 

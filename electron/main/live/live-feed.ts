@@ -17,7 +17,7 @@ import { isAlertEvent, toAccountSummary, toAlert, toLogLine, toWireExecution, to
 import { toPositionsView } from './pnl-wire.ts';
 import { toAccountSession } from './session-wire.ts';
 import type { SurveillanceAlertWire } from '../../../shared/ipc/alerts-contract.ts';
-import { newAlertWire } from '../surveillance/alert-wire.ts';
+import { newAlertWire, toAlertWire } from '../surveillance/alert-wire.ts';
 
 export const DEFAULT_SNAPSHOT_EXECUTIONS = 500;
 /** Rows per journal read when refilling after an engine restart. */
@@ -128,6 +128,18 @@ export class LiveFeed implements Disposable {
     this.#subscriptions.dispose();
   }
 
+  /** Alerts whose evidence grew, as the journal now has them (rare: the first raise of an episode usually cites it all). */
+  async #evidenceGrew(ids: readonly string[]): Promise<void> {
+    for (const id of ids) {
+      try {
+        const stored = await this.#api.getAlert(id);
+        if (stored !== undefined) this.#batcher.addSurveillance([toAlertWire(stored)]);
+      } catch {
+        // The engine is restarting; its resync re-reads the list.
+      }
+    }
+  }
+
   async #readAccounts(): Promise<void> {
     let configs, statuses;
     try {
@@ -208,6 +220,9 @@ export class LiveFeed implements Disposable {
       case 'alerts':
         // Stored before told, and told once per id (the service's promise): the view upserts by id.
         this.#batcher.addSurveillance(event.alerts.map((a) => newAlertWire(a, this.#now())));
+        return;
+      case 'alert-evidence':
+        void this.#evidenceGrew(event.alertIds);
         return;
       case 'log': {
         const line = toLogLine(event);

@@ -1,13 +1,22 @@
 // NavBar.tsx — the views as a vertical tab list: arrow keys, Home and End move between tabs (roving
-// tab stop), Ctrl/⌘ + 1…6 jumps to a view from anywhere.
+// tab stop), Ctrl/⌘ + 1…6 jumps to a view from anywhere. The Alerts tab counts what waits for the
+// officer: surveillance alerts open for review, plus the recorder's own alerts not yet seen.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useLiveStore } from '../../state/live-store.ts';
+import { useOpenAlerts } from '../../state/alerts/open-alerts.ts';
 import { VIEWS, type ViewId } from '../../views/views.ts';
 import './NavBar.css';
 
 export function NavBar({ view, onChange }: { readonly view: ViewId; readonly onChange: (view: ViewId) => void }) {
   const tabs = useRef(new Map<ViewId, HTMLButtonElement>());
-  const unseenAlerts = useLiveStore((s) => s.alerts.length - s.alertsSeen);
+  const unseenEngine = useLiveStore((s) => s.alerts.length - s.alertsSeen);
+  const open = useOpenAlerts((s) => s.count);
+  const moreOpen = useOpenAlerts((s) => s.more);
+  const waiting = open + unseenEngine;
+  const waitingLabel = [
+    open > 0 ? `${open}${moreOpen ? '+' : ''} open for review` : '',
+    unseenEngine > 0 ? `${unseenEngine} new from the recorder` : '',
+  ].filter((t) => t !== '').join(', ');
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -52,7 +61,12 @@ export function NavBar({ view, onChange }: { readonly view: ViewId; readonly onC
             onClick={() => onChange(entry.id)}
           >
             <span className="nav-label">{entry.label}</span>
-            {entry.id === 'alerts' && unseenAlerts > 0 ? <span className="nav-count" aria-label={`${unseenAlerts} new`}>{unseenAlerts}</span> : null}
+            {entry.id === 'alerts' && waiting > 0 ? (
+              <>
+                <span className="nav-count" data-testid="alerts-count" aria-hidden="true" title={waitingLabel}>{waiting}{moreOpen ? '+' : ''}</span>
+                <span className="nav-count-text">: {waitingLabel}</span>
+              </>
+            ) : null}
             {entry.coming !== undefined ? <span className="nav-soon">soon</span> : null}
           </button>
         ))}
