@@ -5,6 +5,7 @@ import { EXECUTION_COLUMNS, toStoredExecution, type ExecutionRow } from './execu
 import type { HistoryRow } from '../../../shared/history/history-page.ts';
 import type { HistorySortColumn } from '../../../shared/history/history-sort.ts';
 import { decimalKeySql } from './history-decimal-key.ts';
+import { LAST_PX_SORT_SQL } from './migrations/0008-price-qty-sorts.ts';
 
 export const HISTORY_SELECT = `${EXECUTION_COLUMNS}, session_id`;
 
@@ -56,7 +57,11 @@ export type KeyType = 'text' | 'integer';
 
 export interface SortColumnSpec {
   /** The leading sort key; undefined for 'time', whose key is event_at itself. */
-  readonly key: { readonly sql: string; readonly type: KeyType } | undefined;
+  /**
+   * `seek`: the key is an indexed expression, which SQLite seeks only from a plain comparison on it (a
+   * row value (expr, event_at, raw_id) < (…) would walk the index from its start).
+   */
+  readonly key: { readonly sql: string; readonly type: KeyType; readonly seek?: boolean } | undefined;
   readonly access: OrderedAccess;
 }
 
@@ -74,9 +79,10 @@ export const SORT_COLUMNS: Readonly<Record<HistorySortColumn, SortColumnSpec>> =
   side: { key: text('side'), access: { kind: 'arms', dimension: 'kind', armColumn: 'side' } },
   execType: { key: text('exec_type'), access: { kind: 'arms', dimension: 'kind', armColumn: 'exec_type' } },
   ordStatus: { key: text('ord_status'), access: { kind: 'arms', dimension: 'kind', armColumn: 'ord_status' } },
-  // Unindexed on purpose (see migration 0003): these keys are 0003's VIRTUAL columns, computed per row.
-  lastQty: { key: { sql: 'last_qty_key', type: 'integer' }, access: SORTED_BY_SQLITE },
-  lastPx: { key: { sql: 'last_px_key', type: 'integer' }, access: SORTED_BY_SQLITE },
+  // Migration 0008's indexes on VIRTUAL key columns: LastQty's exact micro-units (0003), and LastPx in
+  // 10^-8 dollars whatever the account's price unit (cents rows and dollars rows sort together).
+  lastQty: { key: { sql: 'last_qty_key', type: 'integer' }, access: { kind: 'index', index: 'executions_by_last_qty' } },
+  lastPx: { key: { sql: LAST_PX_SORT_SQL, type: 'integer', seek: true }, access: { kind: 'index', index: 'executions_by_last_px' } },
   cumQty: { key: decimal('cum_qty'), access: SORTED_BY_SQLITE },
   leavesQty: { key: decimal('leaves_qty'), access: SORTED_BY_SQLITE },
   avgPx: { key: decimal('avg_px'), access: SORTED_BY_SQLITE },

@@ -190,7 +190,11 @@ function keyset(q: PageQuery): SqlTerm | undefined {
   const c = q.cursor;
   if (c === undefined) return undefined;
   if (q.spec.key === undefined) return { sql: `(event_at, raw_id) ${afterOp(q)} (?, ?)`, params: [c.eventAt, c.rowId] };
-  return { sql: `(${q.spec.key.sql}, event_at, raw_id) ${afterOp(q)} (?, ?, ?)`, params: [c.key!, c.eventAt, c.rowId] };
+  const rowValue: SqlTerm = { sql: `(${q.spec.key.sql}, event_at, raw_id) ${afterOp(q)} (?, ?, ?)`, params: [c.key!, c.eventAt, c.rowId] };
+  if (q.spec.key.seek !== true) return rowValue;
+  // An expression index is sought from `expr <= key` (or >=) only; the row value then skips the rows of
+  // the cursor's own key that come before it (index entries only, no row read).
+  return { sql: `${q.spec.key.sql} ${afterOp(q)}= ? AND ${rowValue.sql}`, params: [c.key!, ...rowValue.params] };
 }
 
 /** One SELECT of the page's columns (and the sort key as k0), in the sort's full order. */

@@ -11,6 +11,7 @@ import { migrate0004 } from './0004-account-scope.ts';
 import { migrate0005 } from './0005-alerts.ts';
 import { migrate0006 } from './0006-surveillance-inputs.ts';
 import { migrate0007 } from './0007-surveillance-runs.ts';
+import { migrate0008 } from './0008-price-qty-sorts.ts';
 
 export interface Migration {
   readonly version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'alerts', up: migrate0005 },
   { version: 6, name: 'surveillance-inputs', up: migrate0006 },
   { version: 7, name: 'surveillance-runs', up: migrate0007 },
+  { version: 8, name: 'price-qty-sorts', up: migrate0008 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
