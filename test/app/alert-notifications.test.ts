@@ -11,6 +11,7 @@ import type { NotificationWire } from '../../shared/ipc/contract.ts';
 import { AlertNotifier } from '../../shared/notifications/alert-notifications.ts';
 import { DEFAULT_NOTIFICATION_RULES } from '../../shared/notifications/notification-rules.ts';
 import type { Severity, SurveillanceAlert } from '../../shared/surveillance/alert.ts';
+import type { AlertFilter, StoredAlert } from '../../shared/surveillance/alert-records.ts';
 import { NotificationService, type NotificationClock } from '../../electron/main/notifications/notification-service.ts';
 import { accountConfig, fakeRecorder } from './support/fake-recorder.ts';
 
@@ -74,8 +75,11 @@ class FakeClock implements NotificationClock {
   every() { return () => {}; }
 }
 
-function service(dir: string) {
-  const recorder = fakeRecorder([accountConfig('a')]);
+function service(dir: string, journalAlerts: readonly StoredAlert[] = []) {
+  const fake = fakeRecorder([accountConfig('a')]);
+  // listAlerts answers from `journalAlerts` as the journal would (state, suppressed, from).
+  const recorder = { ...fake, api: { ...fake.api, listAlerts: async (f: AlertFilter = {}) => journalAlerts.filter((a) => (f.state === undefined || a.state === f.state)
+    && (f.suppressed === undefined || (a.suppressedBy !== null) === f.suppressed) && (f.from === undefined || a.raisedAt >= f.from)) } };
   const clock = new FakeClock();
   const notifications = new NotificationService(recorder.api, { statePath: join(dir, 'notifications.json'), journalPath: '/data/journal.db', clock, coalesceMs: 2_000 });
   const shown: NotificationWire[] = [];
@@ -104,5 +108,42 @@ describe('NotificationService: surveillance alerts', () => {
     assert.equal(second.shown.length, 1);
     assert.match(second.shown[0]!.title, /^Critical alert/);
     await second.notifications.close();
+  });
+
+  test('owed from before a restart: one held by quiet time is shown once the quiet ends; reviewed, suppressed or day-old ones are not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fw-alert-owed-'));
+    const first = service(dir);
+    await first.notifications.owedAlerts;
+    await first.notifications.setRules({ ...DEFAULT_NOTIFICATION_RULES, quietUntil: T0 + 10 * 60_000, alertsBypassQuiet: false });
+    first.recorder.fire({ type: 'alerts', alerts: [alert('h1', 'high')] });
+    first.clock.at += 2_000;
+    await first.notifications.tick();
+    assert.deepEqual(first.shown, [], 'held by the quiet time');
+    await first.notifications.close(); // the app quits during the quiet time
+
+    const stored = (a: SurveillanceAlert, state: StoredAlert['state'] = 'open'): StoredAlert => ({ ...a, state, recordedAt: a.raisedAt, reviewCount: state === 'open' ? 0 : 1, lastReviewAt: null });
+    const second = service(dir, [
+      stored(alert('h1', 'high')),
+      stored(alert('h2', 'high'), 'acknowledged'),
+      stored(alert('h3', 'critical', { suppressedBy: 'allow-1' })),
+      stored(alert('h4', 'critical', { raisedAt: T0 - 2 * 24 * 60 * 60_000 })),
+      stored(alert('m1', 'medium')),
+    ]);
+    second.clock.at = T0 + 11 * 60_000;
+    await second.notifications.owedAlerts;
+    second.clock.at += 2_000;
+    await second.notifications.tick();
+    assert.equal(second.shown.length, 1);
+    assert.match(second.shown[0]!.title, /^High alert/);
+    assert.equal(second.shown[0]!.target?.alertId, 'h1');
+    await second.notifications.close();
+
+    const third = service(dir, [stored(alert('h1', 'high'))]);
+    third.clock.at = T0 + 12 * 60_000;
+    await third.notifications.owedAlerts;
+    third.clock.at += 2_000;
+    await third.notifications.tick();
+    assert.deepEqual(third.shown, [], 'notified once: never again');
+    await third.notifications.close();
   });
 });

@@ -3,7 +3,9 @@
 // timer, and hands each notification to the sinks (Electron's Notification, the window's toast log).
 // The state that must outlive a restart (rules; per account the journal position already notified)
 // lives in a JSON file (notification-state-file.ts), saved before any notification it covers is shown,
-// so a crash can at worst skip a notification, never repeat one.
+// so a crash can at worst skip a notification, never repeat one. High-severity surveillance alerts owed
+// from before a restart (held by quiet time, or stored by the recorder's recovery) are found at start:
+// open ones of the last day whose ids were never notified.
 import type { Disposable } from '../../../shared/events/emitter.ts';
 import type { NotificationRulesWire, NotificationWire } from '../../../shared/ipc/contract.ts';
 import type { PriceUnit } from '../../../shared/money.ts';
@@ -45,6 +47,9 @@ export interface NotificationServiceOptions {
   readonly coalesceMs?: number;
   readonly log?: (line: string) => void;
 }
+
+/** How far back an open alert that was never notified is still worth a notification at start. */
+export const OWED_ALERTS_MS = 24 * 60 * 60 * 1000;
 
 export class NotificationService {
   readonly #api: RecorderApi;
@@ -96,6 +101,20 @@ export class NotificationService {
       else this.#planner.onEvent(event, this.#clock.now());
     });
     this.#stopTimer = this.#clock.every(options.tickMs ?? 250, () => void this.tick());
+    this.owedAlerts = this.#findOwedAlerts();
+  }
+
+  /** Settles once the open alerts owed from before this start are queued (never rejects). */
+  readonly owedAlerts: Promise<void>;
+
+  async #findOwedAlerts(): Promise<void> {
+    const now = this.#clock.now();
+    try {
+      const open = await this.#api.listAlerts({ state: 'open', suppressed: false, from: now - OWED_ALERTS_MS });
+      if (!this.#closed) this.#alerts.onAlerts(open, this.#state.rules, this.#clock.now());
+    } catch (error) {
+      this.#log(`notifications: could not read the open alerts: ${String(error)}`);
+    }
   }
 
   /** Re-reads the accounts' labels and price units (called when an unknown account speaks). */
