@@ -14,11 +14,12 @@ import { type SessionConfig, supportsResend } from './session-config.ts';
 import { SequenceNumbers } from './sequence.ts';
 import { LinkMonitor } from './link-monitor.ts';
 import { classifyLogonReply } from './logon-reply.ts';
+import { INFINITY_SEQ, ResendRecovery } from './resend.ts';
+import { RoundTripProbe } from './round-trip-probe.ts';
+import { misaddressed } from './comp-ids.ts';
+import { gapFillAnswering, heartbeatAnswering, rejectOfMalformed, rejectOfNewSeqNo } from './admin-replies.ts';
 
 export type { SessionPhase, SessionInput, SessionEffect, MachineStart } from './machine-io.ts';
-
-const MAX_RESEND_ATTEMPTS = 3;
-const INFINITY_SEQ = 0; // EndSeqNo 0 = "everything after BeginSeqNo" (FIX 4.2+)
 
 export class SessionMachine {
   readonly config: SessionConfig;
@@ -26,14 +27,13 @@ export class SessionMachine {
   phase: SessionPhase = { kind: 'disconnected' };
   #effects: SessionEffect[] = [];
   readonly #link = new LinkMonitor();
-  #resend: { begin: number; target: number; lastProgressAt: number; attempts: number } | undefined;
+  readonly #resend = new ResendRecovery();
   /** Next Logon must send 141=Y: fresh store, NR, or the exchange restarted its sequence. */
   #resetOnNextLogon: boolean;
   /** When we last heard from the exchange in an established session: the start of any loss window. */
   #lastActiveRxAt: number | undefined;
-  /** Our outstanding round-trip TestRequest (config.roundTripProbe), and the last one answered. */
-  #rttProbe: { id: string; sentAt: number } | undefined;
-  #roundTrip: { ms: number; at: number } | undefined;
+  /** Our round-trip TestRequest (config.roundTripProbe). */
+  readonly #rttProbe = new RoundTripProbe();
 
   constructor(start: MachineStart) {
     this.config = start.config;
@@ -43,7 +43,7 @@ export class SessionMachine {
 
   /** The last heartbeat round trip measured (TestRequest → Heartbeat with its TestReqID), if any. */
   get roundTrip(): { readonly ms: number; readonly at: number } | undefined {
-    return this.#roundTrip;
+    return this.#rttProbe.last;
   }
 
   /** Feeds one input; returns the effects to run, in order. */
@@ -91,8 +91,8 @@ export class SessionMachine {
   #goDisconnected(reason: DisconnectReason): void {
     if (this.phase.kind === 'disconnected') return;
     this.phase = { kind: 'disconnected' };
-    this.#resend = undefined;
-    this.#rttProbe = undefined;
+    this.#resend.clear();
+    this.#rttProbe.clear();
     this.seq.clearHeld();
     this.#event({ kind: 'disconnected', reason });
   }
@@ -119,19 +119,13 @@ export class SessionMachine {
     this.#sequenced(message, now);
   }
 
-  /** Checks CompIDs: inbound 56 must be our key; 49 may be the session name or "Kalshi" (§8.21). */
+  /** A message for another session (comp-ids.ts) ends this one: it is not ours to store. */
   #headerIsOurs(message: FixMessage): boolean {
-    // Every message of a burst: the parser already knows where 49 and 56 are (their first occurrence).
-    if (message.problem === undefined && message.targetCompId === this.config.senderCompId && message.senderCompId.startsWith('Kalshi')) return true;
-    const sender = message.get(Tag.SenderCompID);
-    // A CompID lost to a field problem is that message's problem (Reject, advance), not a misroute.
-    if (message.problem !== undefined && (sender === undefined || !message.has(Tag.TargetCompID))) return true;
-    if (message.get(Tag.TargetCompID) !== this.config.senderCompId || sender === undefined || !sender.startsWith('Kalshi')) {
-      this.#event({ kind: 'unexpected-message', msgType: message.msgType, text: `wrong CompIDs (49=${sender ?? ''}, 56=${message.get(Tag.TargetCompID) ?? ''})` });
-      this.#protocolError('message addressed to another session (CompID mismatch)', message.msgType === MsgType.Logout ? undefined : { refSeqNum: message.msgSeqNum, reason: 9 });
-      return false;
-    }
-    return true;
+    const why = misaddressed(message, this.config.senderCompId);
+    if (why === undefined) return true;
+    this.#event({ kind: 'unexpected-message', msgType: message.msgType, text: why });
+    this.#protocolError('message addressed to another session (CompID mismatch)', message.msgType === MsgType.Logout ? undefined : { refSeqNum: message.msgSeqNum, reason: 9 });
+    return false;
   }
 
   #onLogonReply(message: FixMessage, now: number): void {
@@ -202,7 +196,7 @@ export class SessionMachine {
       return;
     }
     const readable = message.problem === undefined;
-    if (readable && message.msgType === MsgType.TestRequest) this.#answerTestRequest(message, now);
+    if (readable && message.msgType === MsgType.TestRequest) this.#send(heartbeatAnswering(message), now);
     if (readable && message.msgType === MsgType.Logout) {
       // A Logout ahead of a gap still ends the session; the gap is recovered on the next logon.
       this.#onLogout(message, now);
@@ -210,16 +204,16 @@ export class SessionMachine {
     }
     const dropped = this.seq.holdAhead(received, message);
     if (dropped > 0) this.#event({ kind: 'queue-overflow', dropped });
-    if (this.#resend === undefined) {
+    if (this.#resend.outstanding) {
+      this.#resend.extendTo(received);
+    } else {
       this.#event({ kind: 'seq-gap', expected, received, recoverable: true });
-      this.#requestResend(expected, received, now, 1);
-    } else if (received > this.#resend.target) {
-      this.#resend.target = received;
+      this.#resend.start(expected, received, now);
+      this.#requestResend(expected, now);
     }
   }
 
-  #requestResend(begin: number, target: number, now: number, attempts: number): void {
-    this.#resend = { begin, target, lastProgressAt: now, attempts };
+  #requestResend(begin: number, now: number): void {
     this.#send({ type: 'ResendRequest', beginSeqNo: begin, endSeqNo: INFINITY_SEQ }, now);
     this.#event({ kind: 'resend-requested', begin, end: INFINITY_SEQ });
   }
@@ -228,13 +222,9 @@ export class SessionMachine {
     for (let held = this.seq.takeNextHeld(); held !== undefined; held = this.seq.takeNextHeld()) {
       this.#inOrder(held, now, true);
     }
-    const resend = this.#resend;
-    if (resend === undefined) return;
-    resend.lastProgressAt = now;
-    if (this.seq.nextInbound > resend.target && this.seq.heldCount === 0) {
-      this.#resend = undefined;
-      this.#event({ kind: 'resend-complete', begin: resend.begin, end: this.seq.nextInbound - 1 });
-    }
+    if (!this.#resend.outstanding) return;
+    const recovered = this.#resend.progressed(now, this.seq.nextInbound, this.seq.heldCount);
+    if (recovered !== undefined) this.#event({ kind: 'resend-complete', begin: recovered.begin, end: recovered.end });
   }
 
   #tooLow(received: number, now: number): void {
@@ -255,7 +245,7 @@ export class SessionMachine {
       // GapFill (the Reset form never reaches here): jump over admin messages the exchange skipped.
       const newSeqNo = message.getInt(Tag.NewSeqNo) ?? 0;
       if (newSeqNo <= msgSeqNum) {
-        this.#send({ type: 'Reject', refSeqNum: msgSeqNum, reason: 5, refTagId: Tag.NewSeqNo, text: `NewSeqNo ${newSeqNo} must be greater than MsgSeqNum ${msgSeqNum}` }, now);
+        this.#send(rejectOfNewSeqNo(msgSeqNum, `NewSeqNo ${newSeqNo} must be greater than MsgSeqNum ${msgSeqNum}`), now);
         this.#accept(message, msgSeqNum + 1, false);
         return;
       }
@@ -269,15 +259,12 @@ export class SessionMachine {
     switch (message.msgType) {
       case MsgType.Heartbeat:
         // A held Heartbeat waited behind a resend: its delay is not the link's, so it measures nothing.
-        if (!wasHeld && this.#rttProbe !== undefined && message.get(Tag.TestReqID) === this.#rttProbe.id) {
-          this.#roundTrip = { ms: now - this.#rttProbe.sentAt, at: now };
-          this.#rttProbe = undefined;
-        }
+        if (!wasHeld && this.#rttProbe.waiting) this.#rttProbe.answered(message.get(Tag.TestReqID), now);
         return;
       case MsgType.Logon:
         return;
       case MsgType.TestRequest:
-        if (!wasHeld) this.#answerTestRequest(message, now);
+        if (!wasHeld) this.#send(heartbeatAnswering(message), now);
         return;
       case MsgType.ResendRequest:
         this.#answerResendRequest(message, now);
@@ -299,7 +286,7 @@ export class SessionMachine {
   #receivedMalformed(message: FixMessage, application: boolean, now: number): void {
     const problem = message.problem!;
     this.#accept(message, message.msgSeqNum + 1, application);
-    this.#send({ type: 'Reject', refSeqNum: message.msgSeqNum, reason: problem.rejectReason, text: problem.text, ...(problem.tag === undefined ? {} : { refTagId: problem.tag }) }, now);
+    this.#send(rejectOfMalformed(message), now);
     this.#event({ kind: 'malformed-message', msgType: message.msgType, msgSeqNum: message.msgSeqNum, rejectReason: problem.rejectReason, text: problem.text });
   }
 
@@ -312,17 +299,11 @@ export class SessionMachine {
     this.#emit({ kind: 'accept', message, nextInbound, application });
   }
 
-  #answerTestRequest(message: FixMessage, now: number): void {
-    const testReqId = message.get(Tag.TestReqID);
-    this.#send(testReqId === undefined ? { type: 'Heartbeat' } : { type: 'Heartbeat', testReqId }, now);
-  }
-
-  /** We never send application messages, so any range the exchange asks for is one GapFill. */
+  /** A resent GapFill takes no new outbound MsgSeqNum: it goes out under the range's first one. */
   #answerResendRequest(message: FixMessage, now: number): void {
-    const begin = message.getInt(Tag.BeginSeqNo) ?? 1;
-    const next = this.seq.nextOutbound;
-    if (begin >= next) return;
-    this.#emit({ kind: 'send', message: { type: 'SequenceReset', gapFill: true, newSeqNo: next, msgSeqNum: begin }, msgSeqNum: begin, possDup: true });
+    const gapFill = gapFillAnswering(message, this.seq.nextOutbound);
+    if (gapFill === undefined) return;
+    this.#emit({ kind: 'send', message: gapFill, msgSeqNum: gapFill.msgSeqNum, possDup: true });
     this.#link.sent(now);
   }
 
@@ -342,7 +323,7 @@ export class SessionMachine {
     const newSeqNo = message.getInt(Tag.NewSeqNo);
     const expected = this.seq.nextInbound;
     if (newSeqNo === undefined || newSeqNo < expected) {
-      this.#send({ type: 'Reject', refSeqNum: message.msgSeqNum, reason: 5, refTagId: Tag.NewSeqNo, text: `NewSeqNo ${newSeqNo ?? '(missing)'} is lower than the expected ${expected}` }, now);
+      this.#send(rejectOfNewSeqNo(message.msgSeqNum, `NewSeqNo ${newSeqNo ?? '(missing)'} is lower than the expected ${expected}`), now);
       this.#event({ kind: 'seq-reset-rejected', expected, newSeqNo: newSeqNo ?? 0 });
       return;
     }
@@ -384,26 +365,25 @@ export class SessionMachine {
       this.#send({ type: 'TestRequest', testReqId: due.testReqId }, now);
       this.#event({ kind: 'test-request-sent', testReqId: due.testReqId });
     }
-    const resend = this.#resend;
-    if (resend !== undefined && now - resend.lastProgressAt >= this.config.resendStallMs) {
-      if (resend.attempts >= MAX_RESEND_ATTEMPTS) {
+    switch (this.#resend.stalled(now, this.config.resendStallMs)) {
+      case 'give-up':
         this.#disconnect({ kind: 'resend-stalled', begin: this.seq.nextInbound });
         return;
-      }
-      this.#requestResend(this.seq.nextInbound, resend.target, now, resend.attempts + 1);
+      case 'ask-again':
+        this.#resend.askedAgain(this.seq.nextInbound, now);
+        this.#requestResend(this.seq.nextInbound, now);
+        break;
+      case undefined:
+        break;
     }
     if (due.kind === 'heartbeat' && now - this.#link.lastTxAt >= this.config.heartBtIntSec * 1000) {
-      // The probe is our traffic for this interval; one unanswered for a whole interval is given up.
-      const probeFree = this.#rttProbe === undefined || now - this.#rttProbe.sentAt >= this.config.heartBtIntSec * 1000;
-      if (this.config.roundTripProbe && probeFree) this.#sendRoundTripProbe(now);
+      if (this.config.roundTripProbe && this.#rttProbe.free(now, this.config.heartBtIntSec * 1000)) this.#sendRoundTripProbe(now);
       else this.#send({ type: 'Heartbeat' }, now);
     }
   }
 
   #sendRoundTripProbe(now: number): void {
-    const id = `FW-RTT-${now}`;
-    this.#rttProbe = { id, sentAt: now };
-    this.#send({ type: 'TestRequest', testReqId: id }, now);
+    this.#send({ type: 'TestRequest', testReqId: this.#rttProbe.start(now) }, now);
   }
   //#endregion
 
