@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { resolveBuildInfo } from './electron/core/build-info.ts';
 
 const RECORDER_HOST = resolve('electron/core/service/recorder-host.ts');
 const WORKER_SOURCE_URL = /new URL\((['"])\.\/recorder-worker\.ts\1, import\.meta\.url\)/;
@@ -26,9 +27,16 @@ function bundledRecorderWorker(): Plugin {
   };
 }
 
+/**
+ * The version and commit main shows (About box), fixed at build time: a packaged app cannot run git.
+ * FILLWATCH_COMMIT overrides git (a build from a source tarball); see electron/core/build-info.ts.
+ */
+const BUILD = (({ version, commit }) => ({ version, commit }))(resolveBuildInfo({ root: resolve('.') }));
+
 export default defineConfig({
   main: {
     plugins: [bundledRecorderWorker()],
+    define: { __FILLWATCH_BUILD__: JSON.stringify(BUILD) },
     build: {
       outDir: 'out/main',
       lib: {

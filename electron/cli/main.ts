@@ -1,6 +1,7 @@
 // main.ts — the `fillwatch` command: record | simulate | keygen | verify | pnl | export | alerts |
-// evidence | surveil. Every failure is one line on stderr ("fillwatch: …", plus the usage when the command line
+// evidence | surveil, and --version (the version and the commit, electron/core/build-info.ts). Every failure is one line on stderr ("fillwatch: …", plus the usage when the command line
 // was wrong) and a non-zero exit code (see cli-error.ts and report-failure.ts).
+import { versionLine } from '../core/build-info.ts';
 import { ExitCode, UsageError } from './cli-error.ts';
 import { processIo } from './process-io.ts';
 import { reportFailure } from './report-failure.ts';
@@ -41,6 +42,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === 'help' || name === '--help' || name === '-h') {
     io.out(`usage: ${cliUsage}`);
+    return ExitCode.ok;
+  }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.out(versionLine());
     return ExitCode.ok;
   }
   const command = name === undefined ? undefined : commands.get(name);

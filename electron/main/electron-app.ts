@@ -6,6 +6,7 @@
 // in, so tests drive this with doubles; index.ts passes the real ones.
 import { join } from 'node:path';
 import type { App, BrowserWindow, Clipboard, Dialog, IpcMain, Protocol, Shell } from 'electron';
+import { buildInfo } from '../core/build-info.ts';
 import type { Disposable } from '../../shared/events/emitter.ts';
 import type { PickFile } from './accounts/file-picker.ts';
 import { keytarKeychain, type Keychain } from './accounts/keychain.ts';
@@ -20,10 +21,13 @@ import { sendToPages, windowNotificationSink } from './notifications/window-noti
 import {
   APP_ORIGIN, APP_SCHEME, contentSecurityPolicy, hardenSession, hardenWebContents, type SessionToHarden, type WebContentsToHarden,
 } from './security.ts';
+import { aboutPanelOptions } from './shell/about.ts';
 import { startShell, type AppShell, type ShellElectron } from './shell/app-shell.ts';
+import { startAutoUpdate, type AutoUpdate } from './update/auto-update.ts';
+import type { Updater } from './update/update-controller.ts';
 
 export interface ElectronMain {
-  readonly app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'getPath' | 'setAppUserModelId' | 'isPackaged'>;
+  readonly app: Pick<App, 'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'getPath' | 'setAppUserModelId' | 'isPackaged' | 'setAboutPanelOptions'>;
   readonly BrowserWindow: typeof BrowserWindow;
   readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   readonly protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
@@ -35,10 +39,14 @@ export interface ElectronMain {
   readonly Tray: ShellElectron['Tray'];
   readonly nativeImage: ShellElectron['nativeImage'];
   readonly screen: ShellElectron['screen'];
-  readonly dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
+  readonly dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>;
   readonly clipboard: Pick<Clipboard, 'writeText'>;
   /** process.platform; Windows needs the AppUserModelId for notifications. */
   readonly platform?: NodeJS.Platform;
+  /** electron-updater's autoUpdater, loaded only if updates may run (update/auto-update.ts). Absent: no updates. */
+  readonly loadUpdater?: () => Promise<Updater>;
+  /** Default process.env: FILLWATCH_AUTO_UPDATE=0 turns updates off. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** electron-builder.yml's appId: Windows attributes notifications to the app by it. */
@@ -65,9 +73,12 @@ export function runElectronApp(electron: ElectronMain, paths: AppPaths, options:
     return false;
   }
   protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
-  if ((electron.platform ?? process.platform) === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+  const platform = electron.platform ?? process.platform;
+  if (platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+  app.setAboutPanelOptions(aboutPanelOptions(buildInfo(), platform));
   let appShell: AppShell<BrowserWindow> | undefined;
   let runtime: AppRuntime | undefined;
+  let updates: AutoUpdate | undefined;
   const wiring: Disposable[] = [];
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents as WebContentsToHarden, (url) => shell.openExternal(url)));
@@ -76,20 +87,24 @@ export function runElectronApp(electron: ElectronMain, paths: AppPaths, options:
   app.on('window-all-closed', () => app.quit());
 
   let stopped = false;
+  let stopping: Promise<void> | undefined;
+  // Logs every account out and closes the journal; once (quitting, or before an update's restart).
+  const stopAll = () => stopping ??= (async () => {
+    const running = runtime;
+    runtime = undefined;
+    updates?.dispose();
+    for (const d of wiring) d.dispose();
+    // Window positions are saved now, while the windows still exist; the tray goes with them.
+    const closingShell = appShell?.close() ?? Promise.resolve();
+    const closing = running?.close().catch((error: unknown) => log(`stopping the recorder failed: ${String(error)}`));
+    await Promise.all([closing, closingShell]);
+    stopped = true;
+  })();
   app.on('before-quit', (event) => {
     if (stopped || runtime === undefined) return;
     // Log every account out and close the journal before the process ends.
     event.preventDefault();
-    const running = runtime;
-    runtime = undefined;
-    for (const d of wiring) d.dispose();
-    // Window positions are saved now, while the windows still exist; the tray goes with them.
-    const closingShell = appShell?.close() ?? Promise.resolve();
-    const stopping = running.close().catch((error: unknown) => log(`stopping the recorder failed: ${String(error)}`));
-    void Promise.all([stopping, closingShell]).finally(() => {
-      stopped = true;
-      app.quit();
-    });
+    void stopAll().finally(() => app.quit());
   });
 
   void app.whenReady().then(async () => {
@@ -123,6 +138,26 @@ export function runElectronApp(electron: ElectronMain, paths: AppPaths, options:
       focusWindow();
       if (target !== null) sendToPages(pages, 'notifications.clicked', target);
     })));
+    if (electron.loadUpdater !== undefined) {
+      updates = await startAutoUpdate({
+        packaged: app.isPackaged,
+        platform,
+        env: electron.env ?? process.env,
+        settingsPath: join(dataDir, 'updates.json'),
+        loadUpdater: electron.loadUpdater,
+        currentVersion: buildInfo().version,
+        demoActive: () => started.demoActive,
+        connectedAccounts: () => started.services.feed.accounts().filter((a) => a.status.phase === 'active').map((a) => a.account.label),
+        ask: async (question) => {
+          const window = appShell?.mainWindow();
+          const options = { ...question, buttons: [...question.buttons], noLink: true };
+          return (window === undefined ? await electron.dialog.showMessageBox(options) : await electron.dialog.showMessageBox(window, options)).response;
+        },
+        tell: (message, detail) => void electron.dialog.showMessageBox({ type: 'info', message, ...(detail === undefined ? {} : { detail }), buttons: ['OK'] }),
+        stopRecording: stopAll,
+        log,
+      });
+    }
     appShell = startShell(electron, {
       preload: paths.preload,
       platform: electron.platform ?? process.platform,
@@ -133,6 +168,7 @@ export function runElectronApp(electron: ElectronMain, paths: AppPaths, options:
       openExternal: (url) => shell.openExternal(url),
       quit: () => app.quit(),
       log,
+      ...(updates === undefined ? {} : { updates }),
     });
     wiring.push(started.onResync(() => appShell?.refresh()));
   }).catch((error: unknown) => {

@@ -2,8 +2,10 @@
 // the shell's state (compact window open, main window on top), so tests read the template and
 // Electron's Menu.buildFromTemplate gets the same object. Edit roles are listed item by item: on
 // macOS copy/paste work in a page only through the menu's roles, and the copy buttons need them.
+// Help also carries the updates (update/auto-update.ts) and, off macOS, About (the app menu has it there).
 import type { MenuItemConstructorOptions } from 'electron';
 import { APP_VIEWS, type AppView } from '../../../shared/ipc/app-views.ts';
+import type { UpdateMenuState } from '../update/auto-update.ts';
 
 /** Kalshi's FIX documentation (its host is on security.ts's external allow-list). */
 export const KALSHI_FIX_DOCS_URL = 'https://docs.kalshi.com/fix';
@@ -26,6 +28,9 @@ export interface MenuActions {
   toggleCompact(): void;
   setMainOnTop(onTop: boolean): void;
   openFixDocs(): void;
+  checkForUpdates?(): void;
+  setAutomaticUpdates?(on: boolean): void;
+  restartToUpdate?(): void;
 }
 
 export interface AppMenuOptions {
@@ -35,10 +40,12 @@ export interface AppMenuOptions {
   readonly appName: string;
   readonly state: ShellState;
   readonly actions: MenuActions;
+  /** Absent: no update items (the harness, tests of other menus). */
+  readonly updates?: UpdateMenuState;
 }
 
 export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOptions[] {
-  const { platform, isDev, appName, state, actions } = options;
+  const { platform, isDev, appName, state, actions, updates } = options;
   const mac = platform === 'darwin';
   const separator: MenuItemConstructorOptions = { type: 'separator' };
   // The same numbers as the window's own tabs (renderer NavBar): Ctrl/⌘ + 1 … 6, in APP_VIEWS order.
@@ -68,6 +75,29 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
       ],
     },
     { label: '&Window', role: 'windowMenu' },
-    { label: '&Help', role: 'help', submenu: [{ id: 'fix-docs', label: 'Kalshi FIX Documentation', click: () => actions.openFixDocs() }] },
+    {
+      label: '&Help',
+      role: 'help',
+      submenu: [
+        { id: 'fix-docs', label: 'Kalshi FIX Documentation', click: () => actions.openFixDocs() },
+        ...(updates === undefined ? [] : updateItems(updates, actions, separator)),
+        // macOS shows About in the app menu (role appMenu); elsewhere it lives here.
+        ...(mac ? [] : [separator, { id: 'about', role: 'about', label: `About ${appName}` } satisfies MenuItemConstructorOptions]),
+      ],
+    },
+  ];
+}
+
+function updateItems(updates: UpdateMenuState, actions: MenuActions, separator: MenuItemConstructorOptions): MenuItemConstructorOptions[] {
+  return [
+    separator,
+    ...(updates.readyVersion === null ? [] : [{
+      id: 'restart-to-update', label: `Restart to Install Fillwatch ${updates.readyVersion}…`, click: () => actions.restartToUpdate?.(),
+    } satisfies MenuItemConstructorOptions]),
+    { id: 'check-updates', label: 'Check for Updates…', enabled: updates.canCheck, click: () => actions.checkForUpdates?.() },
+    {
+      id: 'auto-updates', label: updates.automaticLabel, type: 'checkbox', checked: updates.automatic, enabled: !updates.locked,
+      click: () => actions.setAutomaticUpdates?.(!updates.automatic),
+    },
   ];
 }

@@ -10,6 +10,7 @@ import { APP_ENTRY_URL, isAllowedExternalUrl, type OpenExternal } from '../secur
 import { MAIN_WINDOW_SIZE, createMainWindow } from '../window.ts';
 import { KALSHI_FIX_DOCS_URL, appMenuTemplate, type MenuActions, type ShellState } from './app-menu.ts';
 import { COMPACT_SIZE, createCompactWindow } from './compact-window.ts';
+import type { AutoUpdate } from '../update/auto-update.ts';
 import type { NativeImageApi } from './tray-icon.ts';
 import { startTray, type TrayClass } from './tray.ts';
 import { WindowBoundsKeeper } from './window-bounds-keeper.ts';
@@ -38,6 +39,8 @@ export interface ShellOptions {
   readonly openExternal: OpenExternal;
   readonly quit: () => void;
   readonly log?: (line: string) => void;
+  /** Help's update items (absent: none). */
+  readonly updates?: AutoUpdate;
 }
 
 export interface AppShell<Window extends ShellWindow = ShellWindow> {
@@ -109,6 +112,9 @@ export function startShell<W extends ShellWindowClass>(electron: ShellElectron<W
     openFixDocs: () => {
       if (isAllowedExternalUrl(KALSHI_FIX_DOCS_URL)) void options.openExternal(KALSHI_FIX_DOCS_URL);
     },
+    checkForUpdates: () => options.updates?.checkNow(),
+    setAutomaticUpdates: (on) => options.updates?.setAutomatic(on),
+    restartToUpdate: () => options.updates?.restartToUpdate(),
   };
   const tray = startTray({
     ...electron, platform: options.platform, accounts: options.accounts, onBatch: options.onBatch,
@@ -120,10 +126,14 @@ export function startShell<W extends ShellWindowClass>(electron: ShellElectron<W
   const update = (change: Partial<ShellState>) => {
     state = { ...state, ...change };
     if (closed) return; // windows closing as the app quits
-    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: options.platform, isDev: options.isDev, appName: 'Fillwatch', state, actions })));
+    const updates = options.updates?.menuState();
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({
+      platform: options.platform, isDev: options.isDev, appName: 'Fillwatch', state, actions, ...(updates === undefined ? {} : { updates }),
+    })));
     tray.refresh();
   };
   update({});
+  const updatesWatch = options.updates?.onChange(() => update({}));
 
   let closing: Promise<void> | undefined;
   return {
@@ -132,6 +142,7 @@ export function startShell<W extends ShellWindowClass>(electron: ShellElectron<W
     refresh: () => tray.refresh(),
     close: () => closing ??= keeper.flush().finally(() => {
       closed = true;
+      updatesWatch?.dispose();
       keeper.dispose();
       tray.dispose();
     }),

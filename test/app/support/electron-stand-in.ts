@@ -41,7 +41,7 @@ export const session = { defaultSession: Object.assign(new Events(), {
 }) };
 
 export const shell = { openExternal: async () => {} };
-export const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) };
+export const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showMessageBox: async () => ({ response: 1, checkboxChecked: false }) };
 export const clipboard = { writeText: () => {} };
 
 /** The app menu and the tray: the report records that both were set up. */
@@ -74,6 +74,7 @@ export const app = Object.assign(appEvents, {
   whenReady: () => new Promise<void>((resolve) => setTimeout(resolve, 10)),
   getPath: () => userData,
   setAppUserModelId: () => {},
+  setAboutPanelOptions: (panel: unknown) => { report['aboutPanel'] = panel; },
   quit: () => {
     let prevented = false;
     appEvents.emit('before-quit', { preventDefault: () => { prevented = true; } });

@@ -167,6 +167,9 @@ export function fakeElectron(options: { lock?: boolean; platform?: NodeJS.Platfo
     getPath: (name: string) => options.userData ?? `/tmp/fillwatch-${name}`,
     isPackaged: options.packaged ?? false,
     setAppUserModelId: (id: string) => { calls.push(`app-user-model-id ${id}`); },
+    /** What the About box shows (set once, before the app is ready). */
+    aboutPanel: undefined as unknown,
+    setAboutPanelOptions: (panel: unknown) => { app.aboutPanel = panel; },
   });
   const protocol = {
     privileged: [] as unknown[],
