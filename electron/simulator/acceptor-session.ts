@@ -4,7 +4,8 @@
 // whatever faults are armed). Bytes and sockets are fix-connection.ts's; sequence numbers live in the
 // SessionRecord, which outlives the connection; the stream and fault queue live in simulator.ts.
 // A Logon to KalshiDC hands the connection to dc-acceptor.ts (the drop-copy endpoint) for good.
-import { Buffer } from 'node:buffer';
+// What it needs from the simulator and reports to it: acceptor-hooks.ts.
+import type { Buffer } from 'node:buffer';
 import type { TLSSocket } from 'node:tls';
 import type { FixMessage } from '../core/fix/decode.ts';
 import { encodeMessage } from '../core/fix/encode.ts';
@@ -21,60 +22,20 @@ import type { Fault } from './faults.ts';
 import { FixConnection } from './fix-connection.ts';
 import { heartbeatActions } from './heartbeat-monitor.ts';
 import { gateInbound } from './inbound-gate.ts';
-import { resendFrame } from './resend-frames.ts';
+import { ResendStream } from './resend-stream.ts';
+import type { AcceptorDeps } from './acceptor-hooks.ts';
 import { withDefect } from './malformed-defects.ts';
 import { admitLogon } from './logon-admission.ts';
 import { DropCopyConnection } from './dc-acceptor.ts';
-import type { DropCopyEndpoint } from './dc-endpoint.ts';
 import { describeLogonRefusal } from './logon-check.ts';
-import type { AcceptedLogon, ListenerTarget, LogonRefusal } from './logon-check.ts';
+import type { ListenerTarget, LogonRefusal } from './logon-check.ts';
 import { assertNever } from '../../shared/assert-never.ts';
-import type { ResendCursor, SessionRecord, SessionRecords } from './message-store.ts';
-
-export type ErDelivery = 'live' | 'withheld' | 'queued' | 'lost';
-
-/** What a connection reports to the simulator; the simulator turns these into public events. */
-export interface AcceptorHooks {
-  claim(apiKeyId: string, session: AcceptorSession): boolean;
-  onActive(session: AcceptorSession, logon: AcceptedLogon): void;
-  onLogonRefused(apiKeyId: string | undefined, refusal: LogonRefusal): void;
-  onApplicationMessage(session: AcceptorSession, msg: FixMessage): void;
-  onErSent(session: AcceptorSession, report: GeneratedReport, msgSeqNum: number, delivery: ErDelivery): void;
-  onLogout(session: AcceptorSession, text: string | undefined, initiator: 'client' | 'server'): void;
-  onClose(session: AcceptorSession, reason: string): void;
-}
-
-export interface AcceptorDeps {
-  readonly publicKeys: ReadonlyMap<string, string>;
-  readonly records: SessionRecords;
-  readonly now: () => number;
-  /** Milliseconds per HeartBtInt second (1000; tests shrink it). */
-  readonly heartbeatUnitMs: number;
-  readonly heartbeatGraceMs: number;
-  readonly logonTimeoutMs: number;
-  readonly hooks: AcceptorHooks;
-  readonly log: (line: string) => void;
-  /** Serves Logons to TargetCompID KalshiDC on the same port; absent = KalshiDC is an unknown target. */
-  readonly dropCopy?: DropCopyEndpoint;
-}
+import type { SessionRecord } from './message-store.ts';
 
 type Phase = 'awaiting-logon' | 'active' | 'closing' | 'closed';
 
 /** After our Logout, how long the peer has to answer before the socket is destroyed. */
 const LOGOUT_LINGER_MS = 1000;
-/**
- * A resend is encoded and written this many bytes at a time (a few hundred ERs, four full TLS
- * records), the next chunk only once the socket has drained: memory stays bounded however large the
- * range, and the first messages leave while the rest are still being encoded.
- */
-const RESEND_CHUNK_BYTES = 64 * 1024;
-
-/** A resend being streamed: the steps left, who asked, and where it stands. */
-interface ActiveResend {
-  readonly cursor: ResendCursor;
-  readonly request: string;
-  readonly sendingTime: string;
-}
 
 export class AcceptorSession implements ReportSink {
   readonly #conn: FixConnection;
@@ -90,9 +51,7 @@ export class AcceptorSession implements ReportSink {
   /** Logon timeout before the Logon, heartbeat ticks after it. */
   #timer: NodeJS.Timeout | undefined;
   /** The resend being streamed; new reports wait (ready is false) until it is done. */
-  #resend: ActiveResend | undefined;
-  /** Stream callbacks waiting for the resend to end (see onceReady). */
-  #afterResend: Array<() => void> = [];
+  readonly #resend: ResendStream;
 
   constructor(socket: TLSSocket, deps: AcceptorDeps) {
     this.#deps = deps;
@@ -102,6 +61,7 @@ export class AcceptorSession implements ReportSink {
       log: deps.log,
       now: deps.now,
     });
+    this.#resend = new ResendStream({ conn: this.#conn, faults: this.#faults, isActive: () => this.#phase === 'active', log: deps.log });
     this.#timer = setTimeout(() => this.#conn.destroy(`no Logon within ${deps.logonTimeoutMs} ms`), deps.logonTimeoutMs);
   }
 
@@ -124,11 +84,11 @@ export class AcceptorSession implements ReportSink {
   // ReportSink: the account stream writes through these. While a resend streams, new reports wait
   // behind it, so the client receives the range it asked for in order and only then what is new.
   get ready(): boolean {
-    return this.#phase === 'active' && !this.#conn.congested && this.#resend === undefined;
+    return this.#phase === 'active' && !this.#conn.congested && !this.#resend.streaming;
   }
 
   onceReady(callback: () => void): void {
-    if (this.#resend !== undefined) this.#afterResend.push(callback);
+    if (this.#resend.streaming) this.#resend.afterEnd(callback);
     else this.#conn.onceDrained(callback);
   }
 
@@ -330,59 +290,17 @@ export class AcceptorSession implements ReportSink {
       this.#sendAdmin(out.reject(msg.msgSeqNum, MsgType.ResendRequest, record.retains ? 5 : 11, opened.text));
       return;
     }
-    // A new request replaces one still streaming (the client asks again from what it has).
-    const restart = this.#resend !== undefined;
-    this.#resend = {
+    this.#resend.start({
       cursor: opened.cursor,
       request: `${msg.get(Tag.BeginSeqNo)}..${msg.get(Tag.EndSeqNo)}`,
       sendingTime: formatUtcTimestamp(this.#deps.now()),
-    };
-    if (!restart) this.#pumpResend();
-  }
-
-  /** Writes the next chunk of the resend; continues when the socket has drained, ends when the range is sent. */
-  #pumpResend(): void {
-    const resend = this.#resend;
-    if (resend === undefined) return;
-    if (this.#phase !== 'active' || !this.#conn.writable) {
-      this.#endResend();
-      return;
-    }
-    const record = this.#record!;
-    const ids = { senderCompId: record.target, targetCompId: record.apiKeyId };
-    const frames: Buffer[] = [];
-    let bytes = 0;
-    while (bytes < RESEND_CHUNK_BYTES) {
-      const step = resend.cursor.next();
-      if (step === undefined) break;
-      const frame = resendFrame(step, ids, resend.sendingTime);
-      const sent = this.#faults.takeBadChecksum() ? corruptChecksum(frame) : frame;
-      frames.push(sent);
-      bytes += sent.length;
-    }
-    if (frames.length > 0) this.#conn.write(frames.length === 1 ? frames[0]! : Buffer.concat(frames, bytes));
-    if (resend.cursor.done) {
-      this.#deps.log(`resent ${resend.cursor.taken} step(s) for ${resend.request}`);
-      this.#endResend();
-      return;
-    }
-    // Whichever resend is current by then (a newer request may have replaced this one).
-    const next = (): void => this.#pumpResend();
-    if (this.#conn.congested) this.#conn.onceDrained(next);
-    else setImmediate(next);
-  }
-
-  /** The stream may go on: whoever waited for the resend looks at `ready` again (and waits for a drain if need be). */
-  #endResend(): void {
-    this.#resend = undefined;
-    const waiting = this.#afterResend;
-    this.#afterResend = [];
-    for (const callback of waiting) setImmediate(callback);
+      ids: { senderCompId: record.target, targetCompId: record.apiKeyId },
+    });
   }
 
   #onTick(): void {
     // A resend in progress writes continuously; a Heartbeat or TestRequest would land in its middle.
-    if (this.#phase !== 'active' || this.#faults.silent || this.#resend !== undefined) return;
+    if (this.#phase !== 'active' || this.#faults.silent || this.#resend.streaming) return;
     const now = this.#deps.now();
     const state = {
       heartbeatMs: this.#heartbeatMs,
@@ -458,8 +376,7 @@ export class AcceptorSession implements ReportSink {
     if (this.#phase === 'closed') return;
     this.#phase = 'closed';
     this.#stopTimer();
-    this.#resend = undefined;
-    this.#afterResend = [];
+    this.#resend.abandon();
     this.#dropCopy?.closed();
     this.#deps.hooks.onClose(this, reason);
   }

@@ -1,6 +1,6 @@
 // simulator-options.ts — the public shapes of KalshiSimulator: what it is built from (options,
 // accounts) and what it reports (events, refused application messages). Types only.
-import type { ErDelivery } from './acceptor-session.ts';
+import type { ErDelivery } from './acceptor-hooks.ts';
 import type { GeneratedReport } from './er-generator.ts';
 import type { OrderMix } from './order-lifecycle.ts';
 import type { Fault, FaultRequest } from './faults.ts';

@@ -13,7 +13,7 @@ import { formatUtcTimestamp } from '../core/fix/time.ts';
 import { AccountStream } from './account-stream.ts';
 import type { ReportSink } from './account-stream.ts';
 import { AcceptorSession } from './acceptor-session.ts';
-import type { AcceptorHooks, ErDelivery } from './acceptor-session.ts';
+import type { AcceptorHooks, ErDelivery } from './acceptor-hooks.ts';
 import type { RefusedApplicationMessage, SimulatorAccount, SimulatorEvents, SimulatorOptions } from './simulator-options.ts';
 import { createCertificateAuthority, issueServerCertificate } from './certs.ts';
 import { DropCopyEndpoint } from './dc-endpoint.ts';
