@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { devOnlyPackages, packedFileProblems, type PackedApp } from './packed-rules.ts';
+import { devOnlyPackages, mainBundleProblems, packedFileProblems, type PackedApp } from './packed-rules.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'; // @electron/fuses' marker before the wire
@@ -24,6 +24,8 @@ const FUSE_NAMES = [
 export interface DryPack extends PackedApp {
   /** Each fuse as the packed binary now has it (true = enabled). */
   readonly fuses: Readonly<Record<(typeof FUSE_NAMES)[number], boolean>>;
+  /** out/main/index.js as packed (read back from app.asar). */
+  readonly mainBundle: string;
   readonly builderLog: string;
 }
 
@@ -47,7 +49,11 @@ export function dryPack(options: { readonly root?: string; readonly keep?: boole
     if (run.status !== 0) throw new Error(`electron-builder failed (exit ${run.status}):\n${builderLog}`);
     const resources = join(output, 'linux-unpacked', 'resources');
     const fromBuilder = createRequire(createRequire(join(root, 'package.json')).resolve('electron-builder'));
-    const asar = fromBuilder('@electron/asar') as { listPackage(path: string, options: object): string[]; statFile(archive: string, file: string): { files?: object; unpacked?: boolean } };
+    const asar = fromBuilder('@electron/asar') as {
+      listPackage(path: string, options: object): string[];
+      statFile(archive: string, file: string): { files?: object; unpacked?: boolean };
+      extractFile(archive: string, file: string): Buffer;
+    };
     const archive = join(resources, 'app.asar');
     // Directories out; files kept outside the archive (asarUnpack) are listed from the folder below.
     const asarFiles = asar.listPackage(archive, {}).map((f) => f.split(sep).join('/'))
@@ -60,7 +66,8 @@ export function dryPack(options: { readonly root?: string; readonly keep?: boole
     const binary = readFileSync(join(output, 'linux-unpacked', 'fillwatch'));
     const at = binary.indexOf(SENTINEL) + SENTINEL.length;
     const fuses = Object.fromEntries(FUSE_NAMES.map((name, i) => [name, binary[at + 2 + i] === 0x31])) as DryPack['fuses'];
-    return { asarFiles, unpackedFiles, fuses, builderLog };
+    const mainBundle = asar.extractFile(archive, 'out/main/index.js').toString('utf8');
+    return { asarFiles, unpackedFiles, fuses, mainBundle, builderLog };
   } finally {
     if (options.keep !== true) rmSync(work, { recursive: true, force: true });
   }
@@ -68,6 +75,22 @@ export function dryPack(options: { readonly root?: string; readonly keep?: boole
 
 export function lockDevOnly(root = ROOT): Set<string> {
   return devOnlyPackages(JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as Parameters<typeof devOnlyPackages>[0]);
+}
+
+/** electron-builder.yml's electronFuses, as the binary must have them after packing. */
+export const EXPECTED_FUSES: DryPack['fuses'] = {
+  RunAsNode: false,
+  EnableCookieEncryption: true,
+  EnableNodeOptionsEnvironmentVariable: false,
+  EnableNodeCliInspectArguments: false,
+  EnableEmbeddedAsarIntegrityValidation: true,
+  OnlyLoadAppFromAsar: true,
+  LoadBrowserProcessSpecificV8Snapshot: false,
+  GrantFileProtocolExtraPrivileges: false,
+};
+
+export function fuseProblems(fuses: DryPack['fuses']): string[] {
+  return FUSE_NAMES.filter((name) => fuses[name] !== EXPECTED_FUSES[name]).map((name) => `fuse ${name} is ${fuses[name] ? 'on' : 'off'} in the packed binary`);
 }
 
 function walk(dir: string): string[] {
@@ -79,7 +102,7 @@ function walk(dir: string): string[] {
 
 if (import.meta.main) {
   const packed = dryPack();
-  const problems = packedFileProblems(packed, { devOnlyPackages: lockDevOnly() });
+  const problems = [...packedFileProblems(packed, { devOnlyPackages: lockDevOnly() }), ...mainBundleProblems(packed.mainBundle), ...fuseProblems(packed.fuses)];
   const ours = packed.asarFiles.filter((f) => !f.startsWith('/node_modules/'));
   const packages = new Set(packed.asarFiles.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/').slice(2, f.split('/')[2]!.startsWith('@') ? 4 : 3).join('/')));
   console.log(`packed: ${packed.asarFiles.length} files in app.asar (${ours.length} of ours: ${ours.join(' ')}), ${packed.unpackedFiles.length} unpacked (${packed.unpackedFiles.filter((f) => f.endsWith('.node')).join(' ')})`);

@@ -71,3 +71,32 @@ export function packageOf(file: string): string | null {
 export function devOnlyPackages(lock: { readonly packages?: Readonly<Record<string, { readonly dev?: boolean }>> }): Set<string> {
   return new Set(Object.entries(lock.packages ?? {}).filter(([path, entry]) => path !== '' && entry.dev === true).map(([path]) => path));
 }
+
+/**
+ * What the packed main bundle must still contain of security.ts (a bundler or a refactor that drops one
+ * would otherwise go unnoticed until a review of the binary): the secure web preferences every window
+ * gets, the CSP's default, and the handlers that refuse navigation, new windows and permissions.
+ */
+export const MAIN_BUNDLE_SECURITY = [
+  'contextIsolation: true',
+  'sandbox: true',
+  'nodeIntegration: false',
+  'nodeIntegrationInWorker: false',
+  'nodeIntegrationInSubFrames: false',
+  'webSecurity: true',
+  'allowRunningInsecureContent: false',
+  'webviewTag: false',
+  '["default-src", ["\'none\'"]]',
+  'setWindowOpenHandler(',
+  '"will-navigate"',
+  'setPermissionRequestHandler(',
+] as const;
+
+export function mainBundleProblems(bundle: string): string[] {
+  const problems = MAIN_BUNDLE_SECURITY.filter((needle) => !bundle.includes(needle)).map((needle) => `out/main/index.js (packed): no ${needle}`);
+  // The opposite settings must appear nowhere in what ships.
+  for (const bad of ['nodeIntegration: true', 'contextIsolation: false', 'sandbox: false', 'webSecurity: false', 'allowRunningInsecureContent: true', 'webviewTag: true']) {
+    if (bundle.includes(bad)) problems.push(`out/main/index.js (packed): ${bad}`);
+  }
+  return problems;
+}

@@ -1,0 +1,87 @@
+// What the installers contain, from a real electron-builder pack of the built app (scripts/release/
+// pack-check.ts: `--linux dir` with a stand-in Electron binary that holds only the fuse wire, since the
+// real one cannot be downloaded here): only our three bundles and production packages; no test files,
+// source maps, TypeScript, keys, certificates or .env; no dev-only package; native modules outside the
+// asar; and every fuse as electron-builder.yml sets it, read back from the packed binary. The rules
+// themselves are checked on hand-made lists first (scripts/release/packed-rules.ts).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ensureBuilt } from '../../electron/harness/build-artifacts.ts';
+import { EXPECTED_FUSES, dryPack, fuseProblems, lockDevOnly } from '../../scripts/release/pack-check.ts';
+import { MAIN_BUNDLE_SECURITY, REQUIRED_FILES, devOnlyPackages, mainBundleProblems, packageOf, packedFileProblems } from '../../scripts/release/packed-rules.ts';
+
+const GOOD = {
+  asarFiles: [...REQUIRED_FILES, '/out/renderer/assets/index-abc.js', '/node_modules/zod/index.js', '/node_modules/@tanstack/react-table/build/lib/index.js'],
+  unpackedFiles: ['/node_modules/keytar/build/Release/keytar.node', '/node_modules/better-sqlite3/prebuilds/linux-x64.node'],
+};
+const rules = { devOnlyPackages: new Set(['node_modules/vite', 'node_modules/@types/node', 'node_modules/electron-updater/node_modules/dev-thing']) };
+
+describe('the packing rules', () => {
+  test('a clean app has no problem', () => {
+    assert.deepEqual(packedFileProblems(GOOD, rules), []);
+  });
+
+  test('each kind of file that must not ship is named', () => {
+    const bad = (file: string) => packedFileProblems({ ...GOOD, asarFiles: [...GOOD.asarFiles, file] }, rules);
+    assert.match(bad('/out/main/index.js.map').join(), /a source map/);
+    assert.match(bad('/node_modules/zod/src/index.ts').join(), /a TypeScript source/);
+    assert.match(bad('/node_modules/zod/test/a.js').join(), /a test file/);
+    assert.match(bad('/node_modules/x/lib/a.spec.js').join(), /a test file/);
+    assert.match(bad('/out/main/ca.pem').join(), /a key, certificate or \.env file/);
+    assert.match(bad('/node_modules/x/.env').join(), /a key, certificate or \.env file/);
+    assert.match(bad('/node_modules/x/.env.production').join(), /a key, certificate or \.env file/);
+    assert.match(bad('/out/harness/bridge.js').join(), /not part of the app/);
+    assert.match(bad('/out/screenshots/live-dark.png').join(), /not part of the app/);
+    assert.match(bad('/electron/core/fix/decode.ts').join(), /not part of the app/);
+    assert.match(bad('/node_modules/vite/package.json').join(), /vite, a development-only package/);
+    assert.match(bad('/node_modules/@types/node/index.d.ts').join(), /@types\/node, a development-only package/);
+    assert.match(bad('/node_modules/keytar/build/Release/keytar.node').join(), /inside the asar/);
+  });
+
+  test('what the app needs must be there', () => {
+    const problems = packedFileProblems({ asarFiles: GOOD.asarFiles.filter((f) => f !== '/out/preload/index.cjs'), unpackedFiles: [] }, rules);
+    assert.deepEqual(problems, ['/out/preload/index.cjs: missing', 'keytar: no .node file in app.asar.unpacked', 'better-sqlite3: no .node file in app.asar.unpacked']);
+  });
+
+  test('packages are named by their installed path, nested and scoped ones too', () => {
+    assert.equal(packageOf('/node_modules/zod/index.js'), 'node_modules/zod');
+    assert.equal(packageOf('/node_modules/@types/node/index.d.ts'), 'node_modules/@types/node');
+    assert.equal(packageOf('/node_modules/a/node_modules/@b/c/x.js'), 'node_modules/a/node_modules/@b/c');
+    assert.equal(packageOf('/out/main/index.js'), null);
+    assert.deepEqual(devOnlyPackages({ packages: { '': {}, 'node_modules/a': { dev: true }, 'node_modules/b': {} } }), new Set(['node_modules/a']));
+  });
+
+  test('the packed main bundle must keep every window security option and handler', () => {
+    const all = MAIN_BUNDLE_SECURITY.join('\n');
+    assert.deepEqual(mainBundleProblems(all), []);
+    assert.deepEqual(mainBundleProblems(all.replace('sandbox: true', '')), ['out/main/index.js (packed): no sandbox: true']);
+    assert.deepEqual(mainBundleProblems(`${all}\nnodeIntegration: true`), ['out/main/index.js (packed): nodeIntegration: true']);
+    assert.deepEqual(fuseProblems({ ...EXPECTED_FUSES, RunAsNode: true }), ['fuse RunAsNode is on in the packed binary']);
+  });
+
+  test('package-lock.json marks the tools as dev-only and the runtime as not', () => {
+    const dev = lockDevOnly();
+    for (const tool of ['electron', 'electron-builder', 'electron-vite', 'vite', 'typescript', 'playwright-core', '@action-validator/cli']) assert.ok(dev.has(`node_modules/${tool}`), tool);
+    for (const runtime of ['electron-updater', 'keytar', 'better-sqlite3', 'zod', 'react']) assert.ok(!dev.has(`node_modules/${runtime}`), runtime);
+  });
+});
+
+test('electron-builder packs the built app with nothing that must not ship, and flips every fuse; the packed main keeps the window security options', { timeout: 300_000 }, async () => {
+  await ensureBuilt();
+  const packed = dryPack();
+  assert.deepEqual(packedFileProblems(packed, { devOnlyPackages: lockDevOnly() }), []);
+  const ours = packed.asarFiles.filter((f) => !f.startsWith('/node_modules/'));
+  assert.ok(ours.every((f) => f === '/package.json' || /^\/out\/(main|preload|renderer)\//.test(f)), ours.join(' '));
+  assert.ok(packed.asarFiles.includes('/node_modules/electron-updater/package.json'), 'the updater ships');
+  assert.deepEqual(packed.fuses, {
+    RunAsNode: false,
+    EnableCookieEncryption: true,
+    EnableNodeOptionsEnvironmentVariable: false,
+    EnableNodeCliInspectArguments: false,
+    EnableEmbeddedAsarIntegrityValidation: true,
+    OnlyLoadAppFromAsar: true,
+    LoadBrowserProcessSpecificV8Snapshot: false,
+    GrantFileProtocolExtraPrivileges: false,
+  });
+  assert.deepEqual(mainBundleProblems(packed.mainBundle), [], 'the windows\' security options are in the packed main');
+});
