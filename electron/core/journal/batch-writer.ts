@@ -6,36 +6,21 @@
 // Never decodes FIX and never decides when to commit (journal.ts does).
 //
 // A commit is three steps so the SQL can run on another thread (journal-writer.ts): toBatchRows()
-// turns the decoded entries into plain rows and one buffer of frames (cheap to post to a worker),
-// BatchWriter.write() runs the transaction wherever its connection lives and says which rows were
-// new, and assemble() turns that back into the CommittedBatch the journal reports.
+// (batch-rows.ts) turns the decoded entries into plain rows and one buffer of frames (cheap to post
+// to a worker), BatchWriter.write() (here) runs the transaction wherever its connection lives and says
+// which rows were new, and assemble() (committed-batch.ts) turns that back into the CommittedBatch
+// the journal reports. This file re-exports the other two steps, so a commit has one import path.
 import type Database from 'better-sqlite3';
-import type { ExecutionRecord } from '../../../shared/records/execution-record.ts';
 import { compareExecIdParts, type ExecIdParts } from './exec-id.ts';
 import { HASH_BYTES } from './hash-chain.ts';
-import type { PendingEntry } from './pending-entry.ts';
 import { buildPackedSegment } from './segment.ts';
-import type { SequenceBreak } from './sequence-breaks.ts';
-import type { PriceUnit } from '../../../shared/money.ts';
-import type { UndecodableNotice } from '../../../shared/records/undecodable-notice.ts';
+import { EXECUTION_COLUMNS, META, ROW_COLUMNS, toBatchRows, type Batch, type BatchRows, type WriteResult } from './batch-rows.ts';
+import { assemble, type CommittedBatch } from './committed-batch.ts';
 
-export interface SessionNumbers {
-  readonly nextInbound: number;
-  readonly nextOutbound: number;
-  readonly epoch: number;
-}
-
-export interface Batch {
-  readonly sessionId: number;
-  /** The API key's account (accounts.id): ExecIDs are unique within it, not across the file. */
-  readonly accountId: number;
-  /** How the session's Logon asked for prices (21005), stored with each execution. */
-  readonly priceUnit: PriceUnit;
-  readonly entries: readonly PendingEntry[];
-  /** Written after the entries; undefined leaves the session row as it is. */
-  readonly numbers: SessionNumbers | undefined;
-  readonly updatedAt: number;
-}
+export { toBatchRows, type Batch, type BatchRows, type SessionNumbers, type WriteResult } from './batch-rows.ts';
+export {
+  assemble, type CommittedBatch, type CommittedConflict, type CommittedExecution, type CommittedSequenceBreak, type CommittedSettlement,
+} from './committed-batch.ts';
 
 interface ChainHeadRow {
   last_raw_id: number;
@@ -46,191 +31,6 @@ interface Head {
   readonly parts: ExecIdParts;
   readonly execId: string;
 }
-
-/** Fields per entry in BatchRows.meta: frame end, MsgSeqNum, receive time, epoch, connection id (-1 = none). */
-const META = 5;
-
-const EXECUTION_COLUMNS = [
-  'raw_id', 'exec_key', 'order_id', 'cl_ord_id', 'orig_cl_ord_id', 'symbol', 'side', 'exec_type', 'ord_status', 'last_qty',
-  'last_px', 'cum_qty', 'leaves_qty', 'avg_px', 'fee', 'balance_change', 'transact_time', 'event_at', 'text', 'msg_seq_num',
-  'poss_dup', 'trd_match_id', 'long_qty', 'short_qty', 'price', 'session_id', 'account_id', 'price_unit',
-] as const;
-
-/** An execution new to the journal; `rawId` is its message id, the journal position live readers resume from. */
-export interface CommittedExecution {
-  readonly rawId: number;
-  readonly record: ExecutionRecord;
-  /** TransactTime in epoch ms, or the receive time (as stored: what replay orders by). */
-  readonly eventAt: number;
-  readonly balanceChange: string | null;
-  readonly priceUnit: PriceUnit;
-  /** TrdMatchID(880), LongQty(704), ShortQty(705), Price(44) as received (stored beside the record). */
-  readonly trdMatchId: string | null;
-  readonly longQty: string | null;
-  readonly shortQty: string | null;
-  readonly price: string | null;
-}
-
-/** A hole in the listener's stored sequence just before message `rawId` (sequence-breaks.ts). */
-export interface CommittedSequenceBreak extends SequenceBreak {
-  readonly rawId: number;
-}
-
-/** An ExecID already stored that arrived again (message `rawId`) with different content. */
-export interface CommittedConflict {
-  readonly rawId: number;
-  readonly execId: string;
-  /** The message of the execution as recorded. */
-  readonly firstRawId: number;
-  /** Record fields that differ ('lastQty', 'ordStatus', …). */
-  readonly fields: readonly string[];
-  readonly receivedAt: number;
-}
-
-/** A settlement report new to the journal (its frame, for readers that need the whole report). */
-export interface CommittedSettlement {
-  readonly rawId: number;
-  readonly receivedAt: number;
-  readonly raw: Buffer;
-}
-
-/** What a commit stored that someone should hear about. */
-export interface CommittedBatch {
-  /** Executions new to the journal, in accept order (resent or replayed ones excluded). */
-  readonly executions: CommittedExecution[];
-  readonly settlements: CommittedSettlement[];
-  /** Messages kept raw because they could not be read. */
-  readonly undecodable: UndecodableNotice[];
-  /** Holes in a listener's stored sequence (never for drop copy). */
-  readonly sequenceBreaks: CommittedSequenceBreak[];
-  /** ExecIDs that came again with other content (the copy is kept raw; the first stays the record). */
-  readonly conflicts: CommittedConflict[];
-}
-
-/**
- * One batch as plain data, ready for BatchWriter.write on this thread or another (structured clone):
- * the frames back to back in one buffer, five numbers per entry, and one array per row to insert.
- */
-export interface BatchRows {
-  readonly sessionId: number;
-  readonly accountId: number;
-  readonly priceUnit: PriceUnit;
-  readonly numbers: SessionNumbers | undefined;
-  readonly updatedAt: number;
-  readonly frames: Uint8Array;
-  /** Per entry: end of its frame in `frames`, MsgSeqNum, receivedAt, epoch, connection id (-1 = none). */
-  readonly meta: Float64Array;
-  /**
-   * Per execution: entry index, then the executions columns from exec_key to price in
-   * EXECUTION_COLUMNS order, then the ExecID's parts (exchange index, clock, event) or nulls.
-   */
-  readonly executions: unknown[][];
-  /** Per settlement: entry index, report_id … last_fragment. */
-  readonly settlements: unknown[][];
-  /** Per undecodable message: entry index, msg_type, error_kind, tag, message. */
-  readonly undecodable: unknown[][];
-}
-
-/** What write() stored: the first message id, and which execution / settlement rows were new (1) or known (0). */
-export interface WriteResult {
-  readonly firstId: number;
-  readonly freshExecutions: Uint8Array;
-  readonly freshSettlements: Uint8Array;
-  /** Per known execution that differs from the stored one: its index in rows.executions, the stored row's raw_id, the fields. */
-  readonly conflicts: Array<[number, number, string]>;
-}
-
-/** The rows and frames of `batch`, in accept order. */
-export function toBatchRows(batch: Batch): BatchRows {
-  const entries = batch.entries;
-  const meta = new Float64Array(entries.length * META);
-  const raws: Buffer[] = new Array<Buffer>(entries.length);
-  const executions: unknown[][] = [];
-  const settlements: unknown[][] = [];
-  const undecodable: unknown[][] = [];
-  let end = 0;
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!;
-    raws[i] = entry.raw;
-    end += entry.raw.length;
-    const m = i * META;
-    meta[m] = end;
-    meta[m + 1] = entry.msgSeqNum;
-    meta[m + 2] = entry.receivedAt;
-    meta[m + 3] = entry.epoch;
-    meta[m + 4] = entry.connectionId ?? -1;
-    const e = entry.execution;
-    if (e !== undefined) {
-      const r = e.record;
-      const p = e.execIdParts;
-      executions.push([
-        i, e.key, r.orderId, r.clOrdId, r.origClOrdId, r.symbol, r.side, r.execType, r.ordStatus, r.lastQty,
-        r.lastPx, r.cumQty, r.leavesQty, r.avgPx, r.fee, e.balanceChange, r.transactTime, e.eventAt, r.text, r.msgSeqNum,
-        r.possDup ? 1 : 0, e.trdMatchId, e.longQty, e.shortQty, e.price, p?.exchangeIndex ?? null, p?.clock ?? null, p?.event ?? null,
-      ]);
-    } else if (entry.settlement !== undefined) {
-      const t = entry.settlement;
-      settlements.push([i, t.reportId, t.symbol, t.clearingBusinessDate, t.marketResult, t.settlementPrice, t.totalReports, t.lastFragment]);
-    }
-    const u = entry.undecodable;
-    if (u !== undefined) undecodable.push([i, entry.msgType, u.errorKind, u.tag, u.message]);
-  }
-  return {
-    sessionId: batch.sessionId,
-    accountId: batch.accountId,
-    priceUnit: batch.priceUnit,
-    numbers: batch.numbers,
-    updatedAt: batch.updatedAt,
-    frames: Buffer.concat(raws, end),
-    meta,
-    executions,
-    settlements,
-    undecodable,
-  };
-}
-
-/** The CommittedBatch of `entries` (as given to toBatchRows) once write() returned `result`. */
-export function assemble(entries: readonly PendingEntry[], rows: BatchRows, result: WriteResult): CommittedBatch {
-  const fresh: CommittedExecution[] = [];
-  const settlements: CommittedSettlement[] = [];
-  const undecodable: UndecodableNotice[] = [];
-  const sequenceBreaks: CommittedSequenceBreak[] = [];
-  const conflicts: CommittedConflict[] = [];
-  const { firstId, freshExecutions, freshSettlements } = result;
-  for (let k = 0; k < rows.executions.length; k++) {
-    if (freshExecutions[k] === 0) continue;
-    const i = rows.executions[k]![0] as number;
-    const e = entries[i]!.execution!;
-    fresh.push({
-      rawId: firstId + i, record: e.record, eventAt: e.eventAt, balanceChange: e.balanceChange, priceUnit: rows.priceUnit,
-      trdMatchId: e.trdMatchId, longQty: e.longQty, shortQty: e.shortQty, price: e.price,
-    });
-  }
-  for (const [k, firstRawId, fields] of result.conflicts) {
-    const i = rows.executions[k]![0] as number;
-    const entry = entries[i]!;
-    conflicts.push({ rawId: firstId + i, execId: entry.execution!.record.execId, firstRawId, fields: fields.split(','), receivedAt: entry.receivedAt });
-  }
-  for (let i = 0; i < entries.length; i++) {
-    const b = entries[i]!.sequenceBreak;
-    if (b !== undefined) sequenceBreaks.push({ rawId: firstId + i, ...b });
-  }
-  for (let k = 0; k < rows.settlements.length; k++) {
-    if (freshSettlements[k] === 0) continue;
-    const i = rows.settlements[k]![0] as number;
-    const entry = entries[i]!;
-    settlements.push({ rawId: firstId + i, receivedAt: entry.receivedAt, raw: entry.raw });
-  }
-  for (const row of rows.undecodable) {
-    const i = row[0] as number;
-    const entry = entries[i]!;
-    undecodable.push({ rawId: firstId + i, msgType: entry.msgType, msgSeqNum: entry.msgSeqNum, possDup: entry.possDup, receivedAt: entry.receivedAt, reason: entry.undecodable!.message });
-  }
-  return { executions: fresh, settlements, undecodable, sequenceBreaks, conflicts };
-}
-
-/** Columns of an execution row after raw_id (exec_key … price), as toBatchRows lays them out. */
-const ROW_COLUMNS = 24;
 
 /** Record fields compared when a stored ExecID arrives again: [field, row index, column, decimal]. */
 const COMPARED: ReadonlyArray<readonly [string, number, string, boolean]> = [
