@@ -34,6 +34,23 @@ export function summarize(samples: readonly number[]): Summary {
   return { median, min, max, spreadPct: median === 0 ? 0 : ((max - min) / median) * 100, runs: samples.length, samples: [...samples] };
 }
 
+/** Percentiles of a set of latencies (nearest rank), and how many there were. */
+export interface Percentiles {
+  readonly count: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+/** NaN everywhere when there are no samples (a run that measured nothing still reports). */
+export function percentiles(values: readonly number[]): Percentiles {
+  if (values.length === 0) return { count: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN };
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  return { count: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1]! };
+}
+
 /** Applies `f` to every number of a summary (unit conversions, per-op → per-second, …). */
 export function mapSummary(s: Summary, f: (value: number) => number): Summary {
   const samples = s.samples.map(f);

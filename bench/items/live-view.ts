@@ -13,160 +13,28 @@
 //      grid shows the last execution; goal: none.
 // Clocks: every process stamps performance.timeOrigin + performance.now() (ms, sub-ms steps; Chromium's
 // 0.1 ms); the simulator's and the page's are related to the bench's by the fastest of several
-// round trips before and after each run (offset ± half that round trip).
+// round trips before and after each run (offset ± half that round trip): live-view-clocks.ts.
+// Its other parts: live-view-harness.ts (harness, account, main-thread stamps, the page and its probe),
+// live-view-cpu.ts (the CPU meter), live-view-page.ts (what runs in the page).
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
-import type { AccountConfig } from '../../shared/accounts/account-config.ts';
-import { startHarness, type Harness, type HarnessOptions } from '../../electron/harness/harness.ts';
-import type { Keychain } from '../../electron/main/accounts/keychain.ts';
+import { chromium, type Browser, type CDPSession } from 'playwright-core';
+import { startHarness, type Harness } from '../../electron/harness/harness.ts';
 import { SigningKeys } from '../../electron/main/keys/signing-keys.ts';
 import type { Figure, ItemResult } from '../report.ts';
-import { forkSimulator, type SimulatorHandle } from '../sim/simulator-client.ts';
-import { summarize } from '../stats.ts';
+import { forkSimulator } from '../sim/simulator-client.ts';
+import { percentiles, summarize, type Percentiles } from '../stats.ts';
 import { BENCH_API_KEY_ID, benchKeys } from '../workloads.ts';
 import type { BenchContext } from './context.ts';
-import { installLiveViewProbe, pageClock, type LongFrameStamp, type LongTaskStamp } from './live-view-page.ts';
+import { calibrate, clock, mean, offsets, type Offset } from './live-view-clocks.ts';
+import { cpuMeter, type CpuUse } from './live-view-cpu.ts';
+import { benchAccount, harnessOptions, openPage, readLong, readRows, stampMain, waitForRow } from './live-view-harness.ts';
+import { pageClock, type LongFrameStamp, type LongTaskStamp } from './live-view-page.ts';
 
 const GOAL_P99_MS = 50;
 const LONG_TASK_MS = 50;
 const RATE = 1_000;
 const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 
-const clock = (): number => performance.timeOrigin + performance.now();
-
-interface Offset {
-  /** other clock − bench clock, ms. */
-  readonly ms: number;
-  /** Half the fastest round trip: the offset is right within ± this. */
-  readonly uncertaintyMs: number;
-}
-
-async function calibrate(read: () => Promise<number>, rounds = 15): Promise<Offset> {
-  let best: Offset = { ms: 0, uncertaintyMs: Number.POSITIVE_INFINITY };
-  for (let i = 0; i < rounds; i++) {
-    const t0 = clock();
-    const other = await read();
-    const t1 = clock();
-    if ((t1 - t0) / 2 < best.uncertaintyMs) best = { ms: other - (t0 + t1) / 2, uncertaintyMs: (t1 - t0) / 2 };
-  }
-  return best;
-}
-
-/** Both clocks' offsets, before and after a run: their mean is used; the drift is reported. */
-async function offsets(sim: SimulatorHandle, page: Page): Promise<{ sim: Offset; page: Offset }> {
-  return {
-    sim: await calibrate(async () => (await sim.ask('clock')).nowMs),
-    page: await calibrate(() => page.evaluate(pageClock)),
-  };
-}
-
-function mean(a: Offset, b: Offset): Offset {
-  return { ms: (a.ms + b.ms) / 2, uncertaintyMs: Math.max(a.uncertaintyMs, b.uncertaintyMs) + Math.abs(a.ms - b.ms) / 2 };
-}
-
-/** CPU seconds used so far by Chromium's processes, by kind (browser, GPU, renderer…; DevTools' SystemInfo). */
-async function chromiumCpu(cdp: CDPSession): Promise<Map<string, number>> {
-  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
-  const byType = new Map<string, number>();
-  for (const p of processInfo) byType.set(p.type, (byType.get(p.type) ?? 0) + p.cpuTime);
-  return byType;
-}
-
-/** CPU use over a span in ms per second: this process (harness main + recorder worker), Chromium's renderers, the rest of Chromium. */
-interface CpuUse {
-  readonly harness: number;
-  readonly renderer: number;
-  readonly otherChromium: number;
-}
-
-async function cpuMeter(cdp: CDPSession): Promise<() => Promise<CpuUse>> {
-  const chromium0 = await chromiumCpu(cdp);
-  const own0 = process.cpuUsage();
-  const t0 = clock();
-  return async () => {
-    const chromium1 = await chromiumCpu(cdp);
-    const own = process.cpuUsage(own0);
-    const seconds = (clock() - t0) / 1000;
-    let renderer = 0;
-    let other = 0;
-    for (const [type, cpu] of chromium1) {
-      const used = cpu - (chromium0.get(type) ?? 0);
-      if (type === 'renderer') renderer += used;
-      else other += used;
-    }
-    return { harness: (own.user + own.system) / 1000 / seconds, renderer: (renderer * 1000) / seconds, otherChromium: (other * 1000) / seconds };
-  };
-}
-
-interface Percentiles {
-  readonly count: number;
-  readonly p50: number;
-  readonly p95: number;
-  readonly p99: number;
-  readonly max: number;
-}
-
-function percentiles(values: readonly number[]): Percentiles {
-  if (values.length === 0) return { count: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN };
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  return { count: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1]! };
-}
-
-/** The bench never reads the OS keychain: its one key is handed to the harness (SigningKeys). */
-const NO_KEYCHAIN: Keychain = { get: () => Promise.resolve(null), set: () => Promise.resolve(), delete: () => Promise.resolve(false), names: () => Promise.resolve([]) };
-
-function harnessOptions(ctx: BenchContext, keys: SigningKeys): HarnessOptions {
-  return { port: 0, keys, keychain: NO_KEYCHAIN, log: (line) => ctx.log(`live-view: harness: ${line}`) };
-}
-
-function benchAccount(sim: SimulatorHandle): AccountConfig {
-  return {
-    id: 'bench', label: 'Bench desk', apiKeyId: BENCH_API_KEY_ID, environment: 'custom',
-    listener: { host: '127.0.0.1', port: sim.port, target: 'KalshiRT' }, tls: { caPem: sim.caPem },
-  };
-}
-
-/** What the harness's main thread sees of each execution: committed (from the worker), batch sent. */
-function stampMain(harness: Harness): { committed: Map<string, number>; batched: Map<string, number>; batchSizes: number[]; dispose(): void } {
-  const committed = new Map<string, number>();
-  const batched = new Map<string, number>();
-  const batchSizes: number[] = [];
-  const events = harness.services.recorder.onEvent((event) => {
-    if (event.type !== 'executions') return;
-    const at = clock();
-    for (const e of event.executions) committed.set(e.record.execId, at);
-  });
-  const batches = harness.services.feed.onBatch((batch) => {
-    const at = clock();
-    if (batch.executions.length > 0) batchSizes.push(batch.executions.length);
-    for (const e of batch.executions) batched.set(e.record.execId, at);
-  });
-  return { committed, batched, batchSizes, dispose: () => { events.dispose(); batches.dispose(); } };
-}
-
-async function openPage(browser: Browser, harness: Harness, problems: string[]): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
-  await page.addInitScript(installLiveViewProbe);
-  await page.goto(harness.url);
-  await page.waitForSelector('section.live');
-  return page;
-}
-
-const readRows = (page: Page) => page.evaluate(() => {
-  const probe = window.__liveViewProbe!;
-  return { rows: [...probe.rows], frames: [...probe.frames] };
-});
-const readLong = (page: Page) => page.evaluate(() => {
-  const probe = window.__liveViewProbe!;
-  return { longTasks: [...probe.longTasks], longFrames: [...probe.longFrames] };
-});
-
-async function waitForRow(page: Page, execId: string, timeoutMs: number): Promise<void> {
-  await page.waitForFunction((id) => window.__liveViewProbe?.rows.has(id) === true, execId, { polling: 100, timeout: timeoutMs });
-}
 
 interface SteadyRun {
   readonly total: Percentiles;
