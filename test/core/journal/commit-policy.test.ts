@@ -7,10 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
-import { JournalError } from '../../../electron/core/journal/errors.ts';
+import { assertFailedCommitKeptThenStored, assertStoredInOrder, journalOp, overfill, runOp, T0 } from './commit-fixtures.ts';
 import { er, heartbeat, openJournal, storedSeqs, tempDir } from './journal-fixtures.ts';
 
-const T0 = 1_790_000_000_000;
 const fill = (seq: number) => er(seq, { execId: `5;${seq}`, orderId: `ord-${seq}` });
 
 test('flush() holds a small batch for commitDelayMs, then one commit stores every chunk of it', async () => {
@@ -141,39 +140,19 @@ test('a deferred commit that fails is reported, keeps the batch, and the next fl
     // A delay long enough that accepting 200 messages on a loaded machine never reaches it before the
     // first flush() (which must defer), short enough to wait for.
     const journal = openJournal(path, { commitDelayMs: 1_000, onCommitError: (e) => errors.push(e), onCommitted: (r) => reported.push(...r.map((x) => x.execId)) });
-    journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
-    journal.setMaxPageCount(1); // never below the current size: the file cannot grow any more
-    for (let seq = 1; seq <= 200; seq++) journal.accept(fill(seq), seq + 1, T0); // more than the free pages hold
+    overfill(journal, fill);
     journal.flush();
-    await sleep(1_500);
-    assert.equal(errors.length, 1, 'the timer reported the failure');
-    assert.ok(errors[0] instanceof JournalError && errors[0].kind === 'disk-full');
-    assert.equal(journal.pendingCount, 200, 'the batch is kept');
-    journal.accept(fill(201), 202, T0);
-    assert.throws(() => journal.flush(), (e) => e instanceof JournalError && e.kind === 'disk-full', 'the next chunk reaches the session with the error');
-    assert.deepEqual(storedSeqs(path), []);
-
-    journal.setMaxPageCount(1_000_000);
-    journal.flush();
-    assert.equal(storedSeqs(path).length, 201, 'committed synchronously by the first flush after the failure');
-    assert.equal(reported.length, 201);
+    await sleep(1_500); // the timer's commit fails
+    assertFailedCommitKeptThenStored(journal, path, fill, errors, reported);
     journal.close();
   } finally {
     dir.remove();
   }
 });
 
-type Op = { kind: 'accept'; count: number } | { kind: 'flush' } | { kind: 'commit' } | { kind: 'wait'; ms: number };
-
 test('whatever the order of accepts, flushes, commits and waits, the stored number is one past the stored messages', async () => {
-  const op: fc.Arbitrary<Op> = fc.oneof(
-    fc.record({ kind: fc.constant('accept' as const), count: fc.integer({ min: 1, max: 30 }) }),
-    fc.constant({ kind: 'flush' as const }),
-    fc.constant({ kind: 'commit' as const }),
-    fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 8 }) }),
-  );
   await fc.assert(
-    fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 10 }), fc.integer({ min: 1, max: 50 }), async (ops, batchMaxMessages) => {
+    fc.asyncProperty(fc.array(journalOp(30, false), { minLength: 1, maxLength: 10 }), fc.integer({ min: 1, max: 50 }), async (ops, batchMaxMessages) => {
       const dir = tempDir();
       const path = dir.file('j.db');
       const journal = openJournal(path, { commitDelayMs: 3, batchMaxMessages });
@@ -181,13 +160,10 @@ test('whatever the order of accepts, flushes, commits and waits, the stored numb
       try {
         journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
         let seq = 1;
-        for (const o of ops) {
-          if (o.kind === 'accept') for (let i = 0; i < o.count; i++, seq++) journal.accept(heartbeat(seq), seq + 1, T0);
-          else if (o.kind === 'flush') journal.flush();
-          else if (o.kind === 'commit') journal.commit();
-          else await sleep(o.ms);
+        for (const op of ops) {
+          seq = await runOp(journal, op, seq);
           const stored = storedSeqs(path);
-          assert.deepEqual(stored, stored.map((_, i) => i + 1), 'stored in order, none lost or doubled');
+          assertStoredInOrder(stored);
           assert.equal(observer.load()?.nextInbound, stored.length + 1, 'the stored number matches the stored messages');
         }
         journal.close();

@@ -11,9 +11,9 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { JournalError } from '../../../electron/core/journal/errors.ts';
 import { allMessages } from '../../../electron/core/journal/message-reader.ts';
+import { assertFailedCommitKeptThenStored, assertStoredInOrder, journalOp, overfill, runOp, T0 } from './commit-fixtures.ts';
 import { er, heartbeat, openJournal, storedSeqs, tempDir } from './journal-fixtures.ts';
 
-const T0 = 1_790_000_000_000;
 const fill = (seq: number) => er(seq, { execId: `7;${seq}`, orderId: `ord-${seq}` });
 
 /** Stored MsgSeqNums and the session's next inbound number, read in one transaction of another connection. */
@@ -29,33 +29,20 @@ function snapshot(path: string): { seqs: (number | null)[]; nextInbound: number 
   }
 }
 
-type Op = { kind: 'accept'; count: number } | { kind: 'flush' } | { kind: 'commit' } | { kind: 'wait'; ms: number } | { kind: 'yield' };
-
 test('writer thread: whatever the order of accepts, flushes, commits and waits, a snapshot shows the number one past the stored messages', async () => {
-  const op: fc.Arbitrary<Op> = fc.oneof(
-    fc.record({ kind: fc.constant('accept' as const), count: fc.integer({ min: 1, max: 60 }) }),
-    fc.constant({ kind: 'flush' as const }),
-    fc.constant({ kind: 'commit' as const }),
-    fc.constant({ kind: 'yield' as const }),
-    fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 8 }) }),
-  );
   await fc.assert(
-    fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 50 }), async (ops, batchMaxMessages) => {
+    fc.asyncProperty(fc.array(journalOp(60, true), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 50 }), async (ops, batchMaxMessages) => {
       const dir = tempDir();
       const path = dir.file('j.db');
       const journal = openJournal(path, { commitDelayMs: 3, batchMaxMessages, writer: 'thread' });
       try {
         journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
         let seq = 1;
-        for (const o of ops) {
-          if (o.kind === 'accept') for (let i = 0; i < o.count; i++, seq++) journal.accept(heartbeat(seq), seq + 1, T0);
-          else if (o.kind === 'flush') journal.flush();
-          else if (o.kind === 'commit') journal.commit();
-          else if (o.kind === 'yield') await yieldToLoop();
-          else await sleep(o.ms);
+        for (const op of ops) {
+          seq = await runOp(journal, op, seq);
           assert.ok(journal.pendingCount <= 2 * batchMaxMessages, 'at most the batch in flight and one more are held');
           const seen = snapshot(path);
-          assert.deepEqual(seen.seqs, seen.seqs.map((_, i) => i + 1), 'stored in order, none lost or doubled');
+          assertStoredInOrder(seen.seqs);
           assert.equal(seen.nextInbound, seen.seqs.length + 1, 'the stored number matches the stored messages');
         }
         journal.close();
@@ -107,22 +94,10 @@ test('writer thread: a background commit that fails is reported, keeps its batch
     const errors: unknown[] = [];
     const reported: string[] = [];
     const journal = openJournal(path, { writer: 'thread', commitDelayMs: 5, onCommitError: (e) => errors.push(e), onCommitted: (r) => reported.push(...r.map((x) => x.execId)) });
-    journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
-    journal.setMaxPageCount(1); // never below the current size: the file cannot grow any more
-    for (let seq = 1; seq <= 200; seq++) journal.accept(fill(seq), seq + 1, T0);
+    overfill(journal, fill);
     journal.flush();
     for (let i = 0; i < 100 && errors.length === 0; i++) await sleep(10);
-    assert.equal(errors.length, 1, 'the failure was reported');
-    assert.ok(errors[0] instanceof JournalError && errors[0].kind === 'disk-full');
-    assert.equal(journal.pendingCount, 200, 'the batch is kept');
-    journal.accept(fill(201), 202, T0);
-    assert.throws(() => journal.flush(), (e) => e instanceof JournalError && e.kind === 'disk-full', 'the next chunk reaches the session with the error');
-    assert.deepEqual(storedSeqs(path), []);
-
-    journal.setMaxPageCount(1_000_000);
-    journal.flush();
-    assert.deepEqual(storedSeqs(path), Array.from({ length: 201 }, (_, i) => i + 1), 'committed synchronously, in order');
-    assert.equal(reported.length, 201);
+    assertFailedCommitKeptThenStored(journal, path, fill, errors, reported);
     journal.close();
   } finally {
     dir.remove();
