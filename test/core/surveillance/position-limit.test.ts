@@ -26,38 +26,30 @@ function stream() {
 
 const limits = { limits: [{ contracts: '100' }, { scope: 'event' as const, prefix: 'KXFED-', dollars: '50' }] };
 
+/**
+ * The alert of A crossing one limit (`where` = market or event / limit index) at execution 1;n of
+ * the stream (its time is n seconds): warn at 80% (medium), breach above it (high); `holds` is the
+ * rest of the sentence after "A holds".
+ */
+function crossing(level: 'warn' | 'breach', where: string, execId: string, market: string, holds: string): unknown {
+  const warn = level === 'warn';
+  return expected('position-limit', `${A}/${where}/${level}@${execId}`, {
+    severity: warn ? 'medium' : 'high', accountIds: [A], market, raisedAt: at(Number(execId.split(';')[1])),
+    title: warn ? 'Position limit 80% reached' : 'Position limit exceeded', text: `${A} holds ${holds}`, evidence: cites(A, [execId]),
+  });
+}
+
 describe('position-limit', () => {
   test('warns at 80%, breaches above the limit, one alert per episode, per market and per event', () => {
     const alerts = new SurveillanceEngine(only({ positionLimit: limits })).processAll(stream());
     assert.deepEqual(alerts, [
-      expected('position-limit', `${A}/${M}/limit-0/warn@1;2`, {
-        severity: 'medium', accountIds: [A], market: M, raisedAt: at(2), title: 'Position limit 80% reached',
-        text: `${A} holds 85 contracts (85% of its 100-contract limit) in market ${M}.`, evidence: cites(A, ['1;2']),
-      }),
-      expected('position-limit', `${A}/${M}/limit-0/breach@1;4`, {
-        severity: 'high', accountIds: [A], market: M, raisedAt: at(4), title: 'Position limit exceeded',
-        text: `${A} holds 105 contracts (105% of its 100-contract limit) in market ${M}.`, evidence: cites(A, ['1;4']),
-      }),
-      expected('position-limit', `${A}/${EVENT}/limit-1/warn@1;4`, {
-        severity: 'medium', accountIds: [A], market: M, raisedAt: at(4), title: 'Position limit 80% reached',
-        text: `${A} holds $44.00 at cost (88% of its $50.00 limit) in event ${EVENT}.`, evidence: cites(A, ['1;4']),
-      }),
-      expected('position-limit', `${A}/${M}/limit-0/breach@1;6`, {
-        severity: 'high', accountIds: [A], market: M, raisedAt: at(6), title: 'Position limit exceeded',
-        text: `${A} holds 105 contracts (105% of its 100-contract limit) in market ${M}.`, evidence: cites(A, ['1;6']),
-      }),
-      expected('position-limit', `${A}/${EVENT}/limit-1/warn@1;6`, {
-        severity: 'medium', accountIds: [A], market: M, raisedAt: at(6), title: 'Position limit 80% reached',
-        text: `${A} holds $46.43 at cost (92% of its $50.00 limit) in event ${EVENT}.`, evidence: cites(A, ['1;6']),
-      }),
-      expected('position-limit', `${A}/${M2}/limit-0/breach@1;7`, {
-        severity: 'high', accountIds: [A], market: M2, raisedAt: at(7), title: 'Position limit exceeded',
-        text: `${A} holds 200 contracts (200% of its 100-contract limit) in market ${M2}.`, evidence: cites(A, ['1;7']),
-      }),
-      expected('position-limit', `${A}/${EVENT}/limit-1/breach@1;7`, {
-        severity: 'high', accountIds: [A], market: M2, raisedAt: at(7), title: 'Position limit exceeded',
-        text: `${A} holds $180.00 at cost (360% of its $50.00 limit) in event ${EVENT}.`, evidence: cites(A, ['1;7']),
-      }),
+      crossing('warn', `${M}/limit-0`, '1;2', M, `85 contracts (85% of its 100-contract limit) in market ${M}.`),
+      crossing('breach', `${M}/limit-0`, '1;4', M, `105 contracts (105% of its 100-contract limit) in market ${M}.`),
+      crossing('warn', `${EVENT}/limit-1`, '1;4', M, `$44.00 at cost (88% of its $50.00 limit) in event ${EVENT}.`),
+      crossing('breach', `${M}/limit-0`, '1;6', M, `105 contracts (105% of its 100-contract limit) in market ${M}.`),
+      crossing('warn', `${EVENT}/limit-1`, '1;6', M, `$46.43 at cost (92% of its $50.00 limit) in event ${EVENT}.`),
+      crossing('breach', `${M2}/limit-0`, '1;7', M2, `200 contracts (200% of its 100-contract limit) in market ${M2}.`),
+      crossing('breach', `${EVENT}/limit-1`, '1;7', M2, `$180.00 at cost (360% of its $50.00 limit) in event ${EVENT}.`),
     ]);
   });
 
