@@ -39,6 +39,12 @@ export interface HistoryPageRequest {
   readonly before?: HistoryCursor;
   /** Only rows committed up to this position (from a snapshot), so live rows come once, by changesSince. */
   readonly asOf?: JournalPosition;
+  /**
+   * The page right after (or before) the row with this row id, in this sort, as the journal keys it (a
+   * row placed in its page with its neighbours: a notification's fill). Instead of after/before.
+   */
+  readonly afterRow?: number;
+  readonly beforeRow?: number;
 }
 
 export interface HistoryPage {

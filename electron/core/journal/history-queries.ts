@@ -15,9 +15,9 @@ import type {
 import { HISTORY_SORT_COLUMNS, type HistorySort } from '../../../shared/history/history-sort.ts';
 import type { ChangesOptions, HistoryCountOptions, HistoryStore } from '../../../shared/history/history-store.ts';
 import { journalCall } from './errors.ts';
-import { HISTORY_SELECT, SORT_COLUMNS, toHistoryRow, type HistoryDbRow } from './history-columns.ts';
+import { HISTORY_SELECT, SORT_COLUMNS, toHistoryRow, type HistoryDbRow, type SortColumnSpec } from './history-columns.ts';
 import { countRows, DEFAULT_COUNT_LIMITS, type CountLimits } from './history-count.ts';
-import { decodeCursor, decodePosition, encodeCursor, encodePosition } from './history-cursor.ts';
+import { decodeCursor, decodePosition, encodeCursor, encodePosition, type CursorPlace } from './history-cursor.ts';
 import { allTerms, compileFilter, whereSql, type CompiledFilter } from './history-filter-sql.ts';
 import { DEFAULT_PLANNER_LIMITS, planPage, type PagePlan, type PlannerLimits } from './history-plan.ts';
 import { HistoryProbe } from './history-probe.ts';
@@ -180,13 +180,24 @@ export class SqliteHistoryStore implements HistoryStore {
     const limit = request.limit;
     if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_ROWS) throw new HistoryQueryError('bad-limit', String(limit));
     const sort = checkSort(request.sort);
-    if (request.after !== undefined && request.before !== undefined) throw new HistoryQueryError('bad-cursor', 'after and before together');
+    const places = [request.after, request.before, request.afterRow, request.beforeRow].filter((p) => p !== undefined);
+    if (places.length > 1) throw new HistoryQueryError('bad-cursor', 'only one of after, before, afterRow and beforeRow');
     const spec = SORT_COLUMNS[sort.column];
     const given = request.after ?? request.before;
-    const cursor = given === undefined ? undefined : decodeCursor(given, sort.column, spec.key?.type);
-    const backwards = request.before !== undefined;
+    const rowId = request.afterRow ?? request.beforeRow;
+    const cursor = rowId !== undefined ? this.#placeOfRow(rowId, spec) : given === undefined ? undefined : decodeCursor(given, sort.column, spec.key?.type);
+    const backwards = request.before !== undefined || request.beforeRow !== undefined;
     const filter = this.#compile(request.filter, asOf);
-    return { query: { filter, sort, spec, cursor, backwards, accountName: (id) => this.#accountName(id) ?? '', limits: this.#plannerLimits }, backwards, given: given !== undefined };
+    return { query: { filter, sort, spec, cursor, backwards, accountName: (id) => this.#accountName(id) ?? '', limits: this.#plannerLimits }, backwards, given: cursor !== undefined };
+  }
+
+  /** The keyset place of one row in a sort, with the key computed by the same SQL the pages compare. */
+  #placeOfRow(rowId: number, spec: SortColumnSpec): CursorPlace {
+    if (!Number.isSafeInteger(rowId) || rowId < 1) throw new HistoryQueryError('bad-cursor', `row ${String(rowId)}`);
+    const key = spec.key === undefined ? '' : `${spec.key.sql} AS k0, `;
+    const row = this.#statement(`SELECT ${key}event_at, raw_id FROM executions WHERE raw_id = ?`).get(rowId) as { k0?: string | number; event_at: number; raw_id: number } | undefined;
+    if (row === undefined) throw new HistoryQueryError('bad-cursor', `no row ${rowId}`);
+    return { key: row.k0, eventAt: row.event_at, rowId: row.raw_id };
   }
 
   #compile(filter: HistoryFilter, asOf: number | undefined): CompiledFilter {

@@ -1,6 +1,6 @@
 // history-handlers.ts — History's requests as main answers them: each is one RecorderApi.history call
 // (the engine's worker runs the SQL), with its answer shaped for the wire — the raw message decoded
-// here so its bytes stay in main, a row located in its page (row-cursor.ts), exports written through
+// here so its bytes stay in main, a row placed in its page (the pages either side of it), exports written through
 // main's save dialog. Answered by the app runtime, so they follow whichever journal records now.
 // A refused query (HistoryQueryError, rebuilt by name when it crossed the worker) becomes the typed
 // 'bad-query' error whose sentence says what to do.
@@ -13,7 +13,6 @@ import type { RecorderApi } from '../../../shared/service/recorder-api.ts';
 import { IpcRequestError, type RequestHandlers } from '../ipc/ipc-door.ts';
 import type { HistoryExports } from './history-exports.ts';
 import { decodeRawMessage } from './raw-fields.ts';
-import { cursorAtRow } from './row-cursor.ts';
 import { defaultExportName, type SaveFile } from './save-dialog.ts';
 
 export const HISTORY_REQUEST_NAMES = [
@@ -76,20 +75,20 @@ interface AroundRequest {
 }
 
 /**
- * The row with up to limit/2 rows on each side in the view's order, or null when the row does not exist,
- * does not match the filter, or cannot be placed in this sort. The filter is checked by reading the
+ * The row with up to limit/2 rows on each side in the view's order, or null when the row does not exist
+ * or does not match the filter. The filter is checked by reading the
  * rows of the row's own millisecond (few) under the filter.
  */
 async function around(history: RecorderApi['history'], r: AroundRequest) {
   const row = await history('byRowId', r.rowId);
-  const at = row === undefined ? undefined : cursorAtRow(row, r.sort.column);
-  if (row === undefined || at === undefined) return null;
+  if (row === undefined) return null;
   const asOf = r.asOf === undefined ? {} : { asOf: position(r.asOf) };
   if (!(await matches(history, row, r.filter, asOf))) return null;
   const half = Math.max(1, Math.floor(r.limit / 2));
   const [above, below] = await Promise.all([
-    history('page', { filter: r.filter, sort: r.sort, limit: half, before: at, ...asOf }),
-    history('page', { filter: r.filter, sort: r.sort, limit: half, after: at, ...asOf }),
+    // Placed by the journal's own sort key of the row (a price's key depends on its account's unit).
+    history('page', { filter: r.filter, sort: r.sort, limit: half, beforeRow: row.rowId, ...asOf }),
+    history('page', { filter: r.filter, sort: r.sort, limit: half, afterRow: row.rowId, ...asOf }),
   ]);
   return { page: { rows: [...above.rows, row, ...below.rows], previous: above.previous, next: below.next }, index: above.rows.length };
 }

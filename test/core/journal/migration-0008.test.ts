@@ -84,6 +84,11 @@ test('0008 indexes an existing journal; Price sorts cents and dollars by value, 
       assert.deepEqual(execIds(await all({ column: 'lastPx', direction: 'asc' }, 2)), [...pxOrder].reverse());
       // Quantities: 100 > 10 (alpha, earlier) = 10 (beta) > 9.99 > 7 > 3 > 2.5 > 1; acks last.
       assert.deepEqual(execIds(await all({ column: 'lastQty', direction: 'desc' }, 2)), ['8;5', '8;2', '8;9', '8;6', '8;10', '8;1', '8;4', '8;7', '8;3', '8;8']);
+      // A row placed by the journal's own key (History's 'around': a notification's fill with its neighbours).
+      const rowOf = (execId: string): number => rowsById.get(execId)!;
+      const rowsById = new Map((await all(byPx, 100)).map((r) => [r.execId, r.rowId]));
+      assert.deepEqual(execIds((await store.page({ filter: {}, sort: byPx, limit: 2, afterRow: rowOf('8;6') })).rows), ['8;1', '8;4']);
+      assert.deepEqual(execIds((await store.page({ filter: {}, sort: byPx, limit: 2, beforeRow: rowOf('8;6') })).rows), ['8;5', '8;2']);
       // A filter still applies on the walk.
       const sells = await store.page({ filter: { accounts: [ACCOUNTS[1]] }, sort: byPx, limit: 10 });
       assert.deepEqual(execIds(sells.rows), ['8;10', '8;9', '8;6', '8;7', '8;8']);
