@@ -210,6 +210,47 @@ describe('History in Chromium, through the harness, against the journal', { skip
     }
   });
 
+  test('keyboard column resize: Alt+→/← on a focused header widens or narrows it (Shift: 1 px), Alt+Home resets it, each width announced; the sort is untouched', async () => {
+    const { page, problems } = await openHistory();
+    try {
+      await settle(page);
+      const market = page.getByRole('button', { name: 'Market', exact: true });
+      const header = page.locator('[role="columnheader"]', { has: market });
+      const width = async () => header.evaluate((h) => (h as HTMLElement).getBoundingClientRect().width);
+      const said = () => page.locator('.history [role="status"][aria-live="polite"]').last().textContent();
+      const sortBefore = await header.getAttribute('aria-sort');
+      const start = await width();
+      await market.focus();
+      await page.keyboard.press('Alt+ArrowRight');
+      await page.keyboard.press('Alt+ArrowRight');
+      assert.equal(await width(), start + 20);
+      assert.equal(await said(), `Market column ${start + 20} pixels wide.`);
+      await page.keyboard.press('Alt+Shift+ArrowLeft');
+      assert.equal(await width(), start + 19);
+      assert.equal(await said(), `Market column ${start + 19} pixels wide.`);
+      assert.equal(await header.getAttribute('aria-sort'), sortBefore, 'resizing keys do not sort');
+      assert.equal(await market.getAttribute('aria-keyshortcuts'), 'Alt+ArrowLeft Alt+ArrowRight Alt+Home');
+      // The width is kept like a dragged one.
+      const saved = await page.evaluate(() => Object.values(localStorage).map((v) => { try { return JSON.parse(v) as { columnSizing?: Record<string, number> }; } catch { return {}; } }).find((v) => v.columnSizing !== undefined));
+      assert.equal(saved?.columnSizing?.['market'], start + 19);
+      await page.keyboard.press('Alt+Home');
+      assert.equal(await width(), start);
+      assert.equal(await said(), `Market column ${start} pixels wide.`);
+      // A header the journal cannot sort by is focusable, so it resizes too.
+      const text = page.locator('[role="columnheader"] span.hgrid-th-label', { hasText: /^Text$/ });
+      const textHeader = text.locator('xpath=..');
+      const textStart = await textHeader.evaluate((h) => (h as HTMLElement).getBoundingClientRect().width);
+      await text.focus();
+      await page.keyboard.press('Alt+ArrowLeft');
+      assert.equal(await textHeader.evaluate((h) => (h as HTMLElement).getBoundingClientRect().width), textStart - 10);
+      assert.equal(await said(), `Text column ${textStart - 10} pixels wide.`);
+      await page.keyboard.press('Alt+Home');
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('keyboard: / focuses the filter, j/k and arrows move, Enter opens the drawer (lifecycle, decoded FIX), Esc closes; axe finds no WCAG A/AA violation', async () => {
     for (const colorScheme of ['dark', 'light'] as const) {
       const { page, problems } = await openHistory({ colorScheme });

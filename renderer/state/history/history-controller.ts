@@ -8,7 +8,7 @@ import type { HistorySortWire, IpcError, IpcResult } from '../../../shared/ipc/c
 import { noteExportProgress } from './export-actions.ts';
 import { filterFromForm, EMPTY_FORM, type FilterForm } from './filter-form.ts';
 import { loadLayout, saveLayout, type HistoryLayout } from './layout.ts';
-import { appendPage, bottomCursor, insertLive, prependPage, topCursor, windowOf } from './row-window.ts';
+import { appendPage, bottomCursor, insertLive, prependPage, topCursor, windowOf, type WindowPage } from './row-window.ts';
 import { useHistoryStore } from './history-store.ts';
 
 export const PAGE_ROWS = 100;
@@ -25,6 +25,8 @@ export class HistoryController {
   #pulling = false;
   #pullAgain = false;
   #countTimer: ReturnType<typeof setTimeout> | undefined;
+  #snapshotInFlight = false;
+  #reloadWanted = false;
   /** The unfiltered total changes only with new rows, not with the filter. */
   #totalStale = true;
   /** Where the grid is scrolled: the first row on screen, and whether it shows the very top. */
@@ -71,16 +73,36 @@ export class HistoryController {
     this.setForm(EMPTY_FORM);
   }
 
+  /**
+   * Reads the first page of the current query. One snapshot at a time: while one is in flight a newer
+   * query only marks itself wanted, and is read (as it stands then) when the answer arrives, so keys
+   * typed while the worker scans never queue a stale scan each behind it.
+   */
   async reload(): Promise<void> {
-    const generation = ++this.#generation;
-    const { filter, sort } = this.#query();
+    ++this.#generation;
     // The count of the previous query no longer applies: "Counting…" until this one's arrives.
     this.#store.getState().set({ load: 'loading', paging: null, matching: null });
-    const answer = await this.#api.history.snapshot({ filter, sort, limit: PAGE_ROWS });
-    if (generation !== this.#generation) return;
-    if (!this.#accept(answer)) return;
-    this.#position = answer.value.position;
-    const window = windowOf([answer.value.page]);
+    if (this.#snapshotInFlight) { this.#reloadWanted = true; return; }
+    this.#snapshotInFlight = true;
+    try {
+      do {
+        this.#reloadWanted = false;
+        const generation = this.#generation;
+        const { filter, sort } = this.#query();
+        const answer = await this.#api.history.snapshot({ filter, sort, limit: PAGE_ROWS });
+        if (this.#reloadWanted) continue; // a newer query: read it instead of showing this one
+        if (generation !== this.#generation) return; // locate() took over
+        if (!this.#accept(answer)) return;
+        this.#show(generation, answer.value);
+      } while (this.#reloadWanted);
+    } finally {
+      this.#snapshotInFlight = false;
+    }
+  }
+
+  #show(generation: number, snapshot: { readonly page: WindowPage; readonly position: string }): void {
+    this.#position = snapshot.position;
+    const window = windowOf([snapshot.page]);
     const active = this.#store.getState().activeRowId;
     this.#store.getState().set({
       window, load: 'ready', error: null, shownQuery: this.#store.getState().shownQuery + 1,

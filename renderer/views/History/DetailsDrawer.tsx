@@ -7,6 +7,7 @@ import type { HistoryRowWire, RawMessageWire } from '../../../shared/ipc/contrac
 import type { FillwatchApi } from '../../../shared/ipc/fillwatch-api.ts';
 import { executionKind, formatPrice, formatQty, kindLabel, ordStatusLabel, sideLabel } from '../../format/execution-format.ts';
 import { formatEventTime } from './history-columns.ts';
+import { useRowAccount } from './use-row-account.ts';
 
 type Loaded = { readonly row: HistoryRowWire; readonly lifecycle: readonly HistoryRowWire[]; readonly raw: RawMessageWire | null } | { readonly error: string };
 
@@ -42,6 +43,8 @@ export function DetailsDrawer({ api, rowId, onClose }: { readonly api: Fillwatch
 }
 
 function DrawerBody({ row, lifecycle, raw }: { readonly row: HistoryRowWire; readonly lifecycle: readonly HistoryRowWire[]; readonly raw: RawMessageWire | null }) {
+  // Prices in the account's unit, as the grid shows them (an order's lifecycle is one account's).
+  const { label, priceUnit } = useRowAccount(row.account);
   return (
     <div className="drawer-body">
       <dl className="drawer-facts">
@@ -51,7 +54,7 @@ function DrawerBody({ row, lifecycle, raw }: { readonly row: HistoryRowWire; rea
         <dt>Time (UTC)</dt><dd className="tabular">{formatEventTime(row.eventAt)}</dd>
         <dt>OrderID</dt><dd>{row.orderId}</dd>
         <dt>ClOrdID</dt><dd>{row.clOrdId}{row.origClOrdId === null ? '' : ` (replaces ${row.origClOrdId})`}</dd>
-        <dt>Account</dt><dd>{row.account ?? 'unknown'}</dd>
+        <dt>Account</dt><dd>{row.account === null ? 'unknown' : label === row.account ? label : `${label} (${row.account})`}</dd>
       </dl>
       <h3>Order lifecycle</h3>
       <table className="drawer-table">
@@ -62,7 +65,7 @@ function DrawerBody({ row, lifecycle, raw }: { readonly row: HistoryRowWire; rea
               <td className="tabular">{formatEventTime(step.eventAt).slice(11)}</td>
               <td className={`kind-${executionKind(step)}`}>{kindLabel(executionKind(step), step.execType)}</td>
               <td className="cell-end tabular">{formatQty(step.lastQty)}</td>
-              <td className="cell-end tabular">{formatPrice(step.lastPx, 'dollars')}</td>
+              <td className="cell-end tabular">{formatPrice(step.lastPx, priceUnit)}</td>
               <td className="cell-end tabular">{formatQty(step.cumQty)}</td>
               <td className="cell-end tabular">{formatQty(step.leavesQty)}</td>
               <td>{ordStatusLabel(step.ordStatus)}</td>

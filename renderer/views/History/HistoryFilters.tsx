@@ -13,7 +13,8 @@ export interface HistoryFiltersProps {
   readonly id: string;
   readonly form: FilterForm;
   readonly problems: FormProblems;
-  readonly onChange: (patch: Partial<FilterForm>) => void;
+  /** `immediate`: a choice (checkbox), applied at once; typing is debounced by the view. */
+  readonly onChange: (patch: Partial<FilterForm>, immediate?: boolean) => void;
   readonly onClear: () => void;
 }
 
@@ -22,7 +23,7 @@ export function HistoryFilters({ id, form, problems, onChange, onClear }: Histor
   const accountOptions = [...accounts.values()].map((a) => [a.account.apiKeyId, a.account.label] as const);
   const toggle = (key: 'accounts' | 'sides' | 'execTypes' | 'ordStatuses', value: string) => {
     const list = form[key];
-    onChange({ [key]: list.includes(value) ? list.filter((v) => v !== value) : [...list, value] });
+    onChange({ [key]: list.includes(value) ? list.filter((v) => v !== value) : [...list, value] }, true);
   };
   const box = (key: keyof FilterForm, label: string, extra: { type?: string; inputMode?: 'decimal'; placeholder?: string; step?: number } = {}) => (
     <div className="hfilter-box">

@@ -4,6 +4,8 @@
 // either end of the window the controller reads the next page; rows that enter or leave above what the
 // user looks at move the scroll position by as much, so the view stays put. The grid is one tab stop
 // (aria-activedescendant names the row): arrows or j/k move, Page keys a screenful, Enter opens details.
+// A focused header resizes its column with Alt+arrows (SortHeader.tsx); a polite status beside the grid
+// says the new width, so a screen reader hears it.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { columnOrderingFeature, columnResizingFeature, columnSizingFeature, columnVisibilityFeature, createColumnHelper, tableFeatures, useTable, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -20,6 +22,9 @@ export const ROW_HEIGHT = 24;
 /** Rows from an end of the window at which the next page is read. */
 const PREFETCH_ROWS = 40;
 const HIGHLIGHT_MS = 2_500;
+/** Rows drawn beyond each edge of the screen: one frame of a fast scroll (10 rows) and some. */
+const OVERSCAN_ROWS = 12;
+const rowHeight = (): number => ROW_HEIGHT;
 
 const features = tableFeatures({ columnSizingFeature, columnResizingFeature, columnOrderingFeature, columnVisibilityFeature });
 const helper = createColumnHelper<typeof features, HistoryRowWire>();
@@ -40,6 +45,7 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
   const set = useHistoryStore((s) => s.set);
   const scroller = useRef<HTMLDivElement>(null);
   const [notified, setNotified] = useState<number | null>(null);
+  const [widthSaid, setWidthSaid] = useState('');
 
   const table = useTable({
     features, columns: COLUMNS, data: NO_ROWS, columnResizeMode: 'onChange',
@@ -56,9 +62,15 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
   const widths = useMemo(() => widthKey.split(',').map(Number), [widthKey]);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
 
+  // Stable functions: a new getItemKey per render makes the virtualizer recompute every item's
+  // measurement (a getItemKey call per loaded row) on every scroll frame — the top self time in a profile.
+  const getItemKey = useCallback((i: number) => rows[i]!.rowId, [rows]);
+  const getScrollElement = useCallback(() => scroller.current, []);
   const virtualizer = useVirtualizer({
-    count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12,
-    getItemKey: (i) => rows[i]!.rowId,
+    count: rows.length, getScrollElement, estimateSize: rowHeight, overscan: OVERSCAN_ROWS, getItemKey,
+    // Rows that scroll in render with React's own batching, not in a flushSync inside each scroll event:
+    // at 10 rows a frame the forced render made the scroll handler itself the long task.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
 
@@ -121,8 +133,18 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
     if (open) onOpen(rowId);
   }, [set, onOpen]);
 
+  const resizeBy = useCallback((column: HistoryColumn, px: number | 'reset') => {
+    const sizing = { ...useHistoryStore.getState().layout.columnSizing };
+    if (px === 'reset') delete sizing[column.id];
+    const width = px === 'reset' ? column.width : Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, (sizing[column.id] ?? column.width) + px));
+    if (px !== 'reset') sizing[column.id] = width;
+    controller.setLayout({ columnSizing: sizing });
+    setWidthSaid(`${column.header} column ${width} pixels wide${width === MIN_WIDTH ? ' (narrowest)' : width === MAX_WIDTH ? ' (widest)' : ''}.`);
+  }, [controller]);
+
   const activeShown = items.some((item) => rows[item.index]?.rowId === activeRowId);
   return (
+    <>
     <div
       ref={scroller}
       className="hgrid-scroll"
@@ -141,7 +163,8 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
         <div role="row" className="hgrid-row-head">
           {headers.map((header, i) => (
             <SortHeader key={header.id} column={shown[i]!} sortColumn={sortColumnOf(header.column.id)} sort={layout.sort} width={widths[i]!}
-              onSort={(sort) => controller.setSort(sort)} onResizeStart={header.getResizeHandler()} onResetWidth={() => header.column.resetSize()} />
+              onSort={(sort) => controller.setSort(sort)} onResizeStart={header.getResizeHandler()}
+              onResetWidth={() => resizeBy(shown[i]!, 'reset')} onResizeBy={(px) => resizeBy(shown[i]!, px)} />
           ))}
         </div>
       </div>
@@ -152,5 +175,7 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
         })}
       </div>
     </div>
+    <div className="visually-hidden" role="status" aria-live="polite">{widthSaid}</div>
+    </>
   );
 }

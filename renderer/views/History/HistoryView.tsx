@@ -1,7 +1,8 @@
 // HistoryView.tsx — every execution of every account, read page by page from the journal: the quick
 // filter (Ctrl+F or /), the per-column filters, the column chooser, export, "Displaying X of Y", the
-// grid and the details drawer (Enter opens it, Esc closes it). Filter typing is applied after a short
-// pause (debounced) so each keystroke does not start a query of its own.
+// grid and the details drawer (Enter opens it, Esc closes it). A keystroke after a pause is applied at
+// once; keystrokes in quick succession wait for a short pause (debounced), so a word typed quickly
+// starts one query, not one per letter.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FillwatchApi } from '../../../shared/ipc/fillwatch-api.ts';
 import { activeFilterCount, filterFromForm, type FilterForm } from '../../state/history/filter-form.ts';
@@ -18,7 +19,11 @@ import { HistoryGrid } from './HistoryGrid.tsx';
 import { HistoryStatus, RowCount } from './HistoryStatus.tsx';
 import './HistoryView.css';
 
-/** Long enough to skip the keystrokes of a word typed quickly, short enough to feel immediate. */
+/**
+ * Typing: a keystroke that follows the previous one within this many ms waits this long for the next
+ * (a word typed quickly starts one query, not one per letter); the first keystroke after a pause is
+ * applied at once (leading edge), so a deliberate edit costs no wait. Checkboxes never wait.
+ */
 export const FILTER_DEBOUNCE_MS = 60;
 
 export function HistoryView({ api }: { readonly api: FillwatchApi }) {
@@ -40,15 +45,21 @@ export function HistoryView({ api }: { readonly api: FillwatchApi }) {
   }, [intent, controller]);
 
   // The form changed from elsewhere (a notification cleared the filters): show it.
-  useEffect(() => { if (form !== pushed.current) setDraft(form); }, [form]);
+  useEffect(() => { if (form !== pushed.current) { draftNow.current = form; setDraft(form); } }, [form]);
 
-  const update = useCallback((patch: Partial<FilterForm>) => {
-    setDraft((current) => {
-      const next = { ...current, ...patch };
-      clearTimeout(pending.current);
-      pending.current = setTimeout(() => { pushed.current = next; controller.setForm(next); }, FILTER_DEBOUNCE_MS);
-      return next;
-    });
+  const draftNow = useRef<FilterForm>(draft);
+  const lastEdit = useRef(Number.NEGATIVE_INFINITY);
+  const update = useCallback((patch: Partial<FilterForm>, immediate = false) => {
+    const next = { ...draftNow.current, ...patch };
+    draftNow.current = next;
+    setDraft(next);
+    clearTimeout(pending.current);
+    const now = performance.now();
+    const inBurst = now - lastEdit.current < FILTER_DEBOUNCE_MS;
+    lastEdit.current = now;
+    const push = () => { pushed.current = next; controller.setForm(next); };
+    if (immediate || !inBurst) push();
+    else pending.current = setTimeout(push, FILTER_DEBOUNCE_MS);
   }, [controller]);
 
   useEffect(() => {
@@ -90,9 +101,9 @@ export function HistoryView({ api }: { readonly api: FillwatchApi }) {
         <ExportControls api={api} />
         <RowCount />
       </div>
-      {filtersOpen ? <HistoryFilters id="history-filters" form={draft} problems={problems} onChange={update} onClear={() => update(clearedForm(draft))} /> : null}
+      {filtersOpen ? <HistoryFilters id="history-filters" form={draft} problems={problems} onChange={update} onClear={() => update(clearedForm(draft), true)} /> : null}
       <EvidenceBanner />
-      <HistoryStatus controller={controller} onClearFilters={() => update(clearedForm(draft))} />
+      <HistoryStatus controller={controller} onClearFilters={() => update(clearedForm(draft), true)} />
       <div className="history-body">
         <HistoryGrid controller={controller} onOpen={(rowId) => set({ drawerRowId: rowId })} />
         {drawerRowId === null ? null : <DetailsDrawer api={api} rowId={drawerRowId} onClose={closeDrawer} />}
