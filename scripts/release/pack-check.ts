@@ -29,7 +29,14 @@ export interface DryPack extends PackedApp {
   readonly builderLog: string;
 }
 
-export function dryPack(options: { readonly root?: string; readonly keep?: boolean } = {}): DryPack {
+export interface DryPackOptions {
+  readonly root?: string;
+  readonly keep?: boolean;
+  /** Also unpacks the packed app (app.asar + app.asar.unpacked, as Electron sees it) into this folder. */
+  readonly extractTo?: string;
+}
+
+export function dryPack(options: DryPackOptions = {}): DryPack {
   const root = options.root ?? ROOT;
   if (!existsSync(join(root, 'out/main/index.js'))) throw new Error('out/main/index.js is missing: run `npm run build` first');
   const work = mkdtempSync(join(tmpdir(), 'fw-pack-'));
@@ -53,6 +60,7 @@ export function dryPack(options: { readonly root?: string; readonly keep?: boole
       listPackage(path: string, options: object): string[];
       statFile(archive: string, file: string): { files?: object; unpacked?: boolean };
       extractFile(archive: string, file: string): Buffer;
+      extractAll(archive: string, dest: string): void;
     };
     const archive = join(resources, 'app.asar');
     // Directories out; files kept outside the archive (asarUnpack) are listed from the folder below.
@@ -67,6 +75,7 @@ export function dryPack(options: { readonly root?: string; readonly keep?: boole
     const at = binary.indexOf(SENTINEL) + SENTINEL.length;
     const fuses = Object.fromEntries(FUSE_NAMES.map((name, i) => [name, binary[at + 2 + i] === 0x31])) as DryPack['fuses'];
     const mainBundle = asar.extractFile(archive, 'out/main/index.js').toString('utf8');
+    if (options.extractTo !== undefined) asar.extractAll(archive, options.extractTo);
     return { asarFiles, unpackedFiles, fuses, mainBundle, builderLog };
   } finally {
     if (options.keep !== true) rmSync(work, { recursive: true, force: true });

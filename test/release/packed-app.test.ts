@@ -6,6 +6,10 @@
 // themselves are checked on hand-made lists first (scripts/release/packed-rules.ts).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ensureBuilt } from '../../electron/harness/build-artifacts.ts';
 import { EXPECTED_FUSES, dryPack, fuseProblems, lockDevOnly } from '../../scripts/release/pack-check.ts';
 import { MAIN_BUNDLE_SECURITY, REQUIRED_FILES, devOnlyPackages, mainBundleProblems, packageOf, packedFileProblems } from '../../scripts/release/packed-rules.ts';
@@ -66,9 +70,11 @@ describe('the packing rules', () => {
   });
 });
 
-test('electron-builder packs the built app with nothing that must not ship, and flips every fuse; the packed main keeps the window security options', { timeout: 300_000 }, async () => {
+test('electron-builder packs the built app with nothing that must not ship, and flips every fuse; the packed main keeps the window security options', { timeout: 300_000 }, async (t) => {
   await ensureBuilt();
-  const packed = dryPack();
+  const extracted = mkdtempSync(join(tmpdir(), 'fw-packed-app-'));
+  t.after(() => rmSync(extracted, { recursive: true, force: true }));
+  const packed = dryPack({ extractTo: extracted });
   assert.deepEqual(packedFileProblems(packed, { devOnlyPackages: lockDevOnly() }), []);
   const ours = packed.asarFiles.filter((f) => !f.startsWith('/node_modules/'));
   assert.ok(ours.every((f) => f === '/package.json' || /^\/out\/(main|preload|renderer)\//.test(f)), ours.join(' '));
@@ -84,4 +90,18 @@ test('electron-builder packs the built app with nothing that must not ship, and 
     GrantFileProtocolExtraPrivileges: false,
   });
   assert.deepEqual(mainBundleProblems(packed.mainBundle), [], 'the windows\' security options are in the packed main');
+
+  // The packed app runs with only what it packed: its main under plain Node (electron stood in for, as
+  // test/app/bundled-main.test.ts does for out/), from the unpacked asar, with its own production
+  // node_modules — demo mode starts the recorder worker (better-sqlite3, node-forge, zod), serves the
+  // page through app:// and answers IPC. A dependency filtered out by `files` or left in devDependencies
+  // would fail here, not on a user's machine.
+  const hooks = join(import.meta.dirname, '../app/support/electron-stand-in-hooks.ts');
+  const run = spawnSync(process.execPath, ['--import', hooks, join(extracted, 'out/main/index.js')], { cwd: extracted, encoding: 'utf8', timeout: 90_000 });
+  assert.equal(run.status, 0, run.stderr);
+  const report = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
+  assert.equal(report['error'], undefined);
+  assert.equal(report['pageStatus'], 200);
+  assert.equal(report['preloadExists'], true);
+  assert.deepEqual((report['snapshot'] as { demo: unknown }).demo, { active: true, accountIds: ['demo-1', 'demo-2'], reportsPerSecond: 2 });
 });
