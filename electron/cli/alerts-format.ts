@@ -1,7 +1,9 @@
 // alerts-format.ts — alerts as an auditor receives them from `fillwatch alerts`: CSV (RFC 4180, one row
 // per alert, formula-safe cells, ISO times, the evidence ExecIDs and the review trail in multi-line
 // cells) or JSON (every alert with its whole history, the filter, who exported it and the journal's
-// chain heads it was read at). Pure.
+// chain heads it was read at); and the CSV of `fillwatch surveil`, whose columns are the same ones
+// minus those a review or the store adds, defined once here so the two files always line up. Pure.
+import type { SurveillanceAlert } from '../../shared/surveillance/alert.ts';
 import type { AlertDetail } from '../../shared/surveillance/alert-records.ts';
 import type { ChainHeads } from '../core/alerts/alert-store.ts';
 import { csvCell } from './export-command.ts';
@@ -10,23 +12,39 @@ export const ALERTS_FORMAT = 'fillwatch-alerts/1';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const COLUMNS: readonly (readonly [string, (a: AlertDetail) => unknown])[] = [
-  ['id', (a) => a.id],
-  ['state', (a) => a.state],
-  ['suppressedBy', (a) => a.suppressedBy],
-  ['ruleId', (a) => a.ruleId],
-  ['rulesVersion', (a) => a.rulesVersion],
-  ['severity', (a) => a.severity],
-  ['raisedAt', (a) => iso(a.raisedAt)],
-  ['recordedAt', (a) => iso(a.recordedAt)],
-  ['accounts', (a) => a.accountIds.join('\n')],
-  ['market', (a) => a.market],
-  ['title', (a) => a.title],
-  ['text', (a) => a.text],
+type Column<A> = readonly [name: string, value: (alert: A) => unknown];
+
+/** What an alert says as raised, before any review: the same in the store and in a replay. */
+const RAISED = {
+  id: (a) => a.id,
+  suppressedBy: (a) => a.suppressedBy,
+  ruleId: (a) => a.ruleId,
+  rulesVersion: (a) => a.rulesVersion,
+  severity: (a) => a.severity,
+  raisedAt: (a) => iso(a.raisedAt),
+  accounts: (a) => a.accountIds.join('\n'),
+  market: (a) => a.market,
+  title: (a) => a.title,
+  text: (a) => a.text,
   // accountId:execId, one per line: ExecIDs are unique within an account only.
-  ['evidenceExecIds', (a) => a.evidence.executions.map((e) => `${e.accountId}:${e.execId}`).join('\n')],
-  ['evidenceOrderIds', (a) => a.evidence.orderIds.join('\n')],
-  ['evidenceNote', (a) => a.evidence.note],
+  evidenceExecIds: (a) => a.evidence.executions.map((e) => `${e.accountId}:${e.execId}`).join('\n'),
+  evidenceOrderIds: (a) => a.evidence.orderIds.join('\n'),
+  evidenceNote: (a) => a.evidence.note,
+} as const satisfies Record<string, (a: SurveillanceAlert) => unknown>;
+
+const raised = (name: keyof typeof RAISED): Column<SurveillanceAlert> => [name, RAISED[name]];
+
+/** `fillwatch surveil`'s columns: the alert as raised (a replay has no reviews). */
+const REPLAYED_COLUMNS: readonly Column<SurveillanceAlert>[] = (Object.keys(RAISED) as (keyof typeof RAISED)[]).map(raised);
+
+/** `fillwatch alerts`' columns: the same names and cells, with the state, when stored, and the review trail. */
+const STORED_COLUMNS: readonly Column<AlertDetail>[] = [
+  raised('id'),
+  ['state', (a) => a.state],
+  raised('suppressedBy'), raised('ruleId'), raised('rulesVersion'), raised('severity'), raised('raisedAt'),
+  ['recordedAt', (a) => iso(a.recordedAt)],
+  raised('accounts'), raised('market'), raised('title'), raised('text'),
+  raised('evidenceExecIds'), raised('evidenceOrderIds'), raised('evidenceNote'),
   ['reviews', (a) => reviewLines(a)],
 ];
 
@@ -37,10 +55,20 @@ function reviewLines(alert: AlertDetail): string {
     : [])).join('\n');
 }
 
-export function alertsCsv(alerts: readonly AlertDetail[]): string {
-  const lines = [COLUMNS.map(([name]) => name).join(',')];
-  for (const alert of alerts) lines.push(COLUMNS.map(([, value]) => csvCell(value(alert))).join(','));
+function csv<A>(columns: readonly Column<A>[], alerts: readonly A[]): string {
+  const lines = [columns.map(([name]) => name).join(',')];
+  for (const alert of alerts) lines.push(columns.map(([, value]) => csvCell(value(alert))).join(','));
   return lines.map((l) => `${l}\r\n`).join('');
+}
+
+/** The journal's alerts (`fillwatch alerts`). */
+export function alertsCsv(alerts: readonly AlertDetail[]): string {
+  return csv(STORED_COLUMNS, alerts);
+}
+
+/** Replayed alerts (`fillwatch surveil`): the columns of alertsCsv that exist before any review. */
+export function surveilCsv(alerts: readonly SurveillanceAlert[]): string {
+  return csv(REPLAYED_COLUMNS, alerts);
 }
 
 export interface AlertsJsonMeta {

@@ -4,12 +4,12 @@
 // window; everything before still builds the rules' state (positions, windows, days). Reads only: the
 // journal's alert store is `fillwatch alerts`. A rules document that is not valid is refused in one line
 // naming the field (`rules.json: positionLimit.limits[0].contracts: expected a positive decimal …`).
-import { openJournalReader, JournalError } from '../core/journal/index.ts';
 import { replaySurveillance } from '../core/surveillance/index.ts';
 import type { SurveillanceAlert } from '../../shared/surveillance/alert.ts';
 import { DEFAULT_RULES, RulesDocumentError, parseRulesDocument, type RulesDocument } from '../../shared/surveillance/rules-document.ts';
 import { CliError, ExitCode } from './cli-error.ts';
-import { csvCell } from './export-command.ts';
+import { openReaderFor } from './journal-reader.ts';
+import { surveilCsv } from './alerts-format.ts';
 import { oneOf, parseFlags, requireFlag } from './parse-flags.ts';
 import { readInputFile } from './read-input-file.ts';
 import { parseTimeArg } from './time-arg.ts';
@@ -25,13 +25,7 @@ export function runSurveil(argv: string[], write: (text: string) => void): numbe
   const from = values.from === undefined ? undefined : parseTimeArg('from', values.from);
   const to = values.to === undefined ? undefined : parseTimeArg('to', values.to);
   const rules = values.rules === undefined ? DEFAULT_RULES : readRules(values.rules);
-  let reader;
-  try {
-    reader = openJournalReader(db);
-  } catch (error) {
-    if (error instanceof JournalError) throw new CliError(`cannot read "${db}": ${error.message}`, ExitCode.runtime);
-    throw error;
-  }
+  const reader = openReaderFor(db);
   let alerts: SurveillanceAlert[];
   try {
     alerts = replaySurveillance(reader, rules, { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) }).alerts;
@@ -55,29 +49,4 @@ function readRules(path: string): RulesDocument {
     if (error instanceof RulesDocumentError) throw new CliError(error.message, ExitCode.usage);
     throw error;
   }
-}
-
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** The columns of `fillwatch alerts` that exist before any review (same names, same cell forms). */
-const COLUMNS: readonly (readonly [string, (a: SurveillanceAlert) => unknown])[] = [
-  ['id', (a) => a.id],
-  ['suppressedBy', (a) => a.suppressedBy],
-  ['ruleId', (a) => a.ruleId],
-  ['rulesVersion', (a) => a.rulesVersion],
-  ['severity', (a) => a.severity],
-  ['raisedAt', (a) => iso(a.raisedAt)],
-  ['accounts', (a) => a.accountIds.join('\n')],
-  ['market', (a) => a.market],
-  ['title', (a) => a.title],
-  ['text', (a) => a.text],
-  ['evidenceExecIds', (a) => a.evidence.executions.map((e) => `${e.accountId}:${e.execId}`).join('\n')],
-  ['evidenceOrderIds', (a) => a.evidence.orderIds.join('\n')],
-  ['evidenceNote', (a) => a.evidence.note],
-];
-
-export function surveilCsv(alerts: readonly SurveillanceAlert[]): string {
-  const lines = [COLUMNS.map(([name]) => name).join(',')];
-  for (const alert of alerts) lines.push(COLUMNS.map(([, value]) => csvCell(value(alert))).join(','));
-  return lines.map((l) => `${l}\r\n`).join('');
 }
