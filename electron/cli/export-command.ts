@@ -2,8 +2,9 @@
 // filtered, in event order, to stdout or --out. Streams rows, so a 1M-row journal exports in constant
 // memory. CSV follows RFC 4180, and text cells that a spreadsheet would run as a formula are defused.
 import type { WriteStream } from 'node:fs';
-import { openJournalReader, JournalError, type ExecutionFilter, type StoredExecution } from '../core/journal/index.ts';
-import { CliError, ExitCode } from './cli-error.ts';
+import type { ExecutionFilter, StoredExecution } from '../core/journal/index.ts';
+import { ExitCode } from './cli-error.ts';
+import { openReaderFor } from './journal-reader.ts';
 import { oneOf, parseFlags, requireFlag } from './parse-flags.ts';
 import { parseTimeArg } from './time-arg.ts';
 import { openOutputStream } from './output-file.ts';
@@ -27,13 +28,7 @@ export async function runExport(argv: string[], stdout: NodeJS.WritableStream): 
     ...(values.market === undefined ? {} : { market: values.market }),
     ...(values.side === undefined ? {} : { side: parseSide(values.side) }),
   };
-  let reader;
-  try {
-    reader = openJournalReader(db);
-  } catch (error) {
-    if (error instanceof JournalError) throw new CliError(`cannot read "${db}": ${error.message}`, ExitCode.runtime);
-    throw error;
-  }
+  const reader = openReaderFor(db);
   let sink: NodeJS.WritableStream | WriteStream;
   try {
     // After the journal opened, so a bad --db does not truncate an existing --out file.

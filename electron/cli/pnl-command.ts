@@ -1,12 +1,12 @@
 // pnl-command.ts — `fillwatch pnl --db F`: positions and P&L per market from the journal's trades and
 // settlement reports, with totals by event and by day, as a table or JSON. Exact decimals throughout
 // (shared/decimal.ts).
-import { openJournalReader, JournalError } from '../core/journal/index.ts';
 import { PositionBook } from '../../shared/positions/position-book.ts';
 import { replayBook } from '../core/positions/replay-book.ts';
 import { PositionError } from '../../shared/positions/fill.ts';
 import { toString as decimalText, type Decimal } from '../../shared/decimal.ts';
-import { CliError, ExitCode, UsageError } from './cli-error.ts';
+import { ExitCode, UsageError } from './cli-error.ts';
+import { openReaderFor } from './journal-reader.ts';
 import { oneOf, parseFlags, requireFlag } from './parse-flags.ts';
 
 export const pnlUsage = 'fillwatch pnl --db journal.db [--format table|json] [--time-zone America/New_York] [--api-key-id <uuid>]';
@@ -43,13 +43,7 @@ export function runPnl(argv: string[], out: (line: string) => void, err: (line: 
  */
 function buildBook(path: string, timeZone: string | undefined, apiKeyId: string | undefined, err: (line: string) => void): PositionBook {
   checkTimeZone(timeZone); // a wrong command line is answered before any file is touched
-  let reader;
-  try {
-    reader = openJournalReader(path);
-  } catch (error) {
-    if (error instanceof JournalError) throw new CliError(`cannot read "${path}": ${error.message}`, ExitCode.runtime);
-    throw error;
-  }
+  const reader = openReaderFor(path);
   try {
     return replayBook(reader, {
       ...(timeZone === undefined ? {} : { timeZone }),
