@@ -27,13 +27,23 @@ export function rowsFromSnapshot(snapshot: Pick<AppSnapshot, 'executions'>, keep
   return addExecutions(NO_ROWS, snapshot.executions, false, keep);
 }
 
-/** Adds executions (any order); ones already held are ignored; the oldest beyond `keep` are dropped. */
+/**
+ * Adds executions (any order); ones already held are ignored; the oldest beyond `keep` are dropped. Of
+ * a batch larger than the window (a catch-up brings thousands at once) only the newest `keep` can be
+ * shown, so only those are sorted and stored.
+ */
 export function addExecutions(rows: LiveRows, executions: readonly LiveExecutionWire[], arrivedLive: boolean, keep = LIVE_ROWS_KEPT, arrivedAt?: number): LiveRows {
-  const fresh = executions.filter((e) => !rows.byPosition.has(e.position));
+  let fresh = executions.filter((e) => !rows.byPosition.has(e.position));
   if (fresh.length === 0) return rows;
+  if (fresh.length > keep) fresh = [...fresh].sort((a, b) => b.position - a.position).slice(0, keep);
   const byPosition = new Map(rows.byPosition);
-  for (const execution of fresh) byPosition.set(execution.position, arrivedAt === undefined ? { execution, arrivedLive } : { execution, arrivedLive, arrivedAt });
-  const added = [...new Set(fresh.map((e) => e.position))].sort(descending);
+  const added: number[] = [];
+  for (const execution of fresh) {
+    if (byPosition.has(execution.position)) continue; // twice in one batch
+    byPosition.set(execution.position, arrivedAt === undefined ? { execution, arrivedLive } : { execution, arrivedLive, arrivedAt });
+    added.push(execution.position);
+  }
+  added.sort(descending);
   // The common case: everything new is newer than what is shown, so prepend without a full sort.
   const order = rows.order.length === 0 || added[added.length - 1]! > rows.order[0]!
     ? [...added, ...rows.order]

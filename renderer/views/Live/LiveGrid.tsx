@@ -4,18 +4,21 @@
 // Windowed (grid-template.ts): only the rows in view, a few either side and the tab stop are in the
 // DOM, with aria-rowcount / aria-rowindex saying where they are. At the top, new rows appear on top;
 // scrolled down, the view stays on the same executions as rows arrive above.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react';
+// The body's rows are drawn by row-layer.ts, not by React: for a fast stream (bench item 9) a batch must
+// cost about what its new rows cost, and React's per-row work was the largest part of the page's script.
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react';
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { EXECUTION_COLUMNS, type ExecutionColumn } from '../../columns/execution-columns.ts';
 import { useLiveStore } from '../../state/live-store.ts';
 import type { LiveRow as LiveRowData } from '../../state/live-rows.ts';
 import { useNotificationStore } from '../../state/notification-store.ts';
 import { effectiveTimeZone, usePreferences } from '../../state/preferences-store.ts';
+import type { PriceUnit } from '../../format/execution-format.ts';
 import { zoneLabel } from '../../format/execution-format.ts';
 import { nextRowIndex } from './grid-keys.ts';
 import { arrivalStage, untilNextStage } from './arrival-highlight.ts';
 import { anchoredScrollTop, gridTemplate, indexOfDescending, ROW_PX, rowWindow } from './grid-template.ts';
-import { LiveRow } from './LiveRow.tsx';
+import { RowLayer, type DrawnRow } from './row-layer.ts';
 
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, LiveRowData>();
@@ -28,12 +31,12 @@ const PAGE_ROWS = 20;
 const FIRST_HEIGHT = 1_200;
 
 export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readonly label: string; readonly columns?: readonly ExecutionColumn[] }) {
-  const zone = usePreferences((s) => zoneLabel(effectiveTimeZone(s.timeZone)));
-  const columns = useMemo(() => tableColumns(shown, zone), [shown, zone]);
+  const timeZone = usePreferences((s) => effectiveTimeZone(s.timeZone));
   const gridStyle = useMemo(() => ({ '--live-columns': gridTemplate(shown), '--live-row-height': `${ROW_PX}px` }) as CSSProperties, [shown]);
-  const order = useLiveStore((s) => s.rows.order);
-  const byPosition = useLiveStore((s) => s.rows.byPosition);
-  const table = useTable({ features, columns, data: NO_DATA }, () => null);
+  const { order, byPosition } = useLiveStore((s) => s.rows);
+  // Read here once for all rows (a row subscribing itself costs a subscription per row drawn).
+  const accounts = useLiveStore((s) => s.accounts);
+  const notifiedExecId = useNotificationStore((s) => s.notifiedExecId);
   const [activePosition, setActivePosition] = useState<number | undefined>(undefined);
   const scroller = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLTableSectionElement>(null);
@@ -63,11 +66,16 @@ export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readon
   const [, setTick] = useState(0);
   const now = performance.now();
   let nextStage = Number.POSITIVE_INFINITY;
-  const drawnRows = slice.rows.map(({ index, gapBefore }) => {
+  const drawnRows = slice.rows.map(({ index, gapBefore }): DrawnRow => {
     const row = byPosition.get(order[index]!)!;
+    const { execution } = row;
     const age = row.arrivedLive && row.arrivedAt !== undefined ? now - row.arrivedAt : undefined;
     nextStage = Math.min(nextStage, untilNextStage(age));
-    return { row, index, gapBefore, highlight: arrivalStage(age) };
+    const account = accounts.get(execution.accountId)?.account;
+    return {
+      row, rowIndex: index + 2, gapBefore: gapBefore * ROW_PX, highlight: arrivalStage(age), active: execution.position === active,
+      notified: execution.record.execId === notifiedExecId, accountLabel: account?.label ?? execution.accountId, priceUnit: account?.priceUnit ?? DOLLARS,
+    };
   });
   useEffect(() => {
     if (nextStage === Number.POSITIVE_INFINITY) return;
@@ -75,7 +83,18 @@ export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readon
     return () => clearTimeout(timer);
   });
 
+  const layer = useRef<RowLayer | null>(null);
   useLayoutEffect(() => {
+    const rows = new RowLayer(body.current!, shown);
+    layer.current = rows;
+    return () => {
+      rows.dispose();
+      layer.current = null;
+    };
+  }, [shown]);
+
+  useLayoutEffect(() => {
+    layer.current?.update(drawnRows, timeZone);
     drawn.current = { order, top };
     const el = scroller.current;
     if (el !== null && top !== view.top) {
@@ -130,6 +149,10 @@ export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readon
     setActivePosition(position);
     hasFocus.current = true;
   }, []);
+  const onFocus = useCallback((event: FocusEvent<HTMLTableSectionElement>) => {
+    const position = (event.target as HTMLElement).closest<HTMLElement>('tr[data-position]')?.dataset['position'];
+    if (position !== undefined) onFocusRow(Number(position));
+  }, [onFocusRow]);
   const onBlur = useCallback((event: FocusEvent<HTMLTableSectionElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget)) hasFocus.current = false;
   }, []);
@@ -137,29 +160,34 @@ export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readon
   return (
     <div className="grid-scroll" ref={scroller}>
       <table role="grid" aria-label={label} aria-readonly="true" aria-rowcount={order.length + 1} className="live-grid" style={gridStyle}>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr role="row" aria-rowindex={1} key={group.id}>
-              {group.headers.map((header, i) => {
-                const column = shown[i]!;
-                return (
-                  <th key={header.id} role="columnheader" scope="col" title={column.description} className={column.align === 'end' ? 'cell-end' : undefined}>
-                    <table.FlexRender header={header} />
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody ref={body} onKeyDown={onKeyDown} onBlur={onBlur} style={{ paddingTop: slice.padTop * ROW_PX, paddingBottom: slice.padBottom * ROW_PX }}>
-          {drawnRows.map(({ row, index, gapBefore, highlight }) => (
-            <LiveRow
-              key={row.execution.position} row={row} columns={shown} rowIndex={index + 2} gapBefore={gapBefore * ROW_PX}
-              active={row.execution.position === active} highlight={highlight} onFocusRow={onFocusRow}
-            />
-          ))}
-        </tbody>
+        <LiveHeader columns={shown} zone={zoneLabel(timeZone)} />
+        {/* Its rows are drawn by RowLayer (row-layer.ts); React renders none here. */}
+        <tbody ref={body} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur} style={{ paddingTop: slice.padTop * ROW_PX, paddingBottom: slice.padBottom * ROW_PX }} />
       </table>
     </div>
   );
 }
+
+const DOLLARS: PriceUnit = 'dollars';
+
+/** The header row, built by TanStack Table from the column table; re-rendered only when the columns or the zone's name change. */
+const LiveHeader = memo(function LiveHeader({ columns: shown, zone }: { readonly columns: readonly ExecutionColumn[]; readonly zone: string }) {
+  const columns = useMemo(() => tableColumns(shown, zone), [shown, zone]);
+  const table = useTable({ features, columns, data: NO_DATA }, () => null);
+  return (
+    <thead>
+      {table.getHeaderGroups().map((group) => (
+        <tr role="row" aria-rowindex={1} key={group.id}>
+          {group.headers.map((header, i) => {
+            const column = shown[i]!;
+            return (
+              <th key={header.id} role="columnheader" scope="col" title={column.description} className={column.align === 'end' ? 'cell-end' : undefined}>
+                <table.FlexRender header={header} />
+              </th>
+            );
+          })}
+        </tr>
+      ))}
+    </thead>
+  );
+});
