@@ -3,23 +3,16 @@
 // facts the engine already computed (positions, P&L, local time). It raises drafts; the engine adds
 // the alert id, the rule id, the rules version and the allow-list verdict. A rule never reads the
 // journal, the clock or another rule.
-import type { AlertEvidence, RuleId, Severity } from '../../../shared/surveillance/alert.ts';
+import type { AlertEvidence, RuleId, SurveillanceAlert } from '../../../shared/surveillance/alert.ts';
 import type { DayState, SettlementFacts, TradeFacts } from './account-state.ts';
 import type { LocalTime } from './local-clock.ts';
 import type { ExecutionInput, FeedInput, SettlementInput } from './surveillance-input.ts';
 
-export interface AlertDraft {
-  readonly severity: Severity;
-  readonly accountIds: readonly string[];
-  readonly market: string | null;
-  /** The triggering event's time (TransactTime or receive time), epoch ms. */
-  readonly raisedAt: number;
-  /** Unique per episode (Episodes.begin gives one). */
-  readonly episodeKey: string;
-  readonly title: string;
-  readonly text: string;
-  readonly evidence: AlertEvidence;
-}
+/**
+ * What a rule raises: the alert without what the engine adds (its id, the rule id, the rules version
+ * and the allow-list verdict). `episodeKey` must be unique per episode (Episodes.begin gives one).
+ */
+export type AlertDraft = Omit<SurveillanceAlert, 'id' | 'ruleId' | 'rulesVersion' | 'suppressedBy'>;
 
 export interface RaiseAlert {
   (draft: AlertDraft): void;
