@@ -2,8 +2,9 @@
 // the app harness (the real runtime, IPC door and recorder worker; the built renderer). The journal is
 // recorded as item 8 records it (a real catch-up over TLS from the simulator); the harness then opens
 // it with no account running. Measured in the page (history-view-page.ts), from the input to the first
-// frame that shows the new rows: a quick-filter keystroke (an ExecID typed one character at a time;
-// includes the view's 60 ms debounce), a per-column filter (a Side checkbox), and a click on a sort
+// frame that shows the new rows: a quick-filter keystroke (an ExecID typed one character at a time, each
+// after the previous one's rows showed: a keystroke after a pause starts its query at once, the view's
+// 60 ms debounce applies only within a burst), a per-column filter (a Side checkbox), and a click on a sort
 // header; then the time between animation frames while the grid scrolls through pages. Figures only:
 // the goal (< 100 ms) is reported, never asserted.
 import { existsSync, rmSync } from 'node:fs';
@@ -66,8 +67,8 @@ export async function runHistoryView(ctx: BenchContext): Promise<ItemResult> {
     const frames = await page.evaluate(scrollFrames, { step: 240, frames: plan.scrollFrames });
     const rowsSeen = await page.$eval('.hgrid-scroll', (el) => el.querySelectorAll('.hgrid-row').length);
     const figures: Figure[] = [
-      latency('history-view.keystroke', `quick filter: keystroke → rows (an ExecID typed, ${execId.length} keys per round)`, keystrokes, 'includes the 60 ms debounce'),
-      latency('history-view.side-filter', 'per-column filter: Side checkbox → rows', columnFilter, 'includes the 60 ms debounce'),
+      latency('history-view.keystroke', `quick filter: keystroke → rows (an ExecID typed, ${execId.length} keys per round)`, keystrokes, 'a key 60 ms or more after the previous one starts at once'),
+      latency('history-view.side-filter', 'per-column filter: Side checkbox → rows', columnFilter, 'a checkbox applies at once'),
       ...SORTS.map((header) => latency(`history-view.sort.${header.split(' ')[0]!.toLowerCase()}`, `sort by ${header}: click → rows`, sorts.get(header)!)),
       {
         id: 'history-view.scroll-frame', label: `scrolling 240 px per frame for ${plan.scrollFrames} frames: time between frames`, unit: 'ms', better: 'lower',
@@ -80,7 +81,7 @@ export async function runHistoryView(ctx: BenchContext): Promise<ItemResult> {
       figures,
       notes: [
         `Journal recorded as in item 8 (catch-up of ${label} ERs over TLS); opened by the app harness (runtime, IPC door, recorder worker) with no account running; headless Chromium ${browser.version()}, 1440×900.`,
-        'Latency = input (value set and input event dispatched, or a header button clicked, in the page) → first animation frame after the grid shows the new query\'s rows (its data-query attribute). Filter latencies include the view\'s 60 ms debounce.',
+        'Latency = input (value set and input event dispatched, or a header button clicked, in the page) → first animation frame after the grid shows the new query\'s rows (its data-query attribute). Each keystroke comes after the previous one\'s rows: the view applies a keystroke after a pause at once (its 60 ms debounce is for keys in quick succession); checkboxes apply at once.',
         'Scroll: the grid scrolled by 240 px (10 rows) per animation frame; the window reads pages of 100 rows as it nears an end and holds at most 6.',
       ],
       settings: { size: plan.size, rounds: plan.rounds, scrollFrames: plan.scrollFrames, execId },
