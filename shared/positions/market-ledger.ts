@@ -56,8 +56,20 @@ export interface SettlementRecord {
   readonly fee: Decimal;
 }
 
+/** The P&L figures of one market, or of several summed (totals.ts). Amounts in dollars. */
+export interface PnlFigures {
+  readonly realized: Decimal;
+  readonly unrealized: Decimal;
+  readonly fees: Decimal;
+  /** The part of `fees` estimated because 137 was absent. */
+  readonly estimatedFees: Decimal;
+  /** realized + unrealized − fees. */
+  readonly net: Decimal;
+  readonly cash: Decimal;
+}
+
 /** A read-only view of one market. Amounts in dollars. */
-export interface MarketPnl {
+export interface MarketPnl extends PnlFigures {
   readonly symbol: string;
   readonly event: string;
   /** Net Yes contracts; negative = No held. */
@@ -69,14 +81,6 @@ export interface MarketPnl {
   readonly avgEntryPrice: Decimal | null;
   readonly mark: Decimal | null;
   readonly markSource: MarkSource | null;
-  readonly realized: Decimal;
-  readonly unrealized: Decimal;
-  readonly fees: Decimal;
-  /** The part of `fees` estimated because 137 was absent. */
-  readonly estimatedFees: Decimal;
-  /** realized + unrealized − fees. */
-  readonly net: Decimal;
-  readonly cash: Decimal;
   /**
    * Our model of Kalshi's balance change: cash − |q| while No is held, because Kalshi takes
    * 1 − p per No bought rather than paying p per Yes sold. Compare with `reportedBalance`; the

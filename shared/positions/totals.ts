@@ -5,17 +5,11 @@
 // quarter hours and merged into days when asked, because unrealized P&L is a point-in-time value
 // that belongs to no day.
 import { type Decimal, ZERO, add, sub } from '../decimal.ts';
-import type { MarketPnl } from './market-ledger.ts';
+import type { MarketPnl, PnlFigures } from './market-ledger.ts';
 
-export interface PnlTotals {
+/** The figures of `markets` markets, summed. */
+export interface PnlTotals extends PnlFigures {
   readonly markets: number;
-  readonly realized: Decimal;
-  readonly unrealized: Decimal;
-  readonly fees: Decimal;
-  readonly estimatedFees: Decimal;
-  /** realized + unrealized − fees. */
-  readonly net: Decimal;
-  readonly cash: Decimal;
 }
 
 export interface DayTotals {
