@@ -7,27 +7,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-
-interface CallFrame {
-  readonly functionName: string;
-  readonly url: string;
-  /** 0-based. */
-  readonly lineNumber: number;
-}
-
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: CallFrame;
-  readonly children?: readonly number[];
-  readonly positionTicks?: ReadonlyArray<{ readonly line: number; readonly ticks: number }>;
-}
-
-interface CpuProfile {
-  readonly nodes: readonly ProfileNode[];
-  readonly samples: readonly number[];
-  readonly startTime: number;
-  readonly endTime: number;
-}
+import { readCpuProfile, selfSamples as countSelfSamples, type ProfileNode } from './cpuprofile.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { under: { type: 'string' }, top: { type: 'string', default: '25' } } });
 const file = positionals[0];
@@ -35,7 +15,7 @@ if (file === undefined) {
   process.stderr.write('Usage: node bench/tools/cpuprofile-top.ts <file.cpuprofile> [--under=electron/] [--top=25]\n');
   process.exit(2);
 }
-const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+const profile = readCpuProfile(file);
 const top = Number(values.top);
 
 const where = (url: string): string => {
@@ -63,8 +43,7 @@ const linesIn = (path: string): number => {
   return n;
 };
 
-const selfSamples = new Map<number, number>();
-for (const id of profile.samples) selfSamples.set(id, (selfSamples.get(id) ?? 0) + 1);
+const selfSamples = countSelfSamples(profile);
 const total = profile.samples.length;
 // Waiting is not work: idle samples (event loop blocked in epoll) never count towards a share.
 const IDLE = new Set(['(idle)']);

@@ -6,29 +6,8 @@
 // waits (Atomics.wait while the writer thread commits) count as busy time of the hand-off stage.
 // Usage: node bench/tools/ingest-stages.ts <file.cpuprofile> [--ers=100100] [--unmatched=15]
 // A tool for whoever tunes ingest, never run by the bench itself.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-
-interface CallFrame {
-  readonly functionName: string;
-  readonly url: string;
-  readonly lineNumber: number;
-}
-
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: CallFrame;
-  readonly children?: readonly number[];
-  readonly positionTicks?: ReadonlyArray<{ readonly line: number; readonly ticks: number }>;
-}
-
-interface CpuProfile {
-  readonly nodes: readonly ProfileNode[];
-  readonly samples: readonly number[];
-  readonly timeDeltas?: readonly number[];
-  readonly startTime: number;
-  readonly endTime: number;
-}
+import { readCpuProfile, selfSamples, type CallFrame } from './cpuprofile.ts';
 
 /** A stage, matched by file (url suffix) and optionally function names. Order is display order. */
 interface StageRule {
@@ -69,7 +48,7 @@ if (file === undefined) {
   process.stderr.write('Usage: node bench/tools/ingest-stages.ts <file.cpuprofile> [--ers=N] [--unmatched=15]\n');
   process.exit(2);
 }
-const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+const profile = readCpuProfile(file);
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -102,8 +81,7 @@ function stageOf(id: number): string {
   return stage;
 }
 
-const self = new Map<number, number>();
-for (const id of profile.samples) self.set(id, (self.get(id) ?? 0) + 1);
+const self = selfSamples(profile);
 const stages = new Map<string, number>();
 const unmatched = new Map<string, number>();
 let busy = 0;
