@@ -103,6 +103,29 @@ class Committed {
   }
 }
 
+/** What a store gives its pipeline; the counts of what is durable come from its Committed. */
+type StoreParts = Omit<IngestPipeline, 'positions' | 'committed' | 'commits' | 'positionErrors' | 'whenCommitted'>;
+
+/** The pipeline of `parts`, with the counts read live from `committed` (getters: they change as commits land). */
+function withCounts(committed: Committed, parts: StoreParts): IngestPipeline {
+  return {
+    ...parts,
+    get positions() {
+      return committed.positions;
+    },
+    get committed() {
+      return committed.count;
+    },
+    get commits() {
+      return committed.batches;
+    },
+    get positionErrors() {
+      return committed.positionErrors;
+    },
+    whenCommitted: (count) => committed.when(count),
+  };
+}
+
 function fileBytes(...paths: string[]): number {
   let total = 0;
   for (const path of paths) {
@@ -139,7 +162,7 @@ function openJournalPipeline(dir: string, writer: WriterKind, options: PipelineO
     }),
     writer,
   });
-  return {
+  return withCounts(committed, {
     kind: 'journal',
     path,
     durability: `SQLite journal, WAL, synchronous=${JOURNAL_SYNCHRONOUS} (a commit survives a process crash or kill -9; power loss may roll back the last commits, sequence numbers with them): group commit after each socket read, coalesced within 5 ms or 2,000 messages (50 ms while a read brings 32+ messages: a catch-up commits in batches of 2,000)${writer === 'thread' ? ', transactions on the journal\'s writer thread while the session decodes on' : ''}; every message stored raw, batches SHA-256-chained with a CRC-32 per message`,
@@ -147,23 +170,10 @@ function openJournalPipeline(dir: string, writer: WriterKind, options: PipelineO
     // The journal decodes, deduplicates and reports executions itself (onCommitted): the Recorder's
     // sink only has to accept.
     sink: { write: () => true },
-    get positions() {
-      return committed.positions;
-    },
-    get committed() {
-      return committed.count;
-    },
-    get commits() {
-      return committed.batches;
-    },
-    get positionErrors() {
-      return committed.positionErrors;
-    },
-    whenCommitted: (count) => committed.when(count),
     diskBytes: () => fileBytes(path, `${path}-wal`),
     surveillance: rules === undefined ? undefined : surveillance,
     close: () => journal.close(),
-  };
+  });
 }
 
 function openMemoryJsonlPipeline(dir: string): IngestPipeline {
@@ -185,7 +195,7 @@ function openMemoryJsonlPipeline(dir: string): IngestPipeline {
       committed.add(batch);
     },
   };
-  return {
+  return withCounts(committed, {
     kind: 'memory-jsonl',
     path,
     durability: 'JSON lines appended with write(2) after each socket read, no fsync (survives a process crash, not power loss); sequence numbers in memory only',
@@ -197,21 +207,8 @@ function openMemoryJsonlPipeline(dir: string): IngestPipeline {
         return true;
       },
     },
-    get positions() {
-      return committed.positions;
-    },
-    get committed() {
-      return committed.count;
-    },
-    get commits() {
-      return committed.batches;
-    },
-    get positionErrors() {
-      return committed.positionErrors;
-    },
-    whenCommitted: (count) => committed.when(count),
     diskBytes: () => fileBytes(path),
     surveillance: undefined,
     close: () => jsonl.close(),
-  };
+  });
 }
