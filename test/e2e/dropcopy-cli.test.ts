@@ -3,43 +3,21 @@
 // ExecID exactly once, and --out received the recovered fills too.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import { openJournalReader } from '../../electron/core/journal/index.ts';
 import type { ErSentEvent } from '../../electron/simulator/simulator.ts';
 import { API_KEY_ID } from '../support/fix-builders.ts';
-import { startSimulator, testKeys } from '../support/simulator-fixture.ts';
-
-function fillwatch(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/fillwatch.mjs', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function workdir(caPem: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'fillwatch-dc-cli-'));
-  const keyFile = join(dir, 'key.pem');
-  writeFileSync(keyFile, testKeys().privateKeyPem, { mode: 0o600 });
-  const ca = join(dir, 'ca.pem');
-  writeFileSync(ca, caPem);
-  return { dir, keyFile, ca, db: join(dir, 'journal.db'), out: join(dir, 'fills.jsonl') };
-}
+import { cliWorkdir, runFillwatch } from '../support/fillwatch-cli.ts';
+import { startSimulator } from '../support/simulator-fixture.ts';
 
 describe('fillwatch record --dc-port', () => {
   test('NR with sequence gaps: the lost fills are backfilled into the journal and --out', async () => {
     const { simulator, port, caPem } = await startSimulator({ totalReports: 400, ratePerSecond: 1000, faults: [{ every: 60, fault: { kind: 'seq-gap', skip: 3 } }] });
     const sent: ErSentEvent[] = [];
     simulator.on('er-sent', (e) => sent.push(e));
-    const w = workdir(caPem);
+    const w = cliWorkdir('fillwatch-dc-cli-', caPem);
     try {
-      const run = await fillwatch(['record', '--host', 'localhost', '--port', String(port), '--target', 'KalshiNR', '--api-key-id', API_KEY_ID,
+      const run = await runFillwatch(['record', '--host', 'localhost', '--port', String(port), '--target', 'KalshiNR', '--api-key-id', API_KEY_ID,
         '--key-file', w.keyFile, '--ca', w.ca, '--db', w.db, '--out', w.out, '--dc-port', String(port), '--exit-after-idle', '1']);
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stderr, /Backfilling possible missed fills between .+ from drop copy/);
@@ -63,7 +41,7 @@ describe('fillwatch record --dc-port', () => {
   });
 
   test('--dc-port needs --db', async () => {
-    const run = await fillwatch(['record', '--host', 'localhost', '--port', '1', '--target', 'KalshiNR', '--api-key-id', API_KEY_ID,
+    const run = await runFillwatch(['record', '--host', 'localhost', '--port', '1', '--target', 'KalshiNR', '--api-key-id', API_KEY_ID,
       '--key-file', 'k.pem', '--out', 'x.jsonl', '--dc-port', '2']);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /^fillwatch: --dc-port needs --db/);
