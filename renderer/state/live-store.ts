@@ -28,6 +28,8 @@ export interface LiveState {
   readonly alertsSeen: number;
   applySnapshot(snapshot: AppSnapshot): void;
   applyBatch(batch: LiveBatch): void;
+  /** Several batches in order, as one update (frame-gate.ts). */
+  applyBatches(batches: readonly LiveBatch[]): void;
   syncFailed(error: IpcError, retryInMs: number): void;
   markAlertsSeen(): void;
 }
@@ -48,15 +50,25 @@ export const useLiveStore = create<LiveState>()((set) => ({
     demo: snapshot.demo,
     sync: { kind: 'live' },
   }),
-  applyBatch: (batch) => set((state) => ({
-    rows: addExecutions(state.rows, batch.executions, true, LIVE_ROWS_KEPT, performance.now()),
-    accounts: batch.statuses.length === 0 ? state.accounts : withStatuses(state.accounts, batch.statuses),
-    alerts: batch.alerts.length === 0 ? state.alerts : [...[...batch.alerts].reverse(), ...state.alerts].slice(0, ALERTS_KEPT),
-    logs: batch.logs.length === 0 ? state.logs : [...[...batch.logs].reverse(), ...state.logs].slice(0, LOGS_KEPT),
-  })),
+  applyBatch: (batch) => set((state) => withBatch(state, batch, performance.now())),
+  applyBatches: (batches) => set((state) => {
+    const now = performance.now();
+    let next: Pick<LiveState, 'rows' | 'accounts' | 'alerts' | 'logs'> = state;
+    for (const batch of batches) next = withBatch(next, batch, now);
+    return next;
+  }),
   syncFailed: (error, retryInMs) => set({ sync: { kind: 'failed', error, retryInMs } }),
   markAlertsSeen: () => set((state) => ({ alertsSeen: state.alerts.length })),
 }));
+
+function withBatch(state: Pick<LiveState, 'rows' | 'accounts' | 'alerts' | 'logs'>, batch: LiveBatch, now: number): Pick<LiveState, 'rows' | 'accounts' | 'alerts' | 'logs'> {
+  return {
+    rows: addExecutions(state.rows, batch.executions, true, LIVE_ROWS_KEPT, now),
+    accounts: batch.statuses.length === 0 ? state.accounts : withStatuses(state.accounts, batch.statuses),
+    alerts: batch.alerts.length === 0 ? state.alerts : [...[...batch.alerts].reverse(), ...state.alerts].slice(0, ALERTS_KEPT),
+    logs: batch.logs.length === 0 ? state.logs : [...[...batch.logs].reverse(), ...state.logs].slice(0, LOGS_KEPT),
+  };
+}
 
 function withStatuses(accounts: ReadonlyMap<string, AccountView>, statuses: LiveBatch['statuses']): ReadonlyMap<string, AccountView> {
   const next = new Map(accounts);

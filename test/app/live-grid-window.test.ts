@@ -5,6 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { arrivalStage, FADING_MS, NEW_MS, untilNextStage } from '../../renderer/views/Live/arrival-highlight.ts';
+import { FrameGate } from '../../renderer/state/frame-gate.ts';
 import { anchoredScrollTop, gridTemplate, indexOfDescending, OVERSCAN_ROWS, ROW_PX, rowWindow } from '../../renderer/views/Live/grid-template.ts';
 
 const indexes = (w: ReturnType<typeof rowWindow>) => w.rows.map((r) => r.index);
@@ -76,5 +77,29 @@ describe('Live grid window', () => {
     assert.equal(untilNextStage(NEW_MS + 100), FADING_MS - NEW_MS - 100);
     assert.equal(untilNextStage(FADING_MS), Number.POSITIVE_INFINITY);
     assert.equal(untilNextStage(undefined), Number.POSITIVE_INFINITY);
+  });
+
+  test('frame gate: a batch is applied at once when nothing waits for a frame; those that come faster wait and go together, in order', () => {
+    const applied: number[][] = [];
+    const frames: (() => void)[] = [];
+    const gate = new FrameGate<number>({ apply: (items) => applied.push([...items]), nextFrame: (f) => frames.push(f), holdWhen: (n) => n >= 100 });
+    gate.push(1);
+    assert.deepEqual(applied, [[1]], 'at once');
+    gate.push(2);
+    gate.push(3);
+    assert.deepEqual(applied, [[1]], 'the DOM already changed this frame: held');
+    assert.equal(frames.length, 1, 'one frame asked for');
+    frames.shift()!();
+    assert.deepEqual(applied, [[1], [2, 3]], 'merged, at the frame');
+    frames.shift()?.();
+    gate.push(4);
+    assert.deepEqual(applied.at(-1), [4], 'a frame passed: at once again');
+    frames.shift()!();
+    gate.push(500);
+    assert.deepEqual(applied.at(-1), [4], 'a large batch waits for the frame that paints it');
+    gate.push(5);
+    gate.clear();
+    frames.shift()!();
+    assert.deepEqual(applied.at(-1), [4], 'cleared: a snapshot superseded what was held');
   });
 });

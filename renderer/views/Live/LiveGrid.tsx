@@ -130,7 +130,9 @@ export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readon
     setView({ top: el.scrollTop, height: el.clientHeight });
   }, [highlight]);
 
-  useEffect(() => {
+  // In the same commit as the rows (a layout effect after RowLayer's): when the focused row was dropped,
+  // the focus is never left on the page's body for a key to land there.
+  useLayoutEffect(() => {
     if (!focusPending.current || active === undefined) return;
     focusPending.current = false;
     body.current?.querySelector<HTMLElement>(`tr[data-position="${active}"]`)?.focus();
