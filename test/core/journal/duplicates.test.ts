@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { verifyJournal } from '../../../electron/core/journal/verify.ts';
-import { acceptAll, er, openJournal, SESSION, storedMessages, tempDir } from './journal-fixtures.ts';
+import { acceptAll, er, openJournal, openReportingJournal, SESSION, storedMessages, tempDir } from './journal-fixtures.ts';
 
 function count(path: string, sql: string): number {
   const db = new Database(path, { readonly: true });
@@ -21,9 +21,7 @@ test('the same ExecID accepted twice (PossDup resend) is stored once and reporte
   const dir = tempDir();
   try {
     const path = dir.file('j.db');
-    const reported: string[] = [];
-    const journal = openJournal(path, { onCommitted: (records) => reported.push(...records.map((r) => r.execId)) });
-    journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+    const { journal, reported } = openReportingJournal(path);
     acceptAll(journal, [er(1, { execId: '4;7' }), er(2, { execId: '4;8' })]);
     journal.commit();
     // Across batches: the exchange resends 4;7 (a new MsgSeqNum, PossDupFlag=Y).

@@ -7,7 +7,7 @@ import { chmodSync, writeFileSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describeJournalErrorKind, JournalError, journalErrorKindOf, type JournalErrorKind } from '../../../electron/core/journal/errors.ts';
 import { verifyJournal } from '../../../electron/core/journal/verify.ts';
-import { acceptAll, er, heartbeat, openJournal, tempDir } from './journal-fixtures.ts';
+import { acceptAll, er, heartbeat, openJournal, openReportingJournal, tempDir } from './journal-fixtures.ts';
 
 function isJournalError(kind: JournalErrorKind): (error: unknown) => boolean {
   return (error) => {
@@ -38,9 +38,7 @@ test('disk full: disk-full error, nothing half-stored, still readable, and the s
   const dir = tempDir();
   try {
     const path = dir.file('j.db');
-    const reported: string[] = [];
-    const journal = openJournal(path, { onCommitted: (r) => reported.push(...r.map((x) => x.execId)) });
-    journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+    const { journal, reported } = openReportingJournal(path);
     acceptAll(journal, ers(1, 5));
     journal.commit();
     const db = new Database(path, { readonly: true });

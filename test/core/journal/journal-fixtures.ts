@@ -31,6 +31,14 @@ export function openJournal(path: string, options: Partial<JournalOptions> = {})
   return Journal.open(path, { session: SESSION, ...options });
 }
 
+/** A journal on a new file (sequences from 1) that lists the ExecIDs it reports as committed, in order. */
+export function openReportingJournal(path: string, options: Partial<JournalOptions> = {}): { journal: Journal; reported: string[] } {
+  const reported: string[] = [];
+  const journal = openJournal(path, { ...options, onCommitted: (records) => reported.push(...records.map((r) => r.execId)) });
+  journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+  return { journal, reported };
+}
+
 /** Every message stored in the file, in id order (read on a connection of its own). */
 export function storedMessages(path: string): StoredMessage[] {
   const db = new Database(path, { readonly: true });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openJournalReader } from '../../../electron/core/journal/open-reader.ts';
-import { acceptAll, er, heartbeat, openJournal, settlementReport, storedMessages, tempDir } from './journal-fixtures.ts';
+import { acceptAll, er, heartbeat, openJournal, openReportingJournal, settlementReport, storedMessages, tempDir } from './journal-fixtures.ts';
 
 test('executions iterate in TransactTime order (then storage order), filtered by time, market and side, paged', () => {
   const dir = tempDir();
@@ -65,9 +65,7 @@ test('an ExecutionReport that cannot be decoded keeps its bytes and the reason; 
   const dir = tempDir();
   try {
     const path = dir.file('j.db');
-    const reported: string[] = [];
-    const journal = openJournal(path, { onCommitted: (r) => reported.push(...r.map((x) => x.execId)) });
-    journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+    const { journal, reported } = openReportingJournal(path);
     const bad = er(1, { execId: '2;1', execType: '0', ordStatus: '0', extra: [[1057, 'maybe']] }); // AggressorIndicator must be Y or N
     acceptAll(journal, [bad, er(2, { execId: '2;2' })]);
     journal.close();
