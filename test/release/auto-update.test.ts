@@ -7,7 +7,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { globSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
@@ -369,6 +369,16 @@ describe('runElectronApp with a stand-in updater', () => {
       rmSync(userData, { recursive: true, force: true });
     }
   });
+});
+
+test('only index.ts loads electron-updater, and the harness never reaches the updater', () => {
+  const root = join(import.meta.dirname, '../..');
+  const sources = globSync('{electron,shared,renderer}/**/*.{ts,tsx}', { cwd: root });
+  const importers = sources.filter((f) => /['"]electron-updater['"]/.test(readFileSync(join(root, f), 'utf8')));
+  assert.deepEqual(importers, ['electron/main/index.ts']);
+  const harness = sources.filter((f) => f.startsWith('electron/harness/'));
+  assert.ok(harness.length > 0);
+  for (const f of harness) assert.doesNotMatch(readFileSync(join(root, f), 'utf8'), /update\/|electron-app\.ts/, f);
 });
 
 function readFileSafe(path: string): string {
