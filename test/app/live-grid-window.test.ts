@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { arrivalStage, FADING_MS, NEW_MS, untilNextStage } from '../../renderer/views/Live/arrival-highlight.ts';
 import { FrameGate } from '../../renderer/state/frame-gate.ts';
-import { anchoredScrollTop, gridTemplate, indexOfDescending, OVERSCAN_ROWS, ROW_PX, rowWindow } from '../../renderer/views/Live/grid-template.ts';
+import { anchoredScrollTop, cellFlex, indexOfDescending, OVERSCAN_ROWS, ROW_PX, rowWindow } from '../../renderer/views/Live/grid-template.ts';
 
 const indexes = (w: ReturnType<typeof rowWindow>) => w.rows.map((r) => r.index);
 
@@ -62,9 +62,13 @@ describe('Live grid window', () => {
     assert.equal(indexOfDescending([], 1), -1);
   });
 
-  test('column template: a column without a width takes the rest; without one, widths share the spare room', () => {
-    assert.equal(gridTemplate([{ width: '14ch' }, { width: null }, { width: '9.5ch' }]), '14ch minmax(8ch, 1fr) 9.5ch');
-    assert.equal(gridTemplate([{ width: '14ch' }, { width: '9.5ch' }]), 'minmax(14ch, 14fr) minmax(9.5ch, 9.5fr)');
+  test('column widths: a column without a width takes the rest; without one, widths share the spare room in proportion', () => {
+    const full = [{ width: '14ch' }, { width: null }, { width: '9.5ch' }];
+    const ch = (n: number) => `calc(${n} * var(--live-ch))`;
+    assert.deepEqual(full.map((c) => cellFlex(c, full)), [{ flex: `0 0 ${ch(14)}` }, { flex: '1 1 0', minWidth: ch(8) }, { flex: `0 0 ${ch(9.5)}` }]);
+    const compact = [{ width: '14ch' }, { width: '9.5ch' }];
+    assert.deepEqual(compact.map((c) => cellFlex(c, compact)), [{ flex: `14 0 ${ch(14)}` }, { flex: `9.5 0 ${ch(9.5)}` }]);
+    assert.deepEqual(cellFlex({ width: '120px' }, full), { flex: '0 0 120px' }, 'other units as they are');
   });
 
   test('a row that arrived live: new, then fading, then plain, by its age; the next change is due when the stage ends', () => {

@@ -17,7 +17,7 @@ import type { PriceUnit } from '../../format/execution-format.ts';
 import { zoneLabel } from '../../format/execution-format.ts';
 import { nextRowIndex } from './grid-keys.ts';
 import { arrivalStage, untilNextStage } from './arrival-highlight.ts';
-import { anchoredScrollTop, gridTemplate, indexOfDescending, ROW_PX, rowWindow } from './grid-template.ts';
+import { anchoredScrollTop, cellFlex, indexOfDescending, ROW_PX, rowWindow } from './grid-template.ts';
 import { RowLayer, type DrawnRow } from './row-layer.ts';
 
 const features = tableFeatures({});
@@ -32,7 +32,6 @@ const FIRST_HEIGHT = 1_200;
 
 export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readonly label: string; readonly columns?: readonly ExecutionColumn[] }) {
   const timeZone = usePreferences((s) => effectiveTimeZone(s.timeZone));
-  const gridStyle = useMemo(() => ({ '--live-columns': gridTemplate(shown), '--live-row-height': `${ROW_PX}px` }) as CSSProperties, [shown]);
   const { order, byPosition } = useLiveStore((s) => s.rows);
   // Read here once for all rows (a row subscribing itself costs a subscription per row drawn).
   const accounts = useLiveStore((s) => s.accounts);
@@ -161,7 +160,7 @@ export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readon
 
   return (
     <div className="grid-scroll" ref={scroller}>
-      <table role="grid" aria-label={label} aria-readonly="true" aria-rowcount={order.length + 1} className="live-grid" style={gridStyle}>
+      <table role="grid" aria-label={label} aria-readonly="true" aria-rowcount={order.length + 1} className="live-grid" style={GRID_STYLE}>
         <LiveHeader columns={shown} zone={zoneLabel(timeZone)} />
         {/* Its rows are drawn by RowLayer (row-layer.ts); React renders none here. */}
         <tbody ref={body} onKeyDown={onKeyDown} onFocus={onFocus} onBlur={onBlur} style={{ paddingTop: slice.padTop * ROW_PX, paddingBottom: slice.padBottom * ROW_PX }} />
@@ -171,6 +170,7 @@ export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readon
 }
 
 const DOLLARS: PriceUnit = 'dollars';
+const GRID_STYLE = { '--live-row-height': `${ROW_PX}px` } as CSSProperties;
 
 /** The header row, built by TanStack Table from the column table; re-rendered only when the columns or the zone's name change. */
 const LiveHeader = memo(function LiveHeader({ columns: shown, zone }: { readonly columns: readonly ExecutionColumn[]; readonly zone: string }) {
@@ -183,7 +183,7 @@ const LiveHeader = memo(function LiveHeader({ columns: shown, zone }: { readonly
           {group.headers.map((header, i) => {
             const column = shown[i]!;
             return (
-              <th key={header.id} role="columnheader" scope="col" title={column.description} className={column.align === 'end' ? 'cell-end' : undefined}>
+              <th key={header.id} role="columnheader" scope="col" title={column.description} className={column.align === 'end' ? 'cell-end' : undefined} style={cellFlex(column, shown)}>
                 <table.FlexRender header={header} />
               </th>
             );

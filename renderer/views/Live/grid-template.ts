@@ -1,6 +1,6 @@
-// grid-template.ts — the Live grid's geometry: its column widths as one CSS grid template (each row is its
-// own CSS grid on these tracks, so the header and every row line up without table layout), and which
-// rows to put in the DOM. Only the rows in view, a few either side and the tab-stop row are rendered:
+// grid-template.ts — the Live grid's geometry: its column widths as flex items (each row is one flex
+// line of cells with the same widths, so the header and every row line up without table layout), and
+// which rows to put in the DOM. Only the rows in view, a few either side and the tab-stop row are rendered:
 // the window keeps 500 executions, and laying out, painting and diffing all of them for every batch
 // cost Chromium one core at 1,000 executions/s (bench item 9). Rows have one fixed height, so a row's
 // place is its index × ROW_PX and the rest is padding. Pure, so it is tested without a browser.
@@ -11,17 +11,26 @@ export const ROW_PX = 24;
 /** Rows rendered above and below what is in view, so a quick scroll or a batch shows no gap. */
 export const OVERSCAN_ROWS = 8;
 
-export function gridTemplate(columns: readonly Pick<ExecutionColumn, 'width'>[]): string {
-  const fills = columns.some((c) => c.width === null);
-  return columns.map((c) => {
-    if (c.width === null) return 'minmax(8ch, 1fr)';
-    if (fills) return c.width;
-    // No column takes the rest (the compact window): share the spare width in proportion, as a
-    // fixed-layout table does.
-    const ch = /^(\d+(?:\.\d+)?)ch$/.exec(c.width);
-    return ch === null ? c.width : `minmax(${c.width}, ${ch[1]}fr)`;
-  }).join(' ');
+/**
+ * A column's share of the row, as a flex item: its width, or the rest of the row for the one column
+ * without one. With no such column (the compact window) the spare width is shared in proportion to
+ * the widths, as a fixed-layout table does. Every row (and the header) is a flex line of these, each
+ * cell the same inline style, so all rows line up; flex lays a row out in about half the time a CSS
+ * grid row took (the cost that grows with each new row, bench item 9). Widths in ch are counted in the
+ * grid's own ch (--live-ch, LiveView.css), not the cell's: a bold cell's wider 0 would push the row.
+ */
+export function cellFlex(column: Pick<ExecutionColumn, 'width'>, columns: readonly Pick<ExecutionColumn, 'width'>[]): { readonly flex: string; readonly minWidth?: string } {
+  if (column.width === null) return { flex: '1 1 0', minWidth: gridCh('8ch') };
+  if (columns.some((c) => c.width === null)) return { flex: `0 0 ${gridCh(column.width)}` };
+  const ch = CH.exec(column.width);
+  return { flex: `${ch === null ? 0 : ch[1]} 0 ${gridCh(column.width)}` };
 }
+
+const CH = /^(\d+(?:\.\d+)?)ch$/;
+const gridCh = (width: string): string => {
+  const ch = CH.exec(width);
+  return ch === null ? width : `calc(${ch[1]} * var(--live-ch))`;
+};
 
 export interface RenderedRow {
   readonly index: number;

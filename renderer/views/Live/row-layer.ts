@@ -11,6 +11,7 @@ import type { CellContext, ExecutionColumn } from '../../columns/execution-colum
 import type { PriceUnit } from '../../format/execution-format.ts';
 import type { LiveRow } from '../../state/live-rows.ts';
 import type { ArrivalStage } from './arrival-highlight.ts';
+import { cellFlex } from './grid-template.ts';
 
 export interface DrawnRow {
   readonly row: LiveRow;
@@ -53,6 +54,7 @@ export class RowLayer {
       const td = body.ownerDocument.createElement('td');
       td.setAttribute('role', 'gridcell');
       td.className = cellClass(column);
+      Object.assign(td.style, cellFlex(column, columns));
       tr.append(td);
     }
     this.#template = tr;
