@@ -10,7 +10,8 @@
 //    run per account off UNIQUE (account_id, exec_key) (ExecIDs are unique per account only);
 //  - when a filter selects few rows (limits.smallSet): fetch exactly those by index and sort them;
 //  - a text match sorted by time walks the next limits.textWindow rows first, and only then scans the
-//    rest in table order and sorts (a rare match costs one scan, a common one a short walk).
+//    rest in table order and sorts (a rare match costs one scan, a common one a short walk); once a rare
+//    match's rows are known (textCandidates), a longer text that contains it reads only those.
 // Correctness never depends on the choice: every statement applies the whole filter and the keyset,
 // and arms cover every value present (listed in the same read transaction).
 import type { HistorySort } from '../../../shared/history/history-sort.ts';
@@ -41,6 +42,12 @@ export interface PageQuery {
   /** The account name of a session id, for sorting by account. */
   readonly accountName: (sessionId: number) => string;
   readonly limits: PlannerLimits;
+  /**
+   * Every row a text filter can match, when known (history-text-cache.ts): the rows an earlier text
+   * that this one contains matched, up to a row id, plus every row after it. Filters and sorts still
+   * apply in full: this only narrows where to look.
+   */
+  readonly textCandidates?: { readonly rowIds: SqlTerm; readonly count: number; readonly exact?: boolean };
 }
 
 /** One statement of a plan; its SQL ends in `LIMIT ?`, bound by the runner to the rows still needed. */
@@ -49,6 +56,8 @@ export interface PlanStep {
   readonly params: readonly SqlValue[];
   /** The sort key of every row of this step, when it is a constant the statement does not select. */
   readonly key?: string | number;
+  /** This step scans the table for a text match (the store may first collect the match's rows instead). */
+  readonly textScan?: true;
 }
 
 export interface PagePlan {
@@ -64,7 +73,7 @@ interface Arm {
   readonly key: string | number | undefined;
 }
 
-type DriverName = ArmDimension | 'time';
+type DriverName = ArmDimension | 'time' | 'text';
 
 interface Driver {
   readonly name: DriverName;
@@ -86,13 +95,15 @@ export function planPage(q: PageQuery, probe: HistoryProbe): PagePlan | 'empty' 
   for (const d of filteredDimensions(f)) if (armsOf(d)?.length === 0) return 'empty';
 
   const drivers = listDrivers(q, armsOf, probe);
-  const small = drivers.reduce<Driver | undefined>((best, d) => (d.count < q.limits.smallSet && (best === undefined || d.count < best.count) ? d : best), undefined);
+  // A text match's known rows (at most history-text-cache.ts's cap) are always worth fetching and sorting
+  // rather than scanning the table again.
+  const small = drivers.reduce<Driver | undefined>((best, d) => ((d.count < q.limits.smallSet || d.name === 'text') && (best === undefined || d.count < best.count) ? d : best), undefined);
   const access = q.spec.access;
 
   if (q.sort.column === 'time') {
     // Arms of a filtered dimension read only its rows (and seek on the time range too), so never
     // more than the time index would: take the narrowest.
-    const best = drivers.filter((d): d is Driver & { name: ArmDimension } => d.name !== 'time')
+    const best = drivers.filter((d): d is Driver & { name: ArmDimension } => d.name !== 'time' && d.name !== 'text')
       .reduce<(Driver & { name: ArmDimension }) | undefined>((b, d) => (b === undefined || d.count < b.count ? d : b), undefined);
     if (small !== undefined && small.name !== best?.name && small.name !== 'time') return lookup(q, small);
     if (best !== undefined) return arms(q, best.name, armsOf(best.name)!);
@@ -160,6 +171,7 @@ function listDrivers(q: PageQuery, armsOf: (d: ArmDimension) => Arm[] | undefine
     const values = dimensionArms.map((a) => a.values);
     drivers.push({ name: dimension, count: probe.cappedArmsCount(dimension, values, bounds, q.limits.smallSet), rowIds: armRowIds(dimension, values, bounds) });
   }
+  if (q.textCandidates !== undefined) drivers.push({ name: 'text', count: q.textCandidates.count, rowIds: q.textCandidates.rowIds });
   if (f.time !== undefined) {
     const where = whereSql(bounds);
     const index = 'executions_by_time';
@@ -254,7 +266,7 @@ function windowedWalk(q: PageQuery, probe: HistoryProbe): PagePlan {
   const beyond: SqlTerm = { sql: `(event_at, raw_id) ${op} (?, ?)`, params: [end.eventAt, end.rowId] };
   const terms = present([...allTerms(f), keyset(q)]);
   return {
-    steps: [step(q, 'INDEXED BY executions_by_time', [...terms, inside]), step(q, 'NOT INDEXED', [...terms, beyond])],
+    steps: [step(q, 'INDEXED BY executions_by_time', [...terms, inside]), { ...step(q, 'NOT INDEXED', [...terms, beyond]), textScan: true }],
     shape: 'walk(executions_by_time, window)+scan',
   };
 }

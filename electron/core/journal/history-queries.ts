@@ -18,9 +18,10 @@ import { journalCall } from './errors.ts';
 import { HISTORY_SELECT, SORT_COLUMNS, toHistoryRow, type HistoryDbRow, type SortColumnSpec } from './history-columns.ts';
 import { countRows, DEFAULT_COUNT_LIMITS, type CountLimits } from './history-count.ts';
 import { decodeCursor, decodePosition, encodeCursor, encodePosition, type CursorPlace } from './history-cursor.ts';
-import { allTerms, compileFilter, whereSql, type CompiledFilter } from './history-filter-sql.ts';
-import { DEFAULT_PLANNER_LIMITS, planPage, type PagePlan, type PlannerLimits } from './history-plan.ts';
+import { allTerms, compileFilter, whereSql, type CompiledFilter, type SqlTerm } from './history-filter-sql.ts';
+import { DEFAULT_PLANNER_LIMITS, planPage, type PagePlan, type PlanStep, type PlannerLimits } from './history-plan.ts';
 import { HistoryProbe } from './history-probe.ts';
+import { MAX_TEXT_IDS, TextMatchCache } from './history-text-cache.ts';
 import { MessageReader } from './message-reader.ts';
 import { openJournalDatabase } from './open-database.ts';
 
@@ -61,6 +62,8 @@ export class SqliteHistoryStore implements HistoryStore {
   readonly #plannerLimits: PlannerLimits;
   readonly #countLimits: CountLimits;
   #accounts = new Map<number, string>();
+  /** Rows of recent rare text matches, so a longer text typed after them reads only those (history-text-cache.ts). */
+  readonly #texts = new TextMatchCache();
 
   constructor(db: Database.Database, options: HistoryStoreOptions = {}) {
     this.#db = db;
@@ -89,6 +92,13 @@ export class SqliteHistoryStore implements HistoryStore {
   async count(filter: HistoryFilter, options: HistoryCountOptions = {}): Promise<HistoryCount> {
     return this.#read('count', () => {
       const compiled = this.#compile(filter, options.asOf === undefined ? undefined : decodePosition(options.asOf));
+      const candidates = compiled.matchesNothing ? undefined : this.#texts.candidates(textOf(filter));
+      if (candidates !== undefined) {
+        // Every row the text can match is known: count exactly among them.
+        const where = whereSql(allTerms(compiled));
+        const value = this.#statement(`SELECT count(*) FROM executions WHERE raw_id IN (${candidates.rowIds.sql}) AND ${where.sql}`, 'pluck').get(...candidates.rowIds.params, ...where.params) as number;
+        return { value, exact: true };
+      }
       return countRows(compiled, (sql, mode) => this.#statement(sql, mode), this.#probe, { exact: options.exact === true, budgetMs: this.#countBudgetMs, now: this.#now, limits: this.#countLimits });
     });
   }
@@ -156,10 +166,26 @@ export class SqliteHistoryStore implements HistoryStore {
   }
 
   #page(request: HistoryPageRequest, asOf: number | undefined): HistoryPage {
-    const { query, backwards, given } = this.#pageQuery(request, asOf);
-    const plan: PagePlan | 'empty' = planPage(query, this.#probe);
+    let { query, backwards, given } = this.#pageQuery(request, asOf);
+    const text = textOf(request.filter);
+    // A longer text typed after a kept one: narrow the kept rows to this text first (a pass over them,
+    // what the page's lookup costs anyway), so the next key reads fewer still.
+    if (text !== undefined && query.textCandidates?.exact === false && this.#collectText(text, asOf, query.textCandidates.rowIds)) {
+      ({ query, backwards, given } = this.#pageQuery(request, asOf));
+    }
+    let plan: PagePlan | 'empty' = planPage(query, this.#probe);
     const rows: HistoryDbRow[] = [];
-    for (const step of plan === 'empty' ? [] : plan.steps) {
+    for (let i = 0; plan !== 'empty' && i < plan.steps.length; i++) {
+      const step: PlanStep = plan.steps[i]!;
+      // The time-ordered walk did not fill the page: a rare text. Collect its rows (one scan, as this
+      // step's own would have been) and read the page, and later a longer text, from them.
+      if (step.textScan === true && text !== undefined && query.textCandidates === undefined && this.#collectText(text, asOf, undefined)) {
+        ({ query, backwards, given } = this.#pageQuery(request, asOf));
+        plan = planPage(query, this.#probe);
+        rows.length = 0;
+        i = -1;
+        continue;
+      }
       const found = this.#statement(step.sql).all(...step.params, request.limit + 1 - rows.length) as HistoryDbRow[];
       for (const row of found) rows.push(step.key === undefined ? row : { ...row, k0: step.key });
       if (rows.length > request.limit) break;
@@ -188,7 +214,29 @@ export class SqliteHistoryStore implements HistoryStore {
     const cursor = rowId !== undefined ? this.#placeOfRow(rowId, spec) : given === undefined ? undefined : decodeCursor(given, sort.column, spec.key?.type);
     const backwards = request.before !== undefined || request.beforeRow !== undefined;
     const filter = this.#compile(request.filter, asOf);
-    return { query: { filter, sort, spec, cursor, backwards, accountName: (id) => this.#accountName(id) ?? '', limits: this.#plannerLimits }, backwards, given: cursor !== undefined };
+    const textCandidates = filter.matchesNothing ? undefined : this.#texts.candidates(textOf(request.filter));
+    return {
+      query: { filter, sort, spec, cursor, backwards, accountName: (id) => this.#accountName(id) ?? '', limits: this.#plannerLimits, ...(textCandidates === undefined ? {} : { textCandidates }) },
+      backwards,
+      given: cursor !== undefined,
+    };
+  }
+
+  /**
+   * The rows up to `asOf` (or the head) that the text alone matches, kept when there are at most
+   * MAX_TEXT_IDS of them: by a scan (stopped at the first row past the cap: a common text gives up
+   * early), or among the candidate rows of a text this one contains.
+   */
+  #collectText(text: string, asOf: number | undefined, among: SqlTerm | undefined): boolean {
+    const upTo = asOf ?? this.#head();
+    const term = compileFilter({ text }, () => []).text;
+    if (term === undefined) return false;
+    const ids = (among === undefined
+      ? this.#statement(`SELECT raw_id FROM executions NOT INDEXED WHERE (${term.sql}) AND raw_id <= ? LIMIT ?`, 'pluck').all(...term.params, upTo, MAX_TEXT_IDS + 1)
+      : this.#statement(`SELECT raw_id FROM executions WHERE raw_id IN (${among.sql}) AND (${term.sql}) AND raw_id <= ? LIMIT ?`, 'pluck').all(...among.params, ...term.params, upTo, MAX_TEXT_IDS + 1)) as number[];
+    if (ids.length > MAX_TEXT_IDS) return false;
+    this.#texts.remember(text, upTo, ids);
+    return true;
   }
 
   /** The keyset place of one row in a sort, with the key computed by the same SQL the pages compare. */
@@ -262,6 +310,12 @@ function checkSort(sort: HistorySort): HistorySort {
     throw new HistoryQueryError('bad-sort', JSON.stringify(sort));
   }
   return sort;
+}
+
+/** The quick filter's text when it is a non-empty string (compileFilter refuses other types). */
+function textOf(filter: HistoryFilter): string | undefined {
+  const text: unknown = (filter as { text?: unknown } | null)?.text;
+  return typeof text === 'string' && text !== '' ? text : undefined;
 }
 
 /** The fields that are set (so `{ ...defaults, ...definedOnly(given) }` keeps a default for the rest). */
