@@ -39,7 +39,7 @@ export const LAST_PX_SORT_SQL = `(CASE WHEN last_px_key = ${ABSENT_DECIMAL_KEY} 
 
 export function migrate0008(db: Database.Database): void {
   db.exec(`
-    CREATE INDEX executions_by_last_px  ON executions (${LAST_PX_SORT_SQL}, event_at);
-    CREATE INDEX executions_by_last_qty ON executions (last_qty_key, event_at);
+    CREATE INDEX IF NOT EXISTS executions_by_last_px  ON executions (${LAST_PX_SORT_SQL}, event_at);
+    CREATE INDEX IF NOT EXISTS executions_by_last_qty ON executions (last_qty_key, event_at);
   `);
 }
