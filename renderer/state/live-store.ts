@@ -1,8 +1,9 @@
 // live-store.ts — the renderer's live state in one zustand store: the Live view's rows (bounded, keyed
 // by journal position), the accounts with their statuses, recent alerts and log lines, demo mode, and
 // how the window's sync with main is going. Changes arrive as whole snapshots or batches (one store
-// update per batch, never per execution); components select the slice they show, so a new row
-// re-renders the grid's row list and that row, not the rows already on screen.
+// update per batch, never per execution; batches that come faster than frames as one update per frame,
+// frame-gate.ts); components select the slice they show, and the Live grid draws only its new rows
+// (views/Live/row-layer.ts).
 import { create } from 'zustand';
 import type { AccountView, Alert, AppSnapshot, DemoStatus, IpcError, LiveBatch, LogLine } from '../../shared/ipc/contract.ts';
 import { addExecutions, LIVE_ROWS_KEPT, NO_ROWS, rowsFromSnapshot, type LiveRows } from './live-rows.ts';
