@@ -158,8 +158,7 @@ describe('OpenAlertsTracker: the Alerts tab\'s count', () => {
   test('snapshot of open alerts, then live: new ones count, reviewed or suppressed ones do not; an open copy that came during the snapshot is checked first', async () => {
     const fake = fakeApi();
     const gets: string[] = [];
-    const get = fake.api.alerts.get;
-    (fake.api.alerts as { get: typeof get }).get = (id) => {
+    (fake.api.alerts as { get: FillwatchApi['alerts']['get'] }).get = (id) => {
       gets.push(id);
       // 'stale' was closed before the snapshot was read; 'fresh' is new since.
       return Promise.resolve({ ok: true, value: { alert: wire(id, id === 'stale' ? { state: 'closed', reviewCount: 1 } : {}), history: [], executions: [], executionsNotShown: 0 } });

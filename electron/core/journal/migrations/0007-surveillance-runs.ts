@@ -9,16 +9,16 @@ import type Database from 'better-sqlite3';
 
 export function migrate0007(db: Database.Database): void {
   db.exec(`
-    CREATE TABLE surveillance_runs (
+    CREATE TABLE IF NOT EXISTS surveillance_runs (
       id            INTEGER PRIMARY KEY,
       rules_version INTEGER NOT NULL,
       rules         TEXT    NOT NULL,
       from_raw_id   INTEGER NOT NULL,
       started_at    INTEGER NOT NULL
     ) STRICT;
-    CREATE TRIGGER surveillance_runs_no_update BEFORE UPDATE ON surveillance_runs
+    CREATE TRIGGER IF NOT EXISTS surveillance_runs_no_update BEFORE UPDATE ON surveillance_runs
     BEGIN SELECT RAISE(ABORT, 'surveillance_runs is append-only: its rows cannot be changed or deleted'); END;
-    CREATE TRIGGER surveillance_runs_no_delete BEFORE DELETE ON surveillance_runs
+    CREATE TRIGGER IF NOT EXISTS surveillance_runs_no_delete BEFORE DELETE ON surveillance_runs
     BEGIN SELECT RAISE(ABORT, 'surveillance_runs is append-only: its rows cannot be changed or deleted'); END;
   `);
 }
