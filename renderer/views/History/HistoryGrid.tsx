@@ -68,9 +68,9 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
   const getScrollElement = useCallback(() => scroller.current, []);
   const virtualizer = useVirtualizer({
     count: rows.length, getScrollElement, estimateSize: rowHeight, overscan: OVERSCAN_ROWS, getItemKey,
-    // Rows that scroll in render with React's own batching, not in a flushSync inside each scroll event:
-    // at 10 rows a frame the forced render made the scroll handler itself the long task.
-    useFlushSync: false,
+    // useFlushSync stays on (the default): rendered off the scroll event, the range can lag a scroll
+    // position that a page entering or leaving the window just moved, and rows of the old range show for
+    // a moment (tried: the e2e's scroll-through then saw rows out of order under load).
   });
   const items = virtualizer.getVirtualItems();
 
