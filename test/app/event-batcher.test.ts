@@ -20,14 +20,24 @@ function setUp() {
 }
 
 describe('EventBatcher', () => {
-  test('a burst of 10,000 executions in one frame is one batch, in commit order', () => {
+  test('a burst of 10,000 executions in one frame leaves as 10 batches of 1,000, one per frame, in commit order', () => {
     const { timer, batcher, batches } = setUp();
     for (let i = 1; i <= 10_000; i++) batcher.addExecutions([{ accountId: 'a', position: i, record: recordNo(i) }]);
+    batcher.setStatus(status('active', 5));
     assert.equal(batches.length, 0, 'nothing is sent synchronously');
     timer.advance(0);
     assert.equal(batches.length, 1);
-    assert.equal(batches[0]!.executions.length, 10_000);
-    assert.deepEqual(batches[0]!.executions.slice(0, 3).map((e) => e.position), [1, 2, 3]);
+    assert.equal(batches[0]!.executions.length, 1_000);
+    assert.equal(batches[0]!.statuses.length, 1, 'the rest of the news goes with the first');
+    timer.advance(FRAME_MS - 1);
+    assert.equal(batches.length, 1, 'the next at the next frame, not before');
+    timer.advance(1);
+    assert.equal(batches.length, 2);
+    for (let frame = 0; frame < 20; frame++) timer.advance(FRAME_MS);
+    assert.deepEqual(batches.map((b) => b.executions.length), Array(10).fill(1_000));
+    assert.deepEqual(batches.map((b) => b.seq), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    assert.deepEqual(batches.flatMap((b) => b.executions.map((e) => e.position)), Array.from({ length: 10_000 }, (_, i) => i + 1));
+    assert.ok(batches.slice(1).every((b) => b.statuses.length === 0));
   });
 
   test('at most one batch per frame, numbered 1, 2, 3 …', () => {
