@@ -10,6 +10,7 @@ import type { IpcError, LiveBatch } from '../../../shared/ipc/contract.ts';
 import type { AlertState } from '../../../shared/surveillance/alert.ts';
 import { filterFromAlertForm, upsertAlerts, type AlertFilterForm } from './alert-list.ts';
 import { useAlertsStore } from './alerts-store.ts';
+import { BatchSequence } from '../batch-sequence.ts';
 
 export const LIST_LIMIT = 1_000;
 
@@ -18,7 +19,7 @@ export class AlertsController {
   readonly #store = useAlertsStore;
   #generation = 0;
   #detailGeneration = 0;
-  #lastSeq: number | null = null;
+  readonly #sequence = new BatchSequence();
   /** Live alerts that arrived while a list was on its way (applied over it). */
   #arrived: SurveillanceAlertWire[] | null = null;
 
@@ -76,9 +77,7 @@ export class AlertsController {
   }
 
   #onBatch(batch: LiveBatch): void {
-    const missed = this.#lastSeq !== null && batch.seq > this.#lastSeq + 1;
-    this.#lastSeq = Math.max(this.#lastSeq ?? 0, batch.seq);
-    if (missed) {
+    if (this.#sequence.missedBefore(batch.seq)) {
       void this.reload();
       return;
     }

@@ -9,6 +9,7 @@ import { create } from 'zustand';
 import type { AlertListFilterWire, SurveillanceAlertWire } from '../../../shared/ipc/alerts-contract.ts';
 import type { LiveBatch } from '../../../shared/ipc/contract.ts';
 import type { FillwatchApi } from '../../../shared/ipc/fillwatch-api.ts';
+import { BatchSequence } from '../batch-sequence.ts';
 
 /** Beyond this many the tab says "1000+" (one list read, never a scan of the journal). */
 export const OPEN_ALERTS_LIMIT = 1_000;
@@ -28,7 +29,7 @@ export class OpenAlertsTracker {
   readonly #api: FillwatchApi;
   readonly #open = new Set<string>();
   #more = false;
-  #lastSeq: number | null = null;
+  readonly #sequence = new BatchSequence();
   #generation = 0;
   /** Alerts that arrived while a snapshot was on its way. */
   #arrived: SurveillanceAlertWire[] | null = null;
@@ -67,9 +68,7 @@ export class OpenAlertsTracker {
   }
 
   #onBatch(batch: LiveBatch): void {
-    const missed = this.#lastSeq !== null && batch.seq > this.#lastSeq + 1;
-    this.#lastSeq = Math.max(this.#lastSeq ?? 0, batch.seq);
-    if (missed) {
+    if (this.#sequence.missedBefore(batch.seq)) {
       void this.reload();
       return;
     }
