@@ -33,13 +33,20 @@ export function rowsFromSnapshot(snapshot: Pick<AppSnapshot, 'executions'>, keep
  * shown, so only those are sorted and stored.
  */
 export function addExecutions(rows: LiveRows, executions: readonly LiveExecutionWire[], arrivedLive: boolean, keep = LIVE_ROWS_KEPT, arrivedAt?: number): LiveRows {
-  let fresh = executions.filter((e) => !rows.byPosition.has(e.position));
+  // New positions, each once (a batch, or batches merged for a frame, may repeat one): so the newest
+  // `keep` below are `keep` distinct rows.
+  const seen = new Set<number>();
+  let fresh: LiveExecutionWire[] = [];
+  for (const e of executions) {
+    if (rows.byPosition.has(e.position) || seen.has(e.position)) continue;
+    seen.add(e.position);
+    fresh.push(e);
+  }
   if (fresh.length === 0) return rows;
-  if (fresh.length > keep) fresh = [...fresh].sort((a, b) => b.position - a.position).slice(0, keep);
+  if (fresh.length > keep) fresh = fresh.sort((a, b) => b.position - a.position).slice(0, keep);
   const byPosition = new Map(rows.byPosition);
   const added: number[] = [];
   for (const execution of fresh) {
-    if (byPosition.has(execution.position)) continue; // twice in one batch
     byPosition.set(execution.position, arrivedAt === undefined ? { execution, arrivedLive } : { execution, arrivedLive, arrivedAt });
     added.push(execution.position);
   }

@@ -53,10 +53,12 @@ export const useLiveStore = create<LiveState>()((set) => ({
   }),
   applyBatch: (batch) => set((state) => withBatch(state, batch, performance.now())),
   applyBatches: (batches) => set((state) => {
-    const now = performance.now();
+    if (batches.length === 1) return withBatch(state, batches[0]!, performance.now());
+    // Batches held for one frame (a catch-up): their executions are added once, so only the newest
+    // LIVE_ROWS_KEPT of all of them are built, not every batch's rows in turn.
     let next: Pick<LiveState, 'rows' | 'accounts' | 'alerts' | 'logs'> = state;
-    for (const batch of batches) next = withBatch(next, batch, now);
-    return next;
+    for (const batch of batches) next = withBatch(next, { ...batch, executions: [] }, 0);
+    return { ...next, rows: addExecutions(next.rows, batches.flatMap((b) => b.executions), true, LIVE_ROWS_KEPT, performance.now()) };
   }),
   syncFailed: (error, retryInMs) => set({ sync: { kind: 'failed', error, retryInMs } }),
   markAlertsSeen: () => set((state) => ({ alertsSeen: state.alerts.length })),
