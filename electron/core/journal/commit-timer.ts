@@ -1,6 +1,6 @@
 // commit-timer.ts — decides WHEN the journal commits what flush() leaves queued (the commit policy in
 // journal.ts): at once, or within the batch's deadline of its oldest message through one timer. The
-// deadline is `delayMs`, stretched to `burstDelayMs` once a socket read shows a backlog being drained
+// deadline is `delayMs`, stretched to `burstDelayMs` once socket reads show a backlog being drained
 // (burst()). Remembers that a deferred commit failed, so the next flush() commits synchronously and
 // its error reaches the caller. Owns the timer and the clock; never touches the database, and commits
 // only through the callback it is given.

@@ -13,11 +13,12 @@
 //    when the oldest queued message has waited commitDelayMs, or after a deferred commit failed;
 //    otherwise it leaves a timer that commits within commitDelayMs of the oldest message. A burst of
 //    small chunks then costs one transaction per few milliseconds instead of one per chunk;
-//  - a socket read that carried burstReadMessages or more (the session is draining a backlog, e.g. a
-//    catch-up resend) stretches that batch's limit from commitDelayMs to burstDelayMs (default 50), so
-//    it commits once batchMaxMessages are pending or its oldest message waited burstDelayMs: a
-//    100k-message catch-up is ~50 transactions of 2,000 instead of ~200 of a few hundred, each of
-//    which writes every index page it touched;
+//  - burstReads socket reads in a row (default 3) that each carried burstReadMessages or more (the
+//    session is draining a backlog, e.g. a catch-up resend) stretch the batch's limit from
+//    commitDelayMs to burstDelayMs (default 50), so it commits once batchMaxMessages are pending or
+//    its oldest message waited burstDelayMs: a 100k-message catch-up is ~50 transactions of 2,000
+//    instead of ~200 of a few hundred, each of which writes every index page it touched. One big read is not enough: in a steady flow it is what
+//    a short stall leaves behind, messages already late that a stretch would delay by 50 ms more;
 //  - commit(), close(), setNextOutbound() and resetSequences() commit at once.
 // A deferred commit that fails reports onCommitError, keeps the batch queued and makes the next
 // flush() commit synchronously, so the error reaches the session there and it stops consuming.
@@ -75,8 +76,10 @@ export interface JournalOptions extends OpenDatabaseOptions {
   readonly commitDelayMs?: number;
   /** The limit of a batch that a large socket read joined (see the commit policy above). Default 50. */
   readonly burstDelayMs?: number;
-  /** A socket read of this many messages or more marks a burst. Default 32 (a 16 KiB TLS record holds ~40 ERs). */
+  /** A socket read of this many messages or more is a big read. Default 32 (a 16 KiB TLS record holds ~40 ERs). */
   readonly burstReadMessages?: number;
+  /** This many big reads in a row mark a burst (a backlog being drained, not a stall's leftovers). Default 3. */
+  readonly burstReads?: number;
   /** After each commit: the executions that were new to the journal (resends and replays excluded). */
   readonly onCommitted?: (executions: readonly ExecutionRecord[]) => void;
   /** After each commit that stored something new: executions with their journal positions, settlements. */
@@ -115,6 +118,9 @@ export class Journal implements SequenceStore {
   readonly #batchMax: number;
   readonly #commitTimer: CommitTimer;
   readonly #burstRead: number;
+  readonly #burstReads: number;
+  /** Socket reads in a row that carried burstRead messages or more. */
+  #bigReadsInARow = 0;
   /** Messages accepted since the previous flush(): what one socket read brought. */
   #acceptedSinceFlush = 0;
   readonly #onCommitted: ((executions: readonly ExecutionRecord[]) => void) | undefined;
@@ -147,6 +153,7 @@ export class Journal implements SequenceStore {
     this.#batchMax = Math.max(1, options.batchMaxMessages ?? 2000);
     this.#commitTimer = new CommitTimer(options.commitDelayMs ?? 5, () => this.#commitFromTimer(), options.burstDelayMs ?? 50);
     this.#burstRead = Math.max(1, options.burstReadMessages ?? 32);
+    this.#burstReads = Math.max(1, options.burstReads ?? 3);
     this.#onCommitError = options.onCommitError;
     this.#onCommitted = options.onCommitted;
     this.#onUndecodable = options.onUndecodable;
@@ -216,8 +223,9 @@ export class Journal implements SequenceStore {
     this.#assertOpen();
     const read = this.#acceptedSinceFlush;
     this.#acceptedSinceFlush = 0;
+    this.#bigReadsInARow = read >= this.#burstRead ? this.#bigReadsInARow + 1 : 0;
     if (this.#pending.length === 0 && !this.#numbersDirty) return;
-    if (read >= this.#burstRead) this.#commitTimer.burst();
+    if (this.#bigReadsInARow >= this.#burstReads) this.#commitTimer.burst();
     if (!this.#commitTimer.commitNow(this.#pending.length)) return;
     if (this.#commitTimer.hasFailed || !this.#handOff()) this.commit();
   }

@@ -81,12 +81,12 @@ test('commitDelayMs 0: every flush() commits; commit() commits whatever the dela
   }
 });
 
-test('a socket read that brings a backlog stretches its batch to burstDelayMs (or batchMaxMessages); small reads keep commitDelayMs', async () => {
+test('socket reads that bring a backlog, burstReads in a row, stretch the batch to burstDelayMs (or batchMaxMessages); small reads keep commitDelayMs', async () => {
   const dir = tempDir();
   try {
     const path = dir.file('j.db');
     const commits: number[] = [];
-    const journal = openJournal(path, { commitDelayMs: 10, burstDelayMs: 150, burstReadMessages: 8, batchMaxMessages: 40, onCommitted: (r) => commits.push(r.length) });
+    const journal = openJournal(path, { commitDelayMs: 10, burstDelayMs: 150, burstReadMessages: 8, burstReads: 2, batchMaxMessages: 40, onCommitted: (r) => commits.push(r.length) });
     journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
     let seq = 1;
     const read = (n: number) => {
@@ -96,18 +96,29 @@ test('a socket read that brings a backlog stretches its batch to burstDelayMs (o
     read(2); // a trickle: commits within commitDelayMs
     await sleep(60);
     assert.deepEqual(commits, [2]);
-    read(10); // a backlog: the batch may wait for more
+    read(10); // one big read (what a stall leaves behind in a steady flow): no stretch
     await sleep(60);
-    assert.deepEqual(commits, [2], 'still queued after commitDelayMs');
-    assert.equal(journal.pendingCount, 10);
+    assert.deepEqual(commits, [2, 10], 'one big read commits within commitDelayMs');
+    read(2); // the flow is back to normal: the run of big reads ends
+    await sleep(60);
+    assert.deepEqual(commits, [2, 10, 2]);
     read(10);
+    read(10); // two big reads in a row: a backlog, the batch may wait for more
+    await sleep(60);
+    assert.deepEqual(commits, [2, 10, 2], 'still queued after commitDelayMs');
+    assert.equal(journal.pendingCount, 20);
     read(10);
     read(10); // 40 pending: batchMaxMessages commits at once
-    assert.deepEqual(commits, [2, 40]);
-    read(10);
-    await sleep(250);
-    assert.deepEqual(commits, [2, 40, 10], 'committed by burstDelayMs');
-    assert.equal(storedSeqs(path).length, 52);
+    assert.deepEqual(commits, [2, 10, 2, 40]);
+    read(10); // still in the run of big reads
+    await sleep(60);
+    assert.deepEqual(commits, [2, 10, 2, 40], 'the burst goes on');
+    await sleep(190);
+    assert.deepEqual(commits, [2, 10, 2, 40, 10], 'committed by burstDelayMs');
+    read(2); // the backlog is drained: a small read ends the run
+    await sleep(60);
+    assert.deepEqual(commits, [2, 10, 2, 40, 10, 2]);
+    assert.equal(storedSeqs(path).length, 66);
     journal.close();
   } finally {
     dir.remove();
