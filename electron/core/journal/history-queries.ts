@@ -22,6 +22,7 @@ import { allTerms, compileFilter, whereSql, type CompiledFilter, type SqlTerm } 
 import { DEFAULT_PLANNER_LIMITS, planPage, type PagePlan, type PlanStep, type PlannerLimits } from './history-plan.ts';
 import { HistoryProbe } from './history-probe.ts';
 import { MAX_TEXT_IDS, TextMatchCache } from './history-text-cache.ts';
+import { TextScanner, type TextScanOptions } from './history-text-scan.ts';
 import { MessageReader } from './message-reader.ts';
 import { openJournalDatabase } from './open-database.ts';
 
@@ -34,6 +35,8 @@ export interface HistoryStoreOptions {
   /** Thresholds of the planner and the counter (tests make them tiny to take every path). */
   readonly limits?: Partial<PlannerLimits & CountLimits>;
   readonly now?: () => number;
+  /** The in-memory corpus that rare text scans read (history-text-scan.ts). */
+  readonly textScan?: TextScanOptions;
 }
 
 export const MAX_PAGE_ROWS = 1000;
@@ -64,6 +67,8 @@ export class SqliteHistoryStore implements HistoryStore {
   #accounts = new Map<number, string>();
   /** Rows of recent rare text matches, so a longer text typed after them reads only those (history-text-cache.ts). */
   readonly #texts = new TextMatchCache();
+  /** Finds a rare text's rows: in memory once History has been opened, else by a scan of the table. */
+  readonly #textScanner: TextScanner;
 
   constructor(db: Database.Database, options: HistoryStoreOptions = {}) {
     this.#db = db;
@@ -76,6 +81,12 @@ export class SqliteHistoryStore implements HistoryStore {
     this.#countLimits = { ...DEFAULT_COUNT_LIMITS, ...definedOnly({ exactLookupCap: limits.exactLookupCap, chunkIds: limits.chunkIds }) };
     this.#probe = new HistoryProbe((sql, mode) => this.#statement(sql, mode));
     this.#messages = new MessageReader(db);
+    this.#textScanner = new TextScanner((sql, mode) => this.#statement(sql, mode), options.textScan);
+  }
+
+  /** What the text corpus holds so far (tests, bench). */
+  get textCorpus(): TextScanner['corpus'] {
+    return this.#textScanner.corpus;
   }
 
   async page(request: HistoryPageRequest): Promise<HistoryPage> {
@@ -83,6 +94,8 @@ export class SqliteHistoryStore implements HistoryStore {
   }
 
   async snapshot(request: HistoryPageRequest): Promise<HistorySnapshot> {
+    // A snapshot is what the History view reads first: from now on the quick filter is likely typed in.
+    this.#textScanner.warm();
     return this.#read('snapshot', () => {
       const head = this.#head();
       return { page: this.#page(request, head), position: encodePosition(head) };
@@ -153,6 +166,7 @@ export class SqliteHistoryStore implements HistoryStore {
   }
 
   async close(): Promise<void> {
+    this.#textScanner.close();
     this.#db.close();
   }
 
@@ -224,17 +238,17 @@ export class SqliteHistoryStore implements HistoryStore {
 
   /**
    * The rows up to `asOf` (or the head) that the text alone matches, kept when there are at most
-   * MAX_TEXT_IDS of them: by a scan (stopped at the first row past the cap: a common text gives up
-   * early), or among the candidate rows of a text this one contains.
+   * MAX_TEXT_IDS of them: by the text scanner (stopped at the first row past the cap: a common text
+   * gives up early), or among the candidate rows of a text this one contains.
    */
   #collectText(text: string, asOf: number | undefined, among: SqlTerm | undefined): boolean {
     const upTo = asOf ?? this.#head();
     const term = compileFilter({ text }, () => []).text;
     if (term === undefined) return false;
-    const ids = (among === undefined
-      ? this.#statement(`SELECT raw_id FROM executions NOT INDEXED WHERE (${term.sql}) AND raw_id <= ? LIMIT ?`, 'pluck').all(...term.params, upTo, MAX_TEXT_IDS + 1)
-      : this.#statement(`SELECT raw_id FROM executions WHERE raw_id IN (${among.sql}) AND (${term.sql}) AND raw_id <= ? LIMIT ?`, 'pluck').all(...among.params, ...term.params, upTo, MAX_TEXT_IDS + 1)) as number[];
-    if (ids.length > MAX_TEXT_IDS) return false;
+    const ids = among === undefined
+      ? this.#textScanner.scan(text, term, upTo, MAX_TEXT_IDS)
+      : this.#statement(`SELECT raw_id FROM executions WHERE raw_id IN (${among.sql}) AND (${term.sql}) AND raw_id <= ? LIMIT ?`, 'pluck').all(...among.params, ...term.params, upTo, MAX_TEXT_IDS + 1) as number[];
+    if (ids === 'over' || ids.length > MAX_TEXT_IDS) return false;
     this.#texts.remember(text, upTo, ids);
     return true;
   }

@@ -13,8 +13,8 @@ export interface HistoryFiltersProps {
   readonly id: string;
   readonly form: FilterForm;
   readonly problems: FormProblems;
-  /** `immediate`: a choice (checkbox), applied at once; typing is debounced by the view. */
-  readonly onChange: (patch: Partial<FilterForm>, immediate?: boolean) => void;
+  /** Applied at once, typing and choices alike (the controller reads only the newest of quick edits). */
+  readonly onChange: (patch: Partial<FilterForm>) => void;
   readonly onClear: () => void;
 }
 
@@ -23,7 +23,7 @@ export function HistoryFilters({ id, form, problems, onChange, onClear }: Histor
   const accountOptions = [...accounts.values()].map((a) => [a.account.apiKeyId, a.account.label] as const);
   const toggle = (key: 'accounts' | 'sides' | 'execTypes' | 'ordStatuses', value: string) => {
     const list = form[key];
-    onChange({ [key]: list.includes(value) ? list.filter((v) => v !== value) : [...list, value] }, true);
+    onChange({ [key]: list.includes(value) ? list.filter((v) => v !== value) : [...list, value] });
   };
   const box = (key: keyof FilterForm, label: string, extra: { type?: string; inputMode?: 'decimal'; placeholder?: string; step?: number } = {}) => (
     <div className="hfilter-box">

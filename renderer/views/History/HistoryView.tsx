@@ -1,8 +1,8 @@
 // HistoryView.tsx — every execution of every account, read page by page from the journal: the quick
 // filter (Ctrl+F or /), the per-column filters, the column chooser, export, "Displaying X of Y", the
-// grid and the details drawer (Enter opens it, Esc closes it). A keystroke after a pause is applied at
-// once; keystrokes in quick succession wait for a short pause (debounced), so a word typed quickly
-// starts one query, not one per letter.
+// grid and the details drawer (Enter opens it, Esc closes it). Every keystroke is applied at once: the
+// controller reads one query at a time and, when it answers, the newest form only (not one per letter
+// typed meanwhile), so fast typing costs no timer's wait and never queues stale scans.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FillwatchApi } from '../../../shared/ipc/fillwatch-api.ts';
 import { activeFilterCount, filterFromForm, type FilterForm } from '../../state/history/filter-form.ts';
@@ -19,13 +19,6 @@ import { HistoryGrid } from './HistoryGrid.tsx';
 import { HistoryStatus, RowCount } from './HistoryStatus.tsx';
 import './HistoryView.css';
 
-/**
- * Typing: a keystroke that follows the previous one within this many ms waits this long for the next
- * (a word typed quickly starts one query, not one per letter); the first keystroke after a pause is
- * applied at once (leading edge), so a deliberate edit costs no wait. Checkboxes never wait.
- */
-export const FILTER_DEBOUNCE_MS = 60;
-
 export function HistoryView({ api }: { readonly api: FillwatchApi }) {
   const controller = useMemo(() => historyController(api), [api]);
   const form = useHistoryStore((s) => s.layout.form);
@@ -34,7 +27,6 @@ export function HistoryView({ api }: { readonly api: FillwatchApi }) {
   const [draft, setDraft] = useState<FilterForm>(form);
   const [filtersOpen, setFiltersOpen] = useState(activeFilterCount(form) > 0);
   const quick = useRef<HTMLInputElement>(null);
-  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pushed = useRef<FilterForm>(form);
 
   // Another view asked for some fills (P&L's market, an alert's evidence): applied once, then cleared.
@@ -48,18 +40,12 @@ export function HistoryView({ api }: { readonly api: FillwatchApi }) {
   useEffect(() => { if (form !== pushed.current) { draftNow.current = form; setDraft(form); } }, [form]);
 
   const draftNow = useRef<FilterForm>(draft);
-  const lastEdit = useRef(Number.NEGATIVE_INFINITY);
-  const update = useCallback((patch: Partial<FilterForm>, immediate = false) => {
+  const update = useCallback((patch: Partial<FilterForm>) => {
     const next = { ...draftNow.current, ...patch };
     draftNow.current = next;
     setDraft(next);
-    clearTimeout(pending.current);
-    const now = performance.now();
-    const inBurst = now - lastEdit.current < FILTER_DEBOUNCE_MS;
-    lastEdit.current = now;
-    const push = () => { pushed.current = next; controller.setForm(next); };
-    if (immediate || !inBurst) push();
-    else pending.current = setTimeout(push, FILTER_DEBOUNCE_MS);
+    pushed.current = next;
+    controller.setForm(next);
   }, [controller]);
 
   useEffect(() => {
@@ -101,9 +87,9 @@ export function HistoryView({ api }: { readonly api: FillwatchApi }) {
         <ExportControls api={api} />
         <RowCount />
       </div>
-      {filtersOpen ? <HistoryFilters id="history-filters" form={draft} problems={problems} onChange={update} onClear={() => update(clearedForm(draft), true)} /> : null}
+      {filtersOpen ? <HistoryFilters id="history-filters" form={draft} problems={problems} onChange={update} onClear={() => update(clearedForm(draft))} /> : null}
       <EvidenceBanner />
-      <HistoryStatus controller={controller} onClearFilters={() => update(clearedForm(draft), true)} />
+      <HistoryStatus controller={controller} onClearFilters={() => update(clearedForm(draft))} />
       <div className="history-body">
         <HistoryGrid controller={controller} onOpen={(rowId) => set({ drawerRowId: rowId })} />
         {drawerRowId === null ? null : <DetailsDrawer api={api} rowId={drawerRowId} onClose={closeDrawer} />}

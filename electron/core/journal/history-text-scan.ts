@@ -1,0 +1,88 @@
+// history-text-scan.ts — finds every row a rare quick-filter text matches (the history store keeps
+// them in its TextMatchCache): from the in-memory corpus (history-text-corpus.ts) for the rows it
+// holds, and by SQL's LIKE for the rest. The corpus is filled in the background once History is
+// opened (warm()), a slice of rows per timer tick so the thread it shares with recording and other
+// queries is never held for long (a few ms a slice); until it is complete, the rows it lacks are scanned
+// as before, so an answer never depends on how far it got. A failed read only stops the filling.
+import type { SqlTerm } from './history-filter-sql.ts';
+import type { StatementOf } from './history-probe.ts';
+import { TextCorpus, type CorpusRow } from './history-text-corpus.ts';
+
+export interface TextScanOptions {
+  /** Rows read per background tick (default 2,048: a few ms). */
+  readonly sliceRows?: number;
+  readonly maxCorpusBytes?: number;
+}
+
+// A pending report's exec_key is '-1;-1|OrderID|…' and its ExecID '-1;-1' (history-filter-sql.ts).
+const CORPUS_ROWS_SQL = `SELECT raw_id, CASE WHEN substr(exec_key, 1, 6) = '-1;-1|' THEN '-1;-1' ELSE exec_key END, order_id, cl_ord_id, text
+  FROM executions WHERE raw_id > ? ORDER BY raw_id LIMIT ?`;
+
+export class TextScanner {
+  readonly #statement: StatementOf;
+  readonly #sliceRows: number;
+  readonly #corpus: TextCorpus;
+  #timer: NodeJS.Timeout | undefined;
+  #warm = false;
+  #closed = false;
+
+  constructor(statement: StatementOf, options: TextScanOptions = {}) {
+    this.#statement = statement;
+    this.#sliceRows = Math.max(1, options.sliceRows ?? 2048);
+    this.#corpus = new TextCorpus(options.maxCorpusBytes);
+  }
+
+  /** Rows the corpus holds (up to this id), and its size: for tests and the bench. */
+  get corpus(): { readonly upTo: number; readonly bytes: number; readonly filling: boolean } {
+    return { upTo: this.#corpus.upTo, bytes: this.#corpus.bytes, filling: this.#timer !== undefined };
+  }
+
+  /** History is in use: fill the corpus in the background (again after new rows, when scans lack many). */
+  warm(): void {
+    this.#warm = true;
+    this.#schedule();
+  }
+
+  /**
+   * The ids, ascending, of the rows up to `upTo` that `term` (the text's compiled LIKE) matches; 'over'
+   * once more than `max` do.
+   */
+  scan(text: string, term: SqlTerm, upTo: number, max: number): number[] | 'over' {
+    const covered = TextCorpus.searchable(text) ? Math.min(this.#corpus.upTo, upTo) : 0;
+    const ids = covered === 0 ? [] : this.#corpus.match(text, covered, max);
+    if (ids === 'over') return 'over';
+    if (covered < upTo) {
+      const rest = this.#statement(`SELECT raw_id FROM executions NOT INDEXED WHERE raw_id > ? AND raw_id <= ? AND (${term.sql}) LIMIT ?`, 'pluck')
+        .all(covered, upTo, ...term.params, max + 1 - ids.length) as number[];
+      ids.push(...rest);
+      if (ids.length > max) return 'over';
+      if (upTo - covered > this.#sliceRows) this.#schedule();
+    }
+    return ids;
+  }
+
+  close(): void {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #schedule(): void {
+    if (!this.#warm || this.#closed || this.#timer !== undefined || this.#corpus.full) return;
+    this.#timer = setTimeout(() => this.#fillSlice(), 0);
+    this.#timer.unref();
+  }
+
+  #fillSlice(): void {
+    this.#timer = undefined;
+    if (this.#closed) return;
+    let rows: CorpusRow[];
+    try {
+      rows = this.#statement(CORPUS_ROWS_SQL, 'raw').all(this.#corpus.upTo, this.#sliceRows) as CorpusRow[];
+    } catch {
+      return; // the corpus stays as far as it got; scans read the rest with SQL
+    }
+    if (!this.#corpus.append(rows)) return;
+    if (rows.length === this.#sliceRows) this.#schedule();
+  }
+}
