@@ -8,8 +8,13 @@
 // memory a row (the fields' own length), up to maxBytes; the rows past that are left to SQL.
 // Pure bookkeeping: the history store reads the rows and decides when.
 
-/** One row as the store reads it: row id, ExecID, OrderID, ClOrdID, Text. */
-export type CorpusRow = readonly [rowId: number, execId: string, orderId: string, clOrdId: string | null, text: string | null];
+/** One row as the store reads it: its id, and its fields each followed by a NUL (corpusLine()). */
+export type CorpusRow = readonly [rowId: number, line: string];
+
+/** A row's line: ExecID, OrderID, ClOrdID and Text, each followed by a NUL (a missing one empty). */
+export function corpusLine(execId: string, orderId: string, clOrdId: string | null, text: string | null): string {
+  return `${execId}\0${orderId}\0${clOrdId ?? ''}\0${text ?? ''}\0`;
+}
 
 /** The corpus stops growing at this size (about four million executions). */
 export const DEFAULT_MAX_CORPUS_BYTES = 256 * 1024 * 1024;
@@ -59,9 +64,8 @@ export class TextCorpus {
     let bytes: Buffer = Buffer.allocUnsafe(rows.length * 96);
     let at = 0;
     for (let i = 0; i < rows.length; i++) {
-      const [rowId, execId, orderId, clOrdId, text] = rows[i]!;
+      const [rowId, line] = rows[i]!;
       if (rowId <= this.#upTo) throw new Error(`corpus rows must follow row ${this.#upTo} (got ${rowId})`);
-      const line = `${execId}\0${orderId}\0${clOrdId ?? ''}\0${text ?? ''}\0`;
       // UTF-8 takes at most 3 bytes per UTF-16 unit.
       if (at + line.length * 3 > bytes.length) bytes = grow(bytes, at + line.length * 3);
       starts[i] = at;

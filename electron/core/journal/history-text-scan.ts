@@ -1,7 +1,7 @@
 // history-text-scan.ts — finds every row a rare quick-filter text matches (the history store keeps
 // them in its TextMatchCache): from the in-memory corpus (history-text-corpus.ts) for the rows it
 // holds, and by SQL's LIKE for the rest. The corpus is filled in the background once History is
-// opened (warm()), a slice of rows per timer tick so the thread it shares with recording and other
+// opened (warm()), a slice of rows per event-loop turn so the thread it shares with recording and other
 // queries is never held for long (a few ms a slice); until it is complete, the rows it lacks are scanned
 // as before, so an answer never depends on how far it got. A failed read only stops the filling.
 import type { SqlTerm } from './history-filter-sql.ts';
@@ -9,20 +9,23 @@ import type { StatementOf } from './history-probe.ts';
 import { TextCorpus, type CorpusRow } from './history-text-corpus.ts';
 
 export interface TextScanOptions {
-  /** Rows read per background tick (default 2,048: a few ms). */
+  /** Rows read per event-loop turn (default 2,048: ~3 ms). */
   readonly sliceRows?: number;
   readonly maxCorpusBytes?: number;
 }
 
-// A pending report's exec_key is '-1;-1|OrderID|…' and its ExecID '-1;-1' (history-filter-sql.ts).
-const CORPUS_ROWS_SQL = `SELECT raw_id, CASE WHEN substr(exec_key, 1, 6) = '-1;-1|' THEN '-1;-1' ELSE exec_key END, order_id, cl_ord_id, text
+// Each row's corpusLine() made by SQL: one text per row crosses N-API instead of four (0.37 against
+// 0.62 s for a million rows). A pending report's exec_key is '-1;-1|OrderID|…' and its ExecID '-1;-1'
+// (history-filter-sql.ts).
+const CORPUS_ROWS_SQL = `SELECT raw_id, (CASE WHEN substr(exec_key, 1, 6) = '-1;-1|' THEN '-1;-1' ELSE exec_key END)
+    || char(0) || order_id || char(0) || ifnull(cl_ord_id, '') || char(0) || ifnull(text, '') || char(0)
   FROM executions WHERE raw_id > ? ORDER BY raw_id LIMIT ?`;
 
 export class TextScanner {
   readonly #statement: StatementOf;
   readonly #sliceRows: number;
   readonly #corpus: TextCorpus;
-  #timer: NodeJS.Timeout | undefined;
+  #timer: NodeJS.Immediate | undefined;
   #warm = false;
   #closed = false;
 
@@ -63,13 +66,14 @@ export class TextScanner {
 
   close(): void {
     this.#closed = true;
-    clearTimeout(this.#timer);
+    if (this.#timer !== undefined) clearImmediate(this.#timer);
     this.#timer = undefined;
   }
 
   #schedule(): void {
     if (!this.#warm || this.#closed || this.#timer !== undefined || this.#corpus.full) return;
-    this.#timer = setTimeout(() => this.#fillSlice(), 0);
+    // An immediate, not a timer: I/O (socket reads, requests) still runs between slices, without a timer's 1 ms floor.
+    this.#timer = setImmediate(() => this.#fillSlice());
     this.#timer.unref();
   }
 

@@ -4,11 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { TextCorpus, type CorpusRow } from '../../../electron/core/journal/history-text-corpus.ts';
+import { corpusLine, TextCorpus, type CorpusRow } from '../../../electron/core/journal/history-text-corpus.ts';
 
 const fold = (text: string): string => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
-const modelMatch = (rows: readonly CorpusRow[], text: string, upTo: number): number[] =>
-  rows.filter((r) => r[0] <= upTo && r.slice(1).some((f) => typeof f === 'string' && fold(f).includes(fold(text)))).map((r) => r[0]);
+type Fields = readonly [string, string, string | null, string | null];
+const modelMatch = (rows: ReadonlyArray<readonly [number, Fields]>, text: string, upTo: number): number[] =>
+  rows.filter(([id, fields]) => id <= upTo && fields.some((f) => f !== null && fold(f).includes(fold(text)))).map(([id]) => id);
+const row = (id: number, ...fields: Fields): CorpusRow => [id, corpusLine(...fields)];
 
 // Few characters, so texts often match; case pairs (ASCII and not), LIKE's wildcards, multi-byte ones.
 const char = fc.constantFrom('a', 'A', 'b', 'B', '1', ';', '-', '%', '_', 'ü', 'Ü', 'ÿ', '€', '😀', ' ');
@@ -19,11 +21,11 @@ const textArb = fc.array(char, { minLength: 1, maxLength: 4 }).map((cs) => cs.jo
 test('matches as LIKE does, across slices, up to a row id', () => {
   fc.assert(fc.property(rowsArb, fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1 }), fc.array(textArb, { minLength: 1, maxLength: 6 }), fc.nat(80), (fields, sliceSizes, texts, upTo) => {
     // Row ids grow with gaps (other messages than executions take ids too).
-    const rows: CorpusRow[] = fields.map((f, i) => [i * 2 + 1, ...f]);
+    const rows = fields.map((f, i) => [i * 2 + 1, f] as const);
     const corpus = new TextCorpus();
     for (let at = 0, k = 0; at < rows.length; k++) {
       const size = sliceSizes[k % sliceSizes.length]!;
-      assert.equal(corpus.append(rows.slice(at, at + size)), true);
+      assert.equal(corpus.append(rows.slice(at, at + size).map(([id, f]) => row(id, ...f))), true);
       at += size;
     }
     assert.equal(corpus.upTo, rows.length === 0 ? 0 : rows[rows.length - 1]![0]);
@@ -35,17 +37,17 @@ test('matches as LIKE does, across slices, up to a row id', () => {
 
 test('one id per row, \'over\' past the cap, a NUL refused, and nothing taken once full', () => {
   const corpus = new TextCorpus(200);
-  assert.equal(corpus.append([[1, 'abc;abc', 'ORD-abc', 'cl-1', 'ABC'], [3, 'x', 'y', null, null], [4, 'abcd', 'z', null, 'tAbC']]), true);
+  assert.equal(corpus.append([row(1, 'abc;abc', 'ORD-abc', 'cl-1', 'ABC'), row(3, 'x', 'y', null, null), row(4, 'abcd', 'z', null, 'tAbC')]), true);
   assert.deepEqual(corpus.match('ABC', 10, 10), [1, 4], 'a row matching in several fields is one id');
   assert.deepEqual(corpus.match('abc', 3, 10), [1]);
   assert.equal(corpus.match('abc', 10, 1), 'over');
   assert.deepEqual(corpus.match('zz', 10, 0), []);
   assert.equal(TextCorpus.searchable('a\0b'), false);
   assert.throws(() => corpus.match('a\0b', 10, 10));
-  assert.throws(() => corpus.append([[2, 'late', 'x', null, null]]), /must follow row 4/);
+  assert.throws(() => corpus.append([row(2, 'late', 'x', null, null)]), /must follow row 4/);
   // Fill past the cap: the slice that crosses it is kept, later ones are refused.
-  assert.equal(corpus.append(Array.from({ length: 20 }, (_, i): CorpusRow => [10 + i, `id-${i}`, 'order', null, null])), true);
+  assert.equal(corpus.append(Array.from({ length: 20 }, (_, i) => row(10 + i, `id-${i}`, 'order', null, null))), true);
   assert.equal(corpus.full, true);
-  assert.equal(corpus.append([[100, 'more', 'x', null, null]]), false);
+  assert.equal(corpus.append([row(100, 'more', 'x', null, null)]), false);
   assert.equal(corpus.upTo, 29);
 });
