@@ -26,6 +26,23 @@ export function addToast(toasts: readonly NotificationWire[], notification: Noti
   return [notification, ...toasts].slice(0, kept);
 }
 
+/** How long a normal toast stays open on its own; a critical one stays until dismissed. */
+export const TOAST_OPEN_MS = 6_000;
+/** At most this many toasts open at once over the view (the rest wait behind the "more" button). */
+export const TOASTS_OPEN = 2;
+
+/**
+ * The toasts left open over the view (newest first): the critical ones, and the newest normal one while
+ * it is under TOAST_OPEN_MS old, at most TOASTS_OPEN — so a steady stream of fills leaves one toast in
+ * the corner, each replacing the last, not a stack over the grid. `arrivedAt` is when this window first
+ * listed each (ms, same clock as `now`).
+ */
+export function openToasts(toasts: readonly NotificationWire[], arrivedAt: ReadonlyMap<number, number>, now: number): readonly NotificationWire[] {
+  const newestNormal = toasts.find((t) => t.urgency !== 'critical');
+  const fresh = newestNormal !== undefined && now - (arrivedAt.get(newestNormal.id) ?? now) < TOAST_OPEN_MS;
+  return toasts.filter((t) => t.urgency === 'critical' || (fresh && t === newestNormal)).slice(0, TOASTS_OPEN);
+}
+
 export const useNotificationStore = create<NotificationsState>()((set) => ({
   toasts: [],
   highlight: null,

@@ -13,7 +13,7 @@ import { DEFAULT_NOTIFICATION_RULES } from '../../shared/notifications/notificat
 import { IpcDoor, trustOrigins } from '../../electron/main/ipc/ipc-door.ts';
 import { notificationRequestHandlers } from '../../electron/main/notifications/notification-handlers.ts';
 import { NotificationService, type NotificationClock } from '../../electron/main/notifications/notification-service.ts';
-import { addToast, TOASTS_KEPT } from '../../renderer/state/notification-store.ts';
+import { addToast, openToasts, TOAST_OPEN_MS, TOASTS_KEPT, TOASTS_OPEN } from '../../renderer/state/notification-store.ts';
 import { accountConfig, fakeRecorder } from './support/fake-recorder.ts';
 import { unusedSettingsHandlers, unusedHistoryHandlers, unusedSurveillanceHandlers } from './support/samples.ts';
 
@@ -172,6 +172,18 @@ describe('notification rules over IPC, and the toast log', () => {
     assert.equal(addToast(toasts, n(2)), toasts);
     for (let id = 3; id <= 9; id++) toasts = addToast(toasts, n(id));
     assert.deepEqual(toasts.map((t) => t.id), [9, 8, 7, 6, 5].slice(0, TOASTS_KEPT));
+  });
+
+  test('over the view only the newest normal toast stays open, for a few seconds, and critical ones until dismissed', () => {
+    const n = (id: number, urgency: 'normal' | 'critical' = 'normal'): NotificationWire => ({ id, at: id, title: `t${id}`, body: '', urgency, target: null });
+    const toasts = [n(3), n(2), n(1, 'critical')];
+    const arrivedAt = new Map([[3, 10_000], [2, 9_000], [1, 1_000]]);
+    assert.deepEqual(openToasts(toasts, arrivedAt, 10_000).map((t) => t.id), [3, 1], 'the newest normal one replaced the one before it');
+    assert.deepEqual(openToasts(toasts, arrivedAt, 10_000 + TOAST_OPEN_MS - 1).map((t) => t.id), [3, 1]);
+    assert.deepEqual(openToasts(toasts, arrivedAt, 10_000 + TOAST_OPEN_MS).map((t) => t.id), [1], 'closed on its own; the critical one stays');
+    const critical = [n(6, 'critical'), n(5, 'critical'), n(4, 'critical')];
+    assert.deepEqual(openToasts(critical, new Map(), 0).map((t) => t.id).length, TOASTS_OPEN, 'never more than TOASTS_OPEN');
+    assert.deepEqual(openToasts([n(7)], new Map(), 0).map((t) => t.id), [7], 'one not yet timed is open');
   });
 });
 

@@ -14,6 +14,7 @@ import type { NotificationWire } from '../../shared/ipc/contract.ts';
 import { startHarness, type Harness } from '../../electron/harness/harness.ts';
 import { chromiumPath, skipWithoutChromium } from './support/chromium.ts';
 import { contrastFailures } from './support/contrast.ts';
+import { TOASTS_KEPT } from '../../renderer/state/notification-store.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../out/screenshots');
 
@@ -53,9 +54,14 @@ describe('notifications in Chromium, through the harness', { skip: skipWithoutCh
     try {
       await page.waitForSelector('.toast-log [role="log"] .toast', { timeout: 20_000 });
       assert.equal(await page.getAttribute('.toast-log [role="log"]', 'aria-live'), 'polite');
-      // At 12 reports/s per account, a 2 s window holds many: each toast sums a burst.
-      await page.waitForFunction(() => document.querySelectorAll('.toast').length >= 2, undefined, { timeout: 15_000 });
+      // At 12 reports/s per account, a 2 s window holds many: each toast sums a burst. Over the grid only
+      // the newest stays open; the button behind it lists them all.
+      await page.waitForSelector('.toast-more', { timeout: 15_000 });
+      assert.ok(await page.locator('.toast').count() <= 1, 'at most one normal toast open, the newest');
+      await page.click('.toast-more');
+      assert.ok(await page.locator('.toast').count() >= 2, 'expanded: every kept toast');
       const titles = await page.$$eval('.toast-title', (els) => els.map((e) => e.textContent ?? ''));
+      await page.click('.toast-more'); // "Fewer" again
       assert.ok(titles.some((t) => /: (\d+ fills?|\d+ cancels?\/rejects?)( and \d+ cancels?\/rejects?)?$/.test(t) && !/: 1 fill$/.test(t)), `a burst is one toast (${titles.join(' | ')})`);
       const fills = sent.filter((n) => n.urgency === 'normal').length;
       assert.ok(fills * 5 < executions, `far fewer notifications (${fills}) than executions (${executions})`);
@@ -81,6 +87,17 @@ describe('notifications in Chromium, through the harness', { skip: skipWithoutCh
         return Number(toast.dataset['notificationId']);
       });
       await page.waitForFunction((id) => document.querySelector(`.toast[data-notification-id="${id}"]`) === null, first);
+
+      // Calm over a streaming grid: with the pointer away, one toast stays open (no critical ones here)
+      // and the others wait behind one button, which lists them all.
+      await page.mouse.move(5, 5);
+      await page.waitForSelector('.toast-more[aria-expanded="false"]', { timeout: 20_000 });
+      assert.ok(await page.locator('.toast').count() <= 1, 'at most the newest open');
+      assert.match(await page.locator('.toast-more').innerText(), /^\d+ more notifications?$/);
+      await page.click('.toast-more');
+      assert.equal(await page.getAttribute('.toast-more', 'aria-expanded'), 'true');
+      assert.equal(await page.locator('.toast').count(), TOASTS_KEPT, 'every kept toast listed');
+      await page.screenshot({ path: join(SCREENSHOTS, 'notifications-expanded.png') });
       assert.deepEqual(problems, []);
     } finally {
       await page.close();
