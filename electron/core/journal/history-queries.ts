@@ -93,9 +93,14 @@ export class SqliteHistoryStore implements HistoryStore {
     return this.#read('page', () => this.#page(request, request.asOf === undefined ? undefined : decodePosition(request.asOf)));
   }
 
+  /** Fills the quick filter's text corpus in the background (history-text-scan.ts). */
+  warm(): void {
+    this.#textScanner.warm();
+  }
+
   async snapshot(request: HistoryPageRequest): Promise<HistorySnapshot> {
     // A snapshot is what the History view reads first: from now on the quick filter is likely typed in.
-    this.#textScanner.warm();
+    this.warm();
     return this.#read('snapshot', () => {
       const head = this.#head();
       return { page: this.#page(request, head), position: encodePosition(head) };
@@ -311,6 +316,7 @@ export class SqliteHistoryStore implements HistoryStore {
 
   /** One read transaction: everything `work` reads comes from the same commit. */
   #read<T>(name: string, work: () => T): T {
+    this.#textScanner.noteRequest();
     const started = performance.now();
     const result = journalCall(`reading history (${name})`, () => this.#db.transaction(work).deferred());
     const ms = performance.now() - started;

@@ -2,8 +2,9 @@
 // them in its TextMatchCache): from the in-memory corpus (history-text-corpus.ts) for the rows it
 // holds, and by SQL's LIKE for the rest. The corpus is filled in the background once History is
 // opened (warm()), a slice of rows per event-loop turn so the thread it shares with recording and other
-// queries is never held for long (a few ms a slice); until it is complete, the rows it lacks are scanned
-// as before, so an answer never depends on how far it got. A failed read only stops the filling.
+// queries is never held for long (a few ms a slice), and none within YIELD_MS of a query (someone is
+// typing: the queries get the core); until it is complete, the rows it lacks are scanned as before,
+// so an answer never depends on how far it got. A failed read only stops the filling.
 import type { SqlTerm } from './history-filter-sql.ts';
 import type { StatementOf } from './history-probe.ts';
 import { TextCorpus, type CorpusRow } from './history-text-corpus.ts';
@@ -21,11 +22,15 @@ const CORPUS_ROWS_SQL = `SELECT raw_id, (CASE WHEN substr(exec_key, 1, 6) = '-1;
     || char(0) || order_id || char(0) || ifnull(cl_ord_id, '') || char(0) || ifnull(text, '') || char(0)
   FROM executions WHERE raw_id > ? ORDER BY raw_id LIMIT ?`;
 
+/** No slice is filled within this many ms of a query. */
+const YIELD_MS = 50;
+
 export class TextScanner {
   readonly #statement: StatementOf;
   readonly #sliceRows: number;
   readonly #corpus: TextCorpus;
-  #timer: NodeJS.Immediate | undefined;
+  #timer: { cancel(): void } | undefined;
+  #lastRequestAt = Number.NEGATIVE_INFINITY;
   #warm = false;
   #closed = false;
 
@@ -38,6 +43,11 @@ export class TextScanner {
   /** Rows the corpus holds (up to this id), and its size: for tests and the bench. */
   get corpus(): { readonly upTo: number; readonly bytes: number; readonly filling: boolean } {
     return { upTo: this.#corpus.upTo, bytes: this.#corpus.bytes, filling: this.#timer !== undefined };
+  }
+
+  /** A query is being answered: the filling waits YIELD_MS after it. */
+  noteRequest(): void {
+    this.#lastRequestAt = performance.now();
   }
 
   /** History is in use: fill the corpus in the background (again after new rows, when scans lack many). */
@@ -66,15 +76,23 @@ export class TextScanner {
 
   close(): void {
     this.#closed = true;
-    if (this.#timer !== undefined) clearImmediate(this.#timer);
+    this.#timer?.cancel();
     this.#timer = undefined;
   }
 
   #schedule(): void {
     if (!this.#warm || this.#closed || this.#timer !== undefined || this.#corpus.full) return;
+    const wait = YIELD_MS - (performance.now() - this.#lastRequestAt);
+    if (wait > 0) {
+      const timer = setTimeout(() => { this.#timer = undefined; this.#schedule(); }, Math.ceil(wait));
+      timer.unref();
+      this.#timer = { cancel: () => clearTimeout(timer) };
+      return;
+    }
     // An immediate, not a timer: I/O (socket reads, requests) still runs between slices, without a timer's 1 ms floor.
-    this.#timer = setImmediate(() => this.#fillSlice());
-    this.#timer.unref();
+    const immediate = setImmediate(() => this.#fillSlice());
+    immediate.unref();
+    this.#timer = { cancel: () => clearImmediate(immediate) };
   }
 
   #fillSlice(): void {

@@ -13,7 +13,7 @@ import { Emitter, type Event } from '../../../shared/events/emitter.ts';
 import type { AccountStatus, ServiceEvent } from '../../../shared/service/service-events.ts';
 import type { HistoryStore } from '../../../shared/history/history-store.ts';
 import { HISTORY_METHODS, type HistoryMethod } from '../../../shared/service/recorder-api.ts';
-import { openHistoryStore, type CommittedBatch } from '../journal/index.ts';
+import { openHistoryStore, type CommittedBatch, type SqliteHistoryStore } from '../journal/index.ts';
 import type { LogonSigner } from '../session/admin-encoder.ts';
 import type { BackoffOptions } from '../transport/reconnect-policy.ts';
 import { AccountRecorder, type AccountRecorderDeps } from './account-recorder.ts';
@@ -39,6 +39,11 @@ export interface RecorderServiceOptions {
   readonly sessionDefaults?: AccountRecorderDeps['sessionDefaults'];
   /** The surveillance rules run on every commit (default: DEFAULT_RULES); null runs none. */
   readonly rules?: RulesDocument | null;
+  /**
+   * Opens History's store this long after start and warms it (its text search is then ready before
+   * the first keystroke: the app). Unset: History opens on its first query (the CLI, tests).
+   */
+  readonly warmHistoryAfterMs?: number;
 }
 
 export class RecorderServiceError extends Error {
@@ -50,12 +55,17 @@ export class RecorderService {
   readonly #accounts = new Map<string, AccountRecorder>();
   readonly #events: Emitter<ServiceEvent>;
   #closed = false;
-  #history: HistoryStore | undefined;
+  #history: SqliteHistoryStore | undefined;
+  #warmTimer: NodeJS.Timeout | undefined;
   #alerts: AlertStore | undefined;
   readonly #surveillance: LiveSurveillance | undefined;
 
   constructor(options: RecorderServiceOptions) {
     this.#options = options;
+    if (options.warmHistoryAfterMs !== undefined && options.journalPath !== ':memory:') {
+      this.#warmTimer = setTimeout(() => this.#warmHistory(), options.warmHistoryAfterMs);
+      this.#warmTimer.unref();
+    }
     this.#surveillance = options.rules === null ? undefined : new LiveSurveillance({
       rules: options.rules ?? DEFAULT_RULES,
       journalPath: options.journalPath,
@@ -199,6 +209,7 @@ export class RecorderService {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    clearTimeout(this.#warmTimer);
     const accounts = [...this.#accounts.values()];
     this.#accounts.clear();
     const results = await Promise.allSettled([...accounts.map((a) => a.stop()), this.#history?.close(), Promise.resolve().then(() => this.#alerts?.close())]);
@@ -216,6 +227,17 @@ export class RecorderService {
   }
 
   /** Once the journal file exists (the first account opened it): the rules' state as of its history. */
+  /** Opens History's store early and lets it prepare (warmHistoryAfterMs). A journal it cannot open yet waits for the first query. */
+  #warmHistory(): void {
+    if (this.#closed) return;
+    try {
+      this.#history ??= openHistoryStore(this.#options.journalPath);
+      this.#history.warm();
+    } catch {
+      // Not created or migrated yet (no account has recorded): History opens on its first query instead.
+    }
+  }
+
   #warmUpRules(): void {
     if (this.#surveillance === undefined || this.#surveillance.warm) return;
     try {

@@ -1,10 +1,14 @@
 // The quick filter's in-memory corpus matches exactly as the SQL's LIKE does (a literal substring of one
 // field, ASCII letters without case, other characters as they are), checked against a plain model over
-// random rows spread across slices; row limits, the 'over' cap and the size cap.
+// random rows spread across slices; row limits, the 'over' cap and the size cap; the store's background
+// filling, which waits while queries keep coming.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { corpusLine, TextCorpus, type CorpusRow } from '../../../electron/core/journal/history-text-corpus.ts';
+import { openHistoryStore } from '../../../electron/core/journal/history-queries.ts';
+import { execSpecs, ingest } from './history-fixtures.ts';
+import { tempDir } from './journal-fixtures.ts';
 
 const fold = (text: string): string => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 type Fields = readonly [string, string, string | null, string | null];
@@ -50,4 +54,33 @@ test('one id per row, \'over\' past the cap, a NUL refused, and nothing taken on
   assert.equal(corpus.full, true);
   assert.equal(corpus.append([row(100, 'more', 'x', null, null)]), false);
   assert.equal(corpus.upTo, 29);
+});
+
+test('the store fills its corpus in the background once warmed, never within 50 ms of a query', async () => {
+  const dir = tempDir();
+  try {
+    const path = dir.file('h.db');
+    const specs = fc.sample(execSpecs(60, 60), { seed: 2, numRuns: 1 })[0]!;
+    const head = Math.max(...ingest(path, specs).values());
+    const store = openHistoryStore(path, { textScan: { sliceRows: 5 } });
+    try {
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      assert.equal(store.textCorpus.upTo, 0, 'nothing before warm()');
+      // Someone typing: a query every 10 ms holds the filling back.
+      await store.count({});
+      store.warm();
+      for (let i = 0; i < 15; i++) {
+        await store.count({ text: 'x' });
+        await sleep(10);
+      }
+      assert.equal(store.textCorpus.upTo, 0, 'no slice while queries keep coming');
+      await sleep(60);
+      while (store.textCorpus.filling) await sleep(5);
+      assert.equal(store.textCorpus.upTo, head, 'filled once the queries paused');
+    } finally {
+      await store.close();
+    }
+  } finally {
+    dir.remove();
+  }
 });
