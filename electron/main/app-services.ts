@@ -48,8 +48,8 @@ export interface AppServices {
 export async function startAppServices(options: AppServicesOptions): Promise<AppServices> {
   const keys = options.keys ?? new SigningKeys();
   const demo: Demo | undefined = options.demo === false || options.demo === undefined ? undefined : await startDemo(keys, options.demo);
-  // History's text search is filled 2 s after start, so it is ready before the first keystroke there.
-  const host = new RecorderHost({ journalPath: options.journalPath, signerFor: keys.signerFor, warmHistoryAfterMs: 2_000, ...(options.rules === undefined ? {} : { rules: options.rules }) });
+  // History's text search is filled from the start (in slices, yielding to queries), ready before the first keystroke there.
+  const host = new RecorderHost({ journalPath: options.journalPath, signerFor: keys.signerFor, warmHistoryAfterMs: 0, ...(options.rules === undefined ? {} : { rules: options.rules }) });
   const feed = new LiveFeed(host.api, {
     ...(demo === undefined ? {} : { demo: demo.status }),
     ...(options.statusPollMs === undefined ? {} : { statusPollMs: options.statusPollMs }),
