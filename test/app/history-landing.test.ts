@@ -5,46 +5,26 @@
 // the notification has no journal position.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import fc from 'fast-check';
-import { openHistoryStore, type SqliteHistoryStore } from '../../electron/core/journal/history-queries.ts';
-import { historyRequestHandlers } from '../../electron/main/history/history-handlers.ts';
-import { HistoryExports } from '../../electron/main/history/history-exports.ts';
-import { IpcDoor, trustOrigins, type RequestHandlers } from '../../electron/main/ipc/ipc-door.ts';
 import { createFillwatchApi } from '../../shared/ipc/fillwatch-api.ts';
-import type { RecorderApi } from '../../shared/service/recorder-api.ts';
 import { historyController } from '../../renderer/state/history/history-controller.ts';
 import { useHistoryStore } from '../../renderer/state/history/history-store.ts';
 import { EMPTY_FORM } from '../../renderer/state/history/filter-form.ts';
 import { landInHistory, shownInLive } from '../../renderer/state/history/notification-landing.ts';
-import { execSpecs, ingest, modelPage, modelRows, type ModelRow } from '../core/journal/history-fixtures.ts';
-import { tempDir } from '../core/journal/journal-fixtures.ts';
+import { modelPage, type ModelRow } from '../core/journal/history-fixtures.ts';
+import { historyJournal, type HistoryJournal } from './support/history-journal.ts';
 
 describe('a notification lands on its fill in History', () => {
-  let temp: ReturnType<typeof tempDir>;
-  let store: SqliteHistoryStore;
+  let journal: HistoryJournal;
   let rows: ModelRow[];
   let api: ReturnType<typeof createFillwatchApi>;
 
   before(() => {
-    temp = tempDir('fillwatch-history-landing-');
-    const path = join(temp.path, 'journal.db');
-    const specs = fc.sample(execSpecs(300, 300), { seed: 5, numRuns: 1 })[0]!;
-    rows = modelRows(specs, ingest(path, specs));
-    store = openHistoryStore(path);
-    const recorder = { history: (method: string, ...args: unknown[]) => (store as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!(...args) } as unknown as Pick<RecorderApi, 'history'>;
-    const handlers = historyRequestHandlers({ recorder: () => recorder, exports: new HistoryExports(() => recorder), saveFile: undefined });
-    const door = new IpcDoor(handlers as unknown as RequestHandlers, trustOrigins(['app://fillwatch']));
-    api = createFillwatchApi({
-      invoke: (channel, payload) => door.handle(channel, { url: 'app://fillwatch/index.html', isMainFrame: true }, payload),
-      subscribe: () => () => {},
-    });
+    journal = historyJournal('fillwatch-history-landing-', 300, 5);
+    rows = journal.rows;
+    api = createFillwatchApi({ invoke: journal.invoke, subscribe: () => () => {} });
   });
 
-  after(async () => {
-    await store.close();
-    temp.remove();
-  });
+  after(() => journal.close());
 
   test('in its page, active and highlighted; the filter stays when it includes the row and is cleared when it hid it', async () => {
     const controller = historyController(api);

@@ -5,42 +5,22 @@
 // held back so the keys land while a query is in flight.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import fc from 'fast-check';
-import { openHistoryStore, type SqliteHistoryStore } from '../../electron/core/journal/history-queries.ts';
-import { historyRequestHandlers } from '../../electron/main/history/history-handlers.ts';
-import { HistoryExports } from '../../electron/main/history/history-exports.ts';
-import { IpcDoor, trustOrigins, type RequestHandlers } from '../../electron/main/ipc/ipc-door.ts';
 import { createFillwatchApi } from '../../shared/ipc/fillwatch-api.ts';
 import { requestChannel } from '../../shared/ipc/contract.ts';
-import type { RecorderApi } from '../../shared/service/recorder-api.ts';
 import { HistoryController } from '../../renderer/state/history/history-controller.ts';
 import { useHistoryStore } from '../../renderer/state/history/history-store.ts';
 import { EMPTY_FORM } from '../../renderer/state/history/filter-form.ts';
-import { execSpecs, ingest, modelPage, modelRows, type ModelRow } from '../core/journal/history-fixtures.ts';
-import { tempDir } from '../core/journal/journal-fixtures.ts';
+import { modelPage } from '../core/journal/history-fixtures.ts';
+import { historyJournal, type HistoryJournal } from './support/history-journal.ts';
 
 describe('History quick filter typing', () => {
-  let temp: ReturnType<typeof tempDir>;
-  let store: SqliteHistoryStore;
-  let rows: ModelRow[];
-  let door: IpcDoor;
+  let journal: HistoryJournal;
 
   before(() => {
-    temp = tempDir('fillwatch-history-typing-');
-    const path = join(temp.path, 'journal.db');
-    const specs = fc.sample(execSpecs(300, 300), { seed: 11, numRuns: 1 })[0]!;
-    rows = modelRows(specs, ingest(path, specs));
-    store = openHistoryStore(path);
-    const recorder = { history: (method: string, ...args: unknown[]) => (store as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!(...args) } as unknown as Pick<RecorderApi, 'history'>;
-    const handlers = historyRequestHandlers({ recorder: () => recorder, exports: new HistoryExports(() => recorder), saveFile: undefined });
-    door = new IpcDoor(handlers as unknown as RequestHandlers, trustOrigins(['app://fillwatch']));
+    journal = historyJournal('fillwatch-history-typing-', 300, 11);
   });
 
-  after(async () => {
-    await store.close();
-    temp.remove();
-  });
+  after(() => journal.close());
 
   test('keys typed while a query is out start one more query, for the newest text; the rows shown are that text\'s', async () => {
     // Snapshots wait for release(); everything else is answered at once.
@@ -52,7 +32,7 @@ describe('History quick filter typing', () => {
           snapshots.push(((payload as { filter: { text?: string } }).filter.text) ?? '');
           await new Promise<void>((resolve) => held.push(resolve));
         }
-        return door.handle(channel, { url: 'app://fillwatch/index.html', isMainFrame: true }, payload);
+        return journal.invoke(channel, payload);
       },
       subscribe: () => () => {},
     });
@@ -60,6 +40,7 @@ describe('History quick filter typing', () => {
     const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
 
     // The text the journal's rows share most (the fixtures draw Text from a few values), typed key by key.
+    const rows = journal.rows;
     const word = rows.map((r) => r.text).find((t): t is string => t !== undefined && t.length >= 3)!;
     controller.setForm({ ...EMPTY_FORM, text: word.slice(0, 1) });
     for (let n = 2; n <= word.length; n++) controller.setForm({ ...EMPTY_FORM, text: word.slice(0, n) });
