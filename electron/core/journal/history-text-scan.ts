@@ -82,16 +82,16 @@ export class TextScanner {
 
   #schedule(): void {
     if (!this.#warm || this.#closed || this.#timer !== undefined || this.#corpus.full) return;
+    // Both stay referenced (close() cancels them): an unreferenced immediate does not wake an idle event
+    // loop, so the filling would only creep on between other events.
     const wait = YIELD_MS - (performance.now() - this.#lastRequestAt);
     if (wait > 0) {
       const timer = setTimeout(() => { this.#timer = undefined; this.#schedule(); }, Math.ceil(wait));
-      timer.unref();
       this.#timer = { cancel: () => clearTimeout(timer) };
       return;
     }
     // An immediate, not a timer: I/O (socket reads, requests) still runs between slices, without a timer's 1 ms floor.
     const immediate = setImmediate(() => this.#fillSlice());
-    immediate.unref();
     this.#timer = { cancel: () => clearImmediate(immediate) };
   }
 
