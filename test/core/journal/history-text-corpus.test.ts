@@ -4,6 +4,7 @@
 // filling, which waits while queries keep coming.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { corpusLine, TextCorpus, type CorpusRow } from '../../../electron/core/journal/history-text-corpus.ts';
 import { openHistoryStore } from '../../../electron/core/journal/history-queries.ts';
@@ -79,6 +80,29 @@ test('the store fills its corpus in the background once warmed, never within 50 
       assert.equal(store.textCorpus.upTo, head, 'filled once the queries paused');
     } finally {
       await store.close();
+    }
+  } finally {
+    dir.remove();
+  }
+});
+
+test('in a thread that only waits for messages (the recorder worker), the corpus fills on its own', async () => {
+  const dir = tempDir();
+  try {
+    const path = dir.file('h.db');
+    const specs = fc.sample(execSpecs(200, 200), { seed: 4, numRuns: 1 })[0]!;
+    const head = Math.max(...ingest(path, specs).values());
+    const worker = new Worker(new URL('./history-warm-worker.ts', import.meta.url), { workerData: { path } });
+    try {
+      const next = () => new Promise<unknown>((resolve) => worker.once('message', resolve));
+      assert.equal(await next(), 'ready');
+      await new Promise((resolve) => setTimeout(resolve, 500)); // this thread's timer, not the worker's
+      worker.postMessage('how far');
+      assert.equal(await next(), head, 'every row, in slices of 5, with nothing else waking the worker');
+      worker.postMessage('close');
+      await new Promise((resolve) => worker.once('exit', resolve));
+    } finally {
+      await worker.terminate();
     }
   } finally {
     dir.remove();
