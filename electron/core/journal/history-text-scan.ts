@@ -1,10 +1,11 @@
 // history-text-scan.ts — finds every row a rare quick-filter text matches (the history store keeps
 // them in its TextMatchCache): from the in-memory corpus (history-text-corpus.ts) for the rows it
 // holds, and by SQL's LIKE for the rest. The corpus is filled in the background once warmed (the app
-// warms it at start, anyone else on History's first snapshot), a slice of rows per event-loop turn so the thread it shares with recording and other
-// queries is never held for long (a few ms a slice), and none within YIELD_MS of a query (someone is
-// typing: the queries get the core); until it is complete, the rows it lacks are scanned as before,
-// so an answer never depends on how far it got. A failed read only stops the filling.
+// warms it at start, anyone else on History's first snapshot), a slice of rows per event-loop turn so
+// the thread it shares with recording and other queries is never held for long (a few ms a slice),
+// and none within YIELD_MS of a query (someone is typing: the queries get the core); until it is
+// complete, the rows it lacks are scanned as before, so an answer never depends on how far it got. A
+// failed read only stops the filling.
 import type { SqlTerm } from './history-filter-sql.ts';
 import type { StatementOf } from './history-probe.ts';
 import { TextCorpus, type CorpusRow } from './history-text-corpus.ts';
