@@ -52,8 +52,16 @@ describe('notifications in Chromium, through the harness', { skip: skipWithoutCh
   test('demo fills appear in the toast log, coalesced; Show highlights the fill; a toast can be dismissed', async () => {
     const { page, problems } = await openApp();
     try {
-      await page.waitForSelector('.toast-log [role="log"] .toast', { timeout: 20_000 });
+      await page.waitForSelector('.toast-log .toast', { timeout: 20_000 });
+      // Announced once each, from a polite log apart from the toasts that open and close on screen.
       assert.equal(await page.getAttribute('.toast-log [role="log"]', 'aria-live'), 'polite');
+      assert.equal(await page.locator('.toast-log [role="log"] .toast').count(), 0, 'the toasts are not the live region');
+      // Read together in the page: new toasts keep arriving.
+      const { announced, shown } = await page.evaluate(() => ({
+        announced: [...document.querySelectorAll('.toast-log [role="log"] p')].map((p) => p.textContent ?? ''),
+        shown: [...document.querySelectorAll('.toast-title')].map((t) => t.textContent ?? ''),
+      }));
+      assert.ok(shown.length > 0 && shown.every((title) => announced.some((a) => a.startsWith(`${title}.`))), `every open toast was announced (${shown.join(' | ')} in ${announced.join(' | ')})`);
       // At 12 reports/s per account, a 2 s window holds many: each toast sums a burst. Over the grid only
       // the newest stays open; the button behind it lists them all.
       await page.waitForSelector('.toast-more', { timeout: 15_000 });

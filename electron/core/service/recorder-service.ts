@@ -226,7 +226,6 @@ export class RecorderService {
     this.#surveillance.setRules(rules);
   }
 
-  /** Once the journal file exists (the first account opened it): the rules' state as of its history. */
   /** Opens History's store early and lets it prepare (warmHistoryAfterMs). A journal it cannot open yet waits for the first query. */
   #warmHistory(): void {
     if (this.#closed) return;
@@ -238,6 +237,7 @@ export class RecorderService {
     }
   }
 
+  /** Once the journal file exists (the first account opened it): the rules' state as of its history. */
   #warmUpRules(): void {
     if (this.#surveillance === undefined || this.#surveillance.warm) return;
     try {

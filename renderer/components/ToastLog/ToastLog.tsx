@@ -1,9 +1,10 @@
 // ToastLog.tsx — notifications inside the window, bottom right: what Electron shows on the desktop
-// (and all the harness can show). A polite live region, so a screen reader reads each new one without
-// interrupting; each is dismissable, and one about an execution opens Live with that row highlighted.
-// Calm over a streaming grid: a normal toast closes by itself after a few seconds (not while the
-// pointer or focus is on the log), a newer one replaces it, and the rest wait behind one small button
-// that lists them all (openToasts in notification-store.ts).
+// (and all the harness can show). Each is dismissable, and one about an execution opens Live with that
+// row highlighted. Calm over a streaming grid: a normal toast closes by itself after a few seconds (not
+// while the pointer or focus is on the log), a newer one replaces it, and the rest wait behind one
+// small button that lists them all (openToasts in notification-store.ts). Screen readers hear each
+// notification once from a separate, visually hidden polite log that only ever gains entries: toasts
+// closing and reopening on screen are never announced again.
 import { useEffect, useRef, useState } from 'react';
 import type { NotificationWire } from '../../../shared/ipc/contract.ts';
 import { openToasts, TOAST_OPEN_MS, useNotificationStore } from '../../state/notification-store.ts';
@@ -35,7 +36,10 @@ export function ToastLog() {
       onFocus={() => setHeld(true)}
       onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget)) setHeld(false); }}
     >
-      <div role="log" aria-live="polite" aria-relevant="additions" className="toast-list">
+      <div role="log" aria-live="polite" aria-relevant="additions" className="visually-hidden">
+        {[...toasts].reverse().map((toast) => <p key={toast.id}>{toast.title}. {toast.body}</p>)}
+      </div>
+      <div className="toast-list">
         {open.map((toast) => <Toast key={toast.id} toast={toast} onShow={highlight} onDismiss={dismiss} />)}
       </div>
       <div className="toast-footer">
