@@ -18,10 +18,11 @@ import { runElectronApp, type ElectronMain } from '../../electron/main/electron-
 import { appMenuTemplate } from '../../electron/main/shell/app-menu.ts';
 import { startAutoUpdate, type AutoUpdateOptions } from '../../electron/main/update/auto-update.ts';
 import { RESTART_NOW, restartQuestion, type RestartQuestion } from '../../electron/main/update/restart-prompt.ts';
-import { CHECK_INTERVAL_MS, FIRST_CHECK_DELAY_MS, TICK_MS, UpdateController, type UpdateTimers } from '../../electron/main/update/update-controller.ts';
+import { CHECK_INTERVAL_MS, FIRST_CHECK_DELAY_MS, TICK_MS, UpdateController } from '../../electron/main/update/update-controller.ts';
 import { parsePolicy, policyFilePath, updateBlocker, updateMode, type PolicyRead } from '../../electron/main/update/update-policy.ts';
 import { parseUpdateSettings, readUpdateSettings } from '../../electron/main/update/update-settings.ts';
 import { fakeElectron, FakeTray } from '../app/support/fake-electron.ts';
+import { ManualTimer } from '../app/support/manual-timer.ts';
 import { MemoryKeychain } from '../app/support/memory-keychain.ts';
 import { inMemoryRuleHandlers, unusedSettingsHandlers } from '../app/support/samples.ts';
 
@@ -47,33 +48,12 @@ class FakeUpdater extends EventEmitter {
   }
 }
 
-class Clock implements UpdateTimers {
-  #now = 0;
-  #due: { at: number; fn: () => void; live: boolean }[] = [];
-  now() { return this.#now; }
-  after(ms: number, fn: () => void) {
-    const entry = { at: this.#now + ms, fn, live: true };
-    this.#due.push(entry);
-    return () => { entry.live = false; };
-  }
-  advance(ms: number) {
-    const until = this.#now + ms;
-    for (;;) {
-      const next = this.#due.filter((d) => d.live && d.at <= until).sort((a, b) => a.at - b.at)[0];
-      if (next === undefined) break;
-      this.#now = next.at;
-      next.live = false;
-      next.fn();
-    }
-    this.#now = until;
-  }
-}
 
 const on = updateMode({ packaged: true, policy: ABSENT, env: {}, automatic: true });
 
 function controller(options: { connected?: string[]; demo?: boolean; answer?: number; automatic?: boolean } = {}) {
   const updater = new FakeUpdater();
-  const clock = new Clock();
+  const clock = new ManualTimer();
   const asked: RestartQuestion[] = [];
   const told: string[] = [];
   const steps: string[] = [];
@@ -247,7 +227,7 @@ describe('startAutoUpdate (the glue)', () => {
   const base = (dir: string, over: Partial<AutoUpdateOptions> = {}): AutoUpdateOptions => ({
     packaged: true, platform: 'linux', env: {}, settingsPath: join(dir, 'updates.json'), policyPath: join(dir, 'policy.json'),
     loadUpdater: async () => new FakeUpdater(), currentVersion: '0.1.0', demoActive: () => false, connectedAccounts: () => [],
-    ask: async () => 1, tell: () => {}, stopRecording: async () => {}, timers: new Clock(), log: () => {}, ...over,
+    ask: async () => 1, tell: () => {}, stopRecording: async () => {}, timers: new ManualTimer(), log: () => {}, ...over,
   });
 
   test('never loads electron-updater when unpackaged or locked off by policy', async () => {

@@ -1,4 +1,5 @@
-// manual-timer.ts — a BatchTimer whose clock moves only when the test says so.
+// manual-timer.ts — a timer whose clock moves only when the test says so: the event batcher's BatchTimer
+// and the updater's UpdateTimers (one shape).
 import type { BatchTimer } from '../../../electron/main/ipc/event-batcher.ts';
 
 export class ManualTimer implements BatchTimer {
