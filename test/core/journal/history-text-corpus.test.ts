@@ -57,12 +57,20 @@ test('one id per row, \'over\' past the cap, a NUL refused, and nothing taken on
   assert.equal(corpus.upTo, 29);
 });
 
-test('the store fills its corpus in the background once warmed, never within 50 ms of a query', async () => {
+/** A journal of `size` random executions (drawn with `seed`), its path and its highest row id; removed after `run`. */
+async function withJournal(size: number, seed: number, run: (path: string, head: number) => Promise<void>): Promise<void> {
   const dir = tempDir();
   try {
     const path = dir.file('h.db');
-    const specs = fc.sample(execSpecs(60, 60), { seed: 2, numRuns: 1 })[0]!;
-    const head = Math.max(...ingest(path, specs).values());
+    const specs = fc.sample(execSpecs(size, size), { seed, numRuns: 1 })[0]!;
+    await run(path, Math.max(...ingest(path, specs).values()));
+  } finally {
+    dir.remove();
+  }
+}
+
+test('the store fills its corpus in the background once warmed, never within 50 ms of a query', async () => {
+  await withJournal(60, 2, async (path, head) => {
     const store = openHistoryStore(path, { textScan: { sliceRows: 5 } });
     try {
       const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -81,17 +89,11 @@ test('the store fills its corpus in the background once warmed, never within 50 
     } finally {
       await store.close();
     }
-  } finally {
-    dir.remove();
-  }
+  });
 });
 
 test('in a thread that only waits for messages (the recorder worker), the corpus fills on its own', async () => {
-  const dir = tempDir();
-  try {
-    const path = dir.file('h.db');
-    const specs = fc.sample(execSpecs(200, 200), { seed: 4, numRuns: 1 })[0]!;
-    const head = Math.max(...ingest(path, specs).values());
+  await withJournal(200, 4, async (path, head) => {
     const worker = new Worker(new URL('./history-warm-worker.ts', import.meta.url), { workerData: { path } });
     try {
       const next = () => new Promise<unknown>((resolve) => worker.once('message', resolve));
@@ -104,7 +106,5 @@ test('in a thread that only waits for messages (the recorder worker), the corpus
     } finally {
       await worker.terminate();
     }
-  } finally {
-    dir.remove();
-  }
+  });
 });
