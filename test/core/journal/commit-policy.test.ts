@@ -5,9 +5,11 @@
 // messages (property-tested over random sequences of accept/flush/commit/wait).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
 import { assertFailedCommitKeptThenStored, assertStoredInOrder, journalOp, overfill, runOp, T0 } from './commit-fixtures.ts';
+import { WAL_AUTOCHECKPOINT_PAGES } from '../../../electron/core/journal/open-database.ts';
 import { er, heartbeat, openJournal, storedSeqs, tempDir } from './journal-fixtures.ts';
 
 const fill = (seq: number) => er(seq, { execId: `5;${seq}`, orderId: `ord-${seq}` });
@@ -50,6 +52,33 @@ test('flush() commits at once once the oldest queued message has waited commitDe
     journal.flush();
     assert.deepEqual(storedSeqs(path), [1, 2], 'committed by flush() itself');
     journal.close();
+  } finally {
+    dir.remove();
+  }
+});
+
+test('a steady flow of small commits keeps the WAL small: each checkpoint copies a few MiB, not a second of flow', () => {
+  // A checkpoint runs inside the commit that crosses wal_autocheckpoint, so the WAL's size bounds how
+  // long such a commit stalls the flow (open-database.ts). The -wal file is reused from its start after
+  // a checkpoint, so its size is the most the flow ever wrote between two checkpoints.
+  const dir = tempDir();
+  try {
+    const path = dir.file('j.db');
+    const journal = openJournal(path, { commitDelayMs: 0 });
+    journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+    let seq = 1;
+    for (let commit = 0; commit < 500; commit++) {
+      for (let i = 0; i < 5; i++, seq++) {
+        journal.accept(er(seq, { execId: `5;${seq}`, orderId: `ord-${seq % 97}`, symbol: `KXTEST-26DEC02-B${seq % 53}` }), seq + 1, T0 + seq);
+      }
+      journal.flush();
+    }
+    const walBytes = statSync(`${path}-wal`).size;
+    journal.close();
+    assert.deepEqual(storedSeqs(path).length, seq - 1, 'every message stored');
+    const pageBytes = 16_384;
+    assert.ok(walBytes > WAL_AUTOCHECKPOINT_PAGES * pageBytes / 2, `the flow wrote well past a checkpoint's worth (WAL ${walBytes} B)`);
+    assert.ok(walBytes <= (WAL_AUTOCHECKPOINT_PAGES + 64) * pageBytes, `WAL ${walBytes} B: more than ${WAL_AUTOCHECKPOINT_PAGES} pages between checkpoints`);
   } finally {
     dir.remove();
   }
