@@ -122,6 +122,12 @@ describe('History in Chromium, through the harness, against the journal', { skip
       await page.waitForTimeout(1_500);
       const now = await page.evaluate((id) => document.querySelector<HTMLElement>(`.hgrid-row[data-row-id="${id}"]`)?.getBoundingClientRect().top ?? null, anchor.id);
       assert.ok(now !== null && Math.abs(now - anchor.top) <= 1, `the row the user reads stayed put (${anchor.top} → ${now})`);
+      // A new query (a quick filter every ExecID matches) starts at the top again, from wherever the view was.
+      const query = await page.$eval('.hgrid-scroll', (el) => Number((el as HTMLElement).dataset['query']));
+      await page.fill('#history-quick', ';');
+      await page.waitForFunction((q) => Number(document.querySelector<HTMLElement>('.hgrid-scroll')!.dataset['query']) > q, query, { timeout: 10_000 });
+      await page.waitForTimeout(100);
+      assert.equal(await page.$eval('.hgrid-scroll', (el) => el.scrollTop), 0, 'the new query shows from the top');
       assert.deepEqual(problems, []);
     } finally {
       await page.close();

@@ -78,9 +78,10 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el === null || shift.seq === 0) return;
-    if (shift.rows === Number.NEGATIVE_INFINITY) el.scrollTop = 0;
+    // Writing scrollTop lays the page out there and then; at the top already, the frame's layout will do.
+    if (shift.rows === Number.NEGATIVE_INFINITY) { if (!controller.viewport.atTop) el.scrollTop = 0; }
     else el.scrollTop += shift.rows * ROW_HEIGHT;
-  }, [shift]);
+  }, [shift, controller]);
 
   const onScroll = useCallback(() => {
     const el = scroller.current;
