@@ -1,12 +1,13 @@
 // history-text-corpus.ts — the quick filter's fields of every execution (ExecID, OrderID, ClOrdID, Text)
-// kept in memory as one byte string per slice of rows, so a rare text is found by a byte search
-// (Buffer.indexOf) instead of a LIKE over every row of the table: ~35 ms instead of 0.35–0.75 s at a
-// million rows (bench/README.md). It matches exactly as history-filter-sql.ts's LIKE does: a literal
+// kept in memory as one byte string per slice of rows, so a rare text is found by a byte search instead
+// of a LIKE over every row of the table: ~10 ms instead of 0.35–0.75 s at a million rows (the search is
+// text-find/: SIMD in WebAssembly, 4-5x Buffer.indexOf's ~45 ms here; bench/README.md). It matches exactly as history-filter-sql.ts's LIKE does: a literal
 // substring of one field, ASCII letters without case, every other byte as is. Fields and rows end in
 // a NUL, and a text with a NUL is not searched here (the caller asks SQL), so no match spans two fields.
 // Rows are appended in row-id order and never change (the journal only grows). Costs ~60 bytes of
 // memory a row (the fields' own length), up to maxBytes; the rows past that are left to SQL.
 // Pure bookkeeping: the history store reads the rows and decides when.
+import { SearchableBytes } from './text-find/searchable-bytes.ts';
 
 /** One row as the store reads it: its id, and its fields each followed by a NUL (corpusLine()). */
 export type CorpusRow = readonly [rowId: number, line: string];
@@ -20,8 +21,10 @@ export function corpusLine(execId: string, orderId: string, clOrdId: string | nu
 export const DEFAULT_MAX_CORPUS_BYTES = 256 * 1024 * 1024;
 
 interface Slice {
-  readonly bytes: Buffer;
-  /** Where each row starts in `bytes`. */
+  /** Where the slice's bytes are in the SearchableBytes, and how many. */
+  readonly offset: number;
+  readonly length: number;
+  /** Where each row starts, from `offset`. */
   readonly starts: Uint32Array;
   readonly rowIds: Float64Array;
 }
@@ -29,6 +32,8 @@ interface Slice {
 export class TextCorpus {
   readonly #maxBytes: number;
   readonly #slices: Slice[] = [];
+  /** Made with the first rows: an empty corpus (most stores never search) holds no WebAssembly memory. */
+  #store: SearchableBytes | undefined;
   #upTo = 0;
   #bytes = 0;
 
@@ -73,10 +78,11 @@ export class TextCorpus {
       at += bytes.write(line, at, 'utf8');
       this.#upTo = rowId;
     }
-    const kept = Buffer.from(bytes.subarray(0, at)); // a tight copy: the slack would stay allocated
+    const kept = bytes.subarray(0, at);
     foldAscii(kept);
-    this.#slices.push({ bytes: kept, starts, rowIds });
-    this.#bytes += kept.length + starts.byteLength + rowIds.byteLength;
+    this.#store ??= new SearchableBytes();
+    this.#slices.push({ offset: this.#store.append(kept), length: at, starts, rowIds });
+    this.#bytes += at + starts.byteLength + rowIds.byteLength;
     return true;
   }
 
@@ -89,23 +95,24 @@ export class TextCorpus {
     const needle = Buffer.from(text, 'utf8');
     foldAscii(needle);
     const ids: number[] = [];
+    const store = this.#store;
+    if (store === undefined) return ids;
+    let over = false;
     for (const slice of this.#slices) {
-      if (slice.rowIds[0]! > upTo) break;
-      const { bytes, starts, rowIds } = slice;
-      let from = 0;
-      for (;;) {
-        const hit = bytes.indexOf(needle, from);
-        if (hit === -1) break;
+      if (slice.rowIds[0]! > upTo || over) break;
+      const { starts, rowIds } = slice;
+      let lastRow = -1;
+      store.forEachMatch(slice.offset, slice.length, needle, 0, (hit) => {
         const row = lastAtOrBefore(starts, hit);
-        if (rowIds[row]! > upTo) break;
+        if (row === lastRow) return true; // one match per row
+        if (rowIds[row]! > upTo) return false;
+        lastRow = row;
         ids.push(rowIds[row]!);
-        if (ids.length > max) return 'over';
-        // One match per row: go on from the next row.
-        if (row + 1 >= starts.length) break;
-        from = starts[row + 1]!;
-      }
+        over = ids.length > max;
+        return !over;
+      });
     }
-    return ids;
+    return over ? 'over' : ids;
   }
 }
 
