@@ -18,6 +18,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../electron/harness/harness.ts';
 import { axeViolations } from './support/axe.ts';
 import { chromiumPath, skipWithoutChromium } from './support/chromium.ts';
+import { isZero, parse, sum, toString as decimalText } from '../../shared/decimal.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../out/screenshots');
 
@@ -279,6 +280,17 @@ describe('History in Chromium, through the harness, against the journal', { skip
         assert.match(drawer!, /Order lifecycle/);
         assert.match(drawer!, /ExecType\s*[0-9A-Z]\s*(New|Trade|Canceled|Replaced|Rejected|Expired)/);
         assert.match(drawer!, /BeginString\s*FIXT\.1\.1/);
+        // The order summary counts the journal's fills of that order (the demo may add one meanwhile).
+        const orderId = db.prepare('SELECT order_id FROM executions WHERE raw_id = ?').pluck().get(Number(second!.slice('hrow-'.length))) as string;
+        const expected = () => {
+          const fills = (db.prepare("SELECT last_qty FROM executions WHERE order_id = ? AND exec_type = 'F' AND last_qty IS NOT NULL").pluck().all(orderId) as string[])
+            .map((q) => parse(q)).filter((q) => !isZero(q));
+          return fills.length === 0 ? 'no fills' : `${fills.length} ${fills.length === 1 ? 'fill' : 'fills'} for ${decimalText(sum(fills))} at`;
+        };
+        const before = expected();
+        const summary = await page.textContent('[data-testid="order-summary"]');
+        const after = expected();
+        assert.ok(summary!.includes(before) || summary!.includes(after), `${summary} says ${before}`);
         await page.click('button[aria-controls="history-filters"]');
         const violations = await axeViolations(page);
         assert.deepEqual(violations, [], `${colorScheme}: ${JSON.stringify(violations, null, 1)}`);

@@ -1,4 +1,4 @@
-// DetailsDrawer.tsx — one execution in full: its fields, the order's whole lifecycle (ack → partials →
+// DetailsDrawer.tsx — one execution in full: its fields, its order at a glance (OrderSummary.tsx), the order's whole lifecycle (ack → partials →
 // fill / cancel / replace / reject, this report marked), and the FIX message that carried it, decoded
 // by main with each tag's name and each coded value's meaning. Beside the grid, not over it; Esc or
 // Close returns to the grid.
@@ -7,6 +7,7 @@ import type { HistoryRowWire, RawMessageWire } from '../../../shared/ipc/contrac
 import type { FillwatchApi } from '../../../shared/ipc/fillwatch-api.ts';
 import { executionKind, formatPrice, formatQty, kindLabel, ordStatusLabel, sideLabel } from '../../format/execution-format.ts';
 import { formatEventTime } from './history-columns.ts';
+import { OrderSummary } from './OrderSummary.tsx';
 import { useRowAccount } from './use-row-account.ts';
 
 type Loaded = { readonly row: HistoryRowWire; readonly lifecycle: readonly HistoryRowWire[]; readonly raw: RawMessageWire | null } | { readonly error: string };
@@ -56,6 +57,8 @@ function DrawerBody({ row, lifecycle, raw }: { readonly row: HistoryRowWire; rea
         <dt>ClOrdID</dt><dd>{row.clOrdId}{row.origClOrdId === null ? '' : ` (replaces ${row.origClOrdId})`}</dd>
         <dt>Account</dt><dd>{row.account === null ? 'unknown' : label === row.account ? label : `${label} (${row.account})`}</dd>
       </dl>
+      <h3>Order</h3>
+      <OrderSummary lifecycle={lifecycle} priceUnit={priceUnit} />
       <h3>Order lifecycle</h3>
       <table className="drawer-table">
         <thead><tr><th scope="col">Time (UTC)</th><th scope="col">Event</th><th scope="col" className="cell-end">Qty</th><th scope="col" className="cell-end">Price</th><th scope="col" className="cell-end">Filled</th><th scope="col" className="cell-end">Open</th><th scope="col">Status</th></tr></thead>
