@@ -4,6 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AccountConfig } from '../../shared/accounts/account-config.ts';
@@ -98,6 +99,15 @@ describe('RecorderService', () => {
       await s.service.stopAccount('a');
       assert.deepEqual(logouts.filter((l) => l.apiKeyId === API_KEY_ID).map((l) => l.initiator), ['client']);
       assert.equal(s.service.accounts().find((a) => a.accountId === 'a')?.phase, 'stopped');
+      // Stopped, it still says when the exchange last spoke: the journal's newest message of A.
+      const stored = new Database(s.journalPath, { readonly: true });
+      try {
+        const newest = stored.prepare(`SELECT max(g.last_received_at) FROM segments g JOIN sessions x ON x.id = g.session_id WHERE x.sender_comp_id = ?`).pluck().get(API_KEY_ID);
+        assert.equal(typeof newest, 'number');
+        assert.equal(s.service.accounts().find((a) => a.accountId === 'a')?.lastMessageAt, newest);
+      } finally {
+        stored.close();
+      }
       const bBefore = s.recorded('b').length;
       await waitFor(() => s.recorded('b').length > bBefore + 20, 'B keeps recording while A is stopped');
       await s.service.startAccount('a');

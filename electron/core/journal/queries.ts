@@ -237,6 +237,14 @@ export class JournalReader {
     return { senderCompId, targetCompId, nextInbound: row.next_inbound, nextOutbound: row.next_outbound, epoch: row.epoch, lastLogonAt: row.last_logon_at };
   }
 
+  /** When the session's newest stored message arrived (epoch ms), or undefined when it stored none. */
+  lastReceivedAt(senderCompId: string, targetCompId: string): number | undefined {
+    return this.#run('lastReceivedAt', () => this.#statement(
+      `SELECT g.last_received_at FROM segments g JOIN sessions s ON s.id = g.session_id
+       WHERE s.sender_comp_id = ? AND s.target_comp_id = ? ORDER BY g.id DESC LIMIT 1`,
+    ).pluck().get(senderCompId, targetCompId)) as number | undefined;
+  }
+
   connections(): StoredConnection[] {
     const rows = this.#run('connections', () =>
       this.#statement('SELECT c.*, s.sender_comp_id, s.target_comp_id FROM connections c JOIN sessions s ON s.id = c.session_id ORDER BY c.id').all(),

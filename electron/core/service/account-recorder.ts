@@ -85,6 +85,8 @@ export class AccountRecorder {
         onUndecodable: (notices) => this.#undecodable(notices),
       });
       this.#stats.loadUndecodable(this.#journal.reader, config.apiKeyId);
+      // What the exchange last said before this run, so a stopped or restarted account shows its age, not "no message yet".
+      this.#lastMessageAt = this.#journal.reader.lastReceivedAt(config.apiKeyId, config.listener.target);
     } catch (error) {
       this.#journal.close();
       throw error;
