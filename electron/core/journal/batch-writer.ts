@@ -13,6 +13,7 @@
 import type Database from 'better-sqlite3';
 import { compareExecIdParts, type ExecIdParts } from './exec-id.ts';
 import { HASH_BYTES } from './hash-chain.ts';
+import { BURST_AUTOCHECKPOINT_PAGES, WAL_AUTOCHECKPOINT_PAGES } from './open-database.ts';
 import { buildPackedSegment } from './segment.ts';
 import { EXECUTION_COLUMNS, META, ROW_COLUMNS, toBatchRows, type Batch, type BatchRows, type WriteResult } from './batch-rows.ts';
 import { assemble, type CommittedBatch } from './committed-batch.ts';
@@ -21,6 +22,9 @@ export { toBatchRows, type Batch, type BatchRows, type SessionNumbers, type Writ
 export {
   assemble, type CommittedBatch, type CommittedConflict, type CommittedExecution, type CommittedSequenceBreak, type CommittedSettlement,
 } from './committed-batch.ts';
+
+/** Batches of at least this many messages are a catch-up's (a steady flow commits a few per 5 ms). */
+export const BURST_BATCH_MESSAGES = 500;
 
 interface ChainHeadRow {
   last_raw_id: number;
@@ -52,8 +56,11 @@ export class BatchWriter {
   readonly #storedExecution: Database.Statement<[number, string]>;
   readonly #insertConflict: Database.Statement<unknown[]>;
   readonly #write: (rows: BatchRows) => WriteResult;
+  readonly #db: Database.Database;
+  #autocheckpoint = WAL_AUTOCHECKPOINT_PAGES;
 
   constructor(db: Database.Database) {
+    this.#db = db;
     this.#selectHead = db.prepare('SELECT last_raw_id, last_hash FROM chain_head WHERE id = 1');
     this.#updateHead = db.prepare('UPDATE chain_head SET last_raw_id = ?, last_hash = ? WHERE id = 1');
     this.#insertSegment = db.prepare(
@@ -91,7 +98,20 @@ export class BatchWriter {
 
   /** Stores `rows` in one transaction; says which were new. Throws what SQLite throws (nothing stored then). */
   write(rows: BatchRows): WriteResult {
+    this.#checkpointFor(rows.meta.length / META);
     return this.#write(rows);
+  }
+
+  /**
+   * A catch-up's big batches let the WAL grow to BURST_AUTOCHECKPOINT_PAGES (a checkpoint every few
+   * commits, pages rewritten meanwhile copied once); a steady flow's small ones keep it at
+   * WAL_AUTOCHECKPOINT_PAGES, so no commit waits long for a checkpoint (open-database.ts).
+   */
+  #checkpointFor(messages: number): void {
+    const pages = messages >= BURST_BATCH_MESSAGES ? BURST_AUTOCHECKPOINT_PAGES : WAL_AUTOCHECKPOINT_PAGES;
+    if (pages === this.#autocheckpoint) return;
+    this.#db.pragma(`wal_autocheckpoint = ${pages}`);
+    this.#autocheckpoint = pages;
   }
 
   #writeRows(rows: BatchRows): WriteResult {

@@ -22,6 +22,8 @@ export interface OpenDatabaseOptions {
 
 /** Pages in the WAL after which a commit copies them into the database file (see openJournalDatabase). */
 export const WAL_AUTOCHECKPOINT_PAGES = 256;
+/** The same while a catch-up commits batches of BURST_BATCH_MESSAGES or more (batch-writer.ts). */
+export const BURST_AUTOCHECKPOINT_PAGES = 2_000;
 
 export function openJournalDatabase(path: string, options: OpenDatabaseOptions = {}): Database.Database {
   const readOnly = options.readOnly ?? false;
@@ -48,10 +50,11 @@ export function openJournalDatabase(path: string, options: OpenDatabaseOptions =
     //    process; a power loss or OS crash can roll back the last commits, the sequence numbers with
     //    their messages, so a resume stays consistent and KalshiRT resends what was lost. 'FULL'
     //    fsyncs the WAL on every commit and survives those too, at the cost of one fsync per commit.
-    //  - wal_autocheckpoint 256 pages (4 MiB): a checkpoint (copy + fsync) runs inside the commit that
-    //    crosses it, so its length is the steady flow's tail latency: at 1,000 ER/s, 2,000 pages (32 MiB,
-    //    once a second) held commits up 60-75 ms at p99, 256 pages ~40 ms, 16,000 pages 400+ ms (bench
-    //    item 9). A catch-up's ingest rate was the same with 256 as with 2,000 (item 4).
+    //  - wal_autocheckpoint 256 pages (4 MiB), 2,000 (32 MiB) for a catch-up's big batches (BatchWriter
+    //    switches): a checkpoint (copy + fsync) runs inside the commit that crosses it, so in a steady
+    //    flow its length is the tail latency: at 1,000 ER/s, 2,000 pages (once a second) held commits up
+    //    60-75 ms at p99, 256 pages ~40 ms, 16,000 pages 400+ ms (bench item 9). In a catch-up every
+    //    2,000-row commit would cross 256 pages: 1M ERs took 48.7 s instead of ~32 (item 6).
     //  - journal_size_limit 64 MiB: after a checkpoint, a WAL the burst grew is shrunk again.
     //  - cache_size 64 MiB: the b-tree pages a batch touches stay in memory until its commit.
     db.pragma('page_size = 16384');

@@ -9,7 +9,8 @@ import { statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
 import { assertFailedCommitKeptThenStored, assertStoredInOrder, journalOp, overfill, runOp, T0 } from './commit-fixtures.ts';
-import { WAL_AUTOCHECKPOINT_PAGES } from '../../../electron/core/journal/open-database.ts';
+import { BURST_BATCH_MESSAGES } from '../../../electron/core/journal/batch-writer.ts';
+import { BURST_AUTOCHECKPOINT_PAGES, WAL_AUTOCHECKPOINT_PAGES } from '../../../electron/core/journal/open-database.ts';
 import { er, heartbeat, openJournal, storedSeqs, tempDir } from './journal-fixtures.ts';
 
 const fill = (seq: number) => er(seq, { execId: `5;${seq}`, orderId: `ord-${seq}` });
@@ -79,6 +80,29 @@ test('a steady flow of small commits keeps the WAL small: each checkpoint copies
     const pageBytes = 16_384;
     assert.ok(walBytes > WAL_AUTOCHECKPOINT_PAGES * pageBytes / 2, `the flow wrote well past a checkpoint's worth (WAL ${walBytes} B)`);
     assert.ok(walBytes <= (WAL_AUTOCHECKPOINT_PAGES + 64) * pageBytes, `WAL ${walBytes} B: more than ${WAL_AUTOCHECKPOINT_PAGES} pages between checkpoints`);
+  } finally {
+    dir.remove();
+  }
+});
+
+test('a catch-up\'s big batches let the WAL grow past the steady limit: fewer, larger checkpoints', () => {
+  const dir = tempDir();
+  try {
+    const path = dir.file('j.db');
+    const journal = openJournal(path, { commitDelayMs: 0 });
+    journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
+    let seq = 1;
+    for (let commit = 0; commit < 10; commit++) {
+      for (let i = 0; i < BURST_BATCH_MESSAGES * 2; i++, seq++) {
+        journal.accept(er(seq, { execId: `5;${seq}`, orderId: `ord-${seq % 997}`, symbol: `KXTEST-26DEC02-B${seq % 53}` }), seq + 1, T0 + seq);
+      }
+      journal.flush();
+    }
+    const walBytes = statSync(`${path}-wal`).size;
+    journal.close();
+    assert.equal(storedSeqs(path).length, seq - 1);
+    assert.ok(walBytes > (WAL_AUTOCHECKPOINT_PAGES + 64) * 16_384, `WAL ${walBytes} B: checkpointed at the steady flow's limit during a catch-up`);
+    assert.ok(walBytes <= (BURST_AUTOCHECKPOINT_PAGES + 256) * 16_384, `WAL ${walBytes} B`);
   } finally {
     dir.remove();
   }
