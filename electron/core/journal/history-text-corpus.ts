@@ -60,7 +60,10 @@ export class TextCorpus {
     return text !== '' && !text.includes('\0');
   }
 
-  /** Adds rows that follow upTo, in row-id order. False when full (nothing added). */
+  /**
+   * Adds rows that follow upTo, in row-id order. False when full (nothing added). Throws when the
+   * memory cannot grow, and then holds what it held before (upTo never claims rows it lacks).
+   */
   append(rows: readonly CorpusRow[]): boolean {
     if (rows.length === 0) return true;
     if (this.full) return false;
@@ -68,21 +71,24 @@ export class TextCorpus {
     const rowIds = new Float64Array(rows.length);
     let bytes: Buffer = Buffer.allocUnsafe(rows.length * 96);
     let at = 0;
+    let last = this.#upTo;
     for (let i = 0; i < rows.length; i++) {
       const [rowId, line] = rows[i]!;
-      if (rowId <= this.#upTo) throw new Error(`corpus rows must follow row ${this.#upTo} (got ${rowId})`);
+      if (rowId <= last) throw new Error(`corpus rows must follow row ${last} (got ${rowId})`);
       // UTF-8 takes at most 3 bytes per UTF-16 unit.
       if (at + line.length * 3 > bytes.length) bytes = grow(bytes, at + line.length * 3);
       starts[i] = at;
       rowIds[i] = rowId;
       at += bytes.write(line, at, 'utf8');
-      this.#upTo = rowId;
+      last = rowId;
     }
     const kept = bytes.subarray(0, at);
     foldAscii(kept);
     this.#store ??= new SearchableBytes();
-    this.#slices.push({ offset: this.#store.append(kept), length: at, starts, rowIds });
+    const offset = this.#store.append(kept);
+    this.#slices.push({ offset, length: at, starts, rowIds });
     this.#bytes += at + starts.byteLength + rowIds.byteLength;
+    this.#upTo = last;
     return true;
   }
 

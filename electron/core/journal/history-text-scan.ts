@@ -34,6 +34,8 @@ export class TextScanner {
   #lastRequestAt = Number.NEGATIVE_INFINITY;
   #warm = false;
   #closed = false;
+  /** The corpus could not take more rows (no memory): filling stopped for good. */
+  #broken = false;
 
   constructor(statement: StatementOf, options: TextScanOptions = {}) {
     this.#statement = statement;
@@ -62,8 +64,13 @@ export class TextScanner {
    * once more than `max` do.
    */
   scan(text: string, term: SqlTerm, upTo: number, max: number): number[] | 'over' {
-    const covered = TextCorpus.searchable(text) ? Math.min(this.#corpus.upTo, upTo) : 0;
-    const ids = covered === 0 ? [] : this.#corpus.match(text, covered, max);
+    let covered = TextCorpus.searchable(text) ? Math.min(this.#corpus.upTo, upTo) : 0;
+    let ids: number[] | 'over' = [];
+    try {
+      if (covered > 0) ids = this.#corpus.match(text, covered, max);
+    } catch {
+      covered = 0; // its scratch memory could not grow: SQL reads every row instead
+    }
     if (ids === 'over') return 'over';
     if (covered < upTo) {
       const rest = this.#statement(`SELECT raw_id FROM executions NOT INDEXED WHERE raw_id > ? AND raw_id <= ? AND (${term.sql}) LIMIT ?`, 'pluck')
@@ -82,7 +89,7 @@ export class TextScanner {
   }
 
   #schedule(): void {
-    if (!this.#warm || this.#closed || this.#timer !== undefined || this.#corpus.full) return;
+    if (!this.#warm || this.#closed || this.#broken || this.#timer !== undefined || this.#corpus.full) return;
     // Both stay referenced (close() cancels them): an unreferenced immediate does not wake an idle event
     // loop, so the filling would only creep on between other events.
     const wait = YIELD_MS - (performance.now() - this.#lastRequestAt);
@@ -105,7 +112,12 @@ export class TextScanner {
     } catch {
       return; // the corpus stays as far as it got; scans read the rest with SQL
     }
-    if (!this.#corpus.append(rows)) return;
+    try {
+      if (!this.#corpus.append(rows)) return;
+    } catch {
+      this.#broken = true; // its memory could not grow: it stays as far as it got, scans read the rest
+      return;
+    }
     if (rows.length === this.#sliceRows) this.#schedule();
   }
 }

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { corpusLine, TextCorpus, type CorpusRow } from '../../../electron/core/journal/history-text-corpus.ts';
 import { openHistoryStore } from '../../../electron/core/journal/history-queries.ts';
+import { SearchableBytes } from '../../../electron/core/journal/text-find/searchable-bytes.ts';
 import { execSpecs, ingest } from './history-fixtures.ts';
 import { tempDir } from './journal-fixtures.ts';
 
@@ -55,6 +56,22 @@ test('one id per row, \'over\' past the cap, a NUL refused, and nothing taken on
   assert.equal(corpus.full, true);
   assert.equal(corpus.append([row(100, 'more', 'x', null, null)]), false);
   assert.equal(corpus.upTo, 29);
+});
+
+test('an append that cannot get memory throws and leaves the corpus as it was: it never claims rows it lacks', () => {
+  const corpus = new TextCorpus();
+  assert.equal(corpus.append([row(1, 'abc;1', 'o-1', null, null)]), true);
+  const append = SearchableBytes.prototype.append;
+  SearchableBytes.prototype.append = () => { throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded'); };
+  try {
+    assert.throws(() => corpus.append([row(2, 'abd;2', 'o-2', null, null)]), RangeError);
+  } finally {
+    SearchableBytes.prototype.append = append;
+  }
+  assert.equal(corpus.upTo, 1);
+  assert.deepEqual(corpus.match('ab', 10, 10), [1]);
+  assert.equal(corpus.append([row(2, 'abd;2', 'o-2', null, null)]), true, 'the same rows go in once memory is there');
+  assert.deepEqual(corpus.match('ab', 10, 10), [1, 2]);
 });
 
 /** A journal of `size` random executions (drawn with `seed`), its path and its highest row id; removed after `run`. */
@@ -105,6 +122,53 @@ test('in a thread that only waits for messages (the recorder worker), the corpus
       await new Promise((resolve) => worker.once('exit', resolve));
     } finally {
       await worker.terminate();
+    }
+  });
+});
+
+test('out of memory, the store answers every text by SQL, exactly as with its corpus', async () => {
+  await withJournal(120, 8, async (path) => {
+    const texts = ['1', ';', '0;', 'a', 'ORD', '-', '7'];
+    const rowsOf = async (store: ReturnType<typeof openHistoryStore>, text: string) =>
+      (await store.page({ filter: { text }, sort: { column: 'time', direction: 'desc' }, limit: 1000 })).rows.map((r) => r.rowId);
+    const filled = openHistoryStore(path, { textScan: { sliceRows: 16 }, limits: { textWindow: 5 } });
+    const append = SearchableBytes.prototype.append;
+    const search = SearchableBytes.prototype.forEachMatch;
+    try {
+      filled.warm();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      while (filled.textCorpus.filling) await new Promise((resolve) => setTimeout(resolve, 5));
+      assert.ok(filled.textCorpus.upTo > 0);
+      const expected = new Map<string, number[]>();
+      for (const text of texts) expected.set(text, await rowsOf(filled, text));
+      // A corpus that can never take a row, and one whose search cannot get its scratch memory.
+      SearchableBytes.prototype.append = () => { throw new RangeError('out of memory'); };
+      const starved = openHistoryStore(path, { textScan: { sliceRows: 16 }, limits: { textWindow: 5 } });
+      try {
+        starved.warm();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        assert.equal(starved.textCorpus.upTo, 0);
+        assert.equal(starved.textCorpus.filling, false, 'filling stopped, no retry loop');
+        for (const text of texts) assert.deepEqual(await rowsOf(starved, text), expected.get(text), text);
+      } finally {
+        await starved.close();
+      }
+      SearchableBytes.prototype.append = append;
+      const again = openHistoryStore(path, { textScan: { sliceRows: 16 }, limits: { textWindow: 5 } });
+      try {
+        again.warm();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        while (again.textCorpus.filling) await new Promise((resolve) => setTimeout(resolve, 5));
+        assert.equal(again.textCorpus.upTo, filled.textCorpus.upTo);
+        SearchableBytes.prototype.forEachMatch = () => { throw new RangeError('out of memory'); };
+        for (const text of texts) assert.deepEqual(await rowsOf(again, text), expected.get(text), text);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      SearchableBytes.prototype.append = append;
+      SearchableBytes.prototype.forEachMatch = search;
+      await filled.close();
     }
   });
 });
