@@ -1,9 +1,10 @@
 // history-text-corpus.ts — the quick filter's fields of every execution (ExecID, OrderID, ClOrdID, Text)
 // kept in memory as one byte string per slice of rows, so a rare text is found by a byte search instead
 // of a LIKE over every row of the table: ~10 ms instead of 0.35–0.75 s at a million rows (the search is
-// text-find/: SIMD in WebAssembly, 4-5x Buffer.indexOf's ~45 ms here; bench/README.md). It matches exactly as history-filter-sql.ts's LIKE does: a literal
-// substring of one field, ASCII letters without case, every other byte as is. Fields and rows end in
-// a NUL, and a text with a NUL is not searched here (the caller asks SQL), so no match spans two fields.
+// text-find/: SIMD in WebAssembly, 4-5x Buffer.indexOf's ~45 ms here; bench/README.md). It matches
+// exactly as history-filter-sql.ts's LIKE does: a literal substring of one field, ASCII letters without
+// case, every other byte as is. Fields and rows end in a NUL, and a text with a NUL is not searched here
+// (the caller asks SQL), so no match spans two fields.
 // Rows are appended in row-id order and never change (the journal only grows). Costs ~60 bytes of
 // memory a row (the fields' own length), up to maxBytes; the rows past that are left to SQL.
 // Pure bookkeeping: the history store reads the rows and decides when.
