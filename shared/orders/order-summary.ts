@@ -34,7 +34,10 @@ export interface OrderSummary {
   readonly missingQty: string | null;
   /** The journal's fills beyond CumQty (the exchange never counted them); null when they do not exceed it. */
   readonly excessQty: string | null;
-  /** Whether the fills' average is the reported AvgPx to its last place (±1 there: rounding or truncation); null when there is nothing to compare. */
+  /**
+   * Whether the fills' average is the reported AvgPx to its last place (±1 there: rounding or
+   * truncation); null when there is nothing to compare.
+   */
   readonly averageAgrees: boolean | null;
 }
 

@@ -1,7 +1,7 @@
-// DetailsDrawer.tsx — one execution in full: its fields, its order at a glance (OrderSummary.tsx), the order's whole lifecycle (ack → partials →
-// fill / cancel / replace / reject, this report marked), and the FIX message that carried it, decoded
-// by main with each tag's name and each coded value's meaning. Beside the grid, not over it; Esc or
-// Close returns to the grid.
+// DetailsDrawer.tsx — one execution in full: its fields, its order at a glance (OrderSummary.tsx), the
+// order's whole lifecycle (ack → partials → fill / cancel / replace / reject, this report marked), and
+// the FIX message that carried it, decoded by main with each tag's name and each coded value's meaning.
+// Beside the grid, not over it; Esc or Close returns to the grid.
 import { useEffect, useRef, useState } from 'react';
 import type { HistoryRowWire, RawMessageWire } from '../../../shared/ipc/contract.ts';
 import type { FillwatchApi } from '../../../shared/ipc/fillwatch-api.ts';

@@ -16,23 +16,30 @@ export function OrderSummary({ lifecycle, priceUnit }: { readonly lifecycle: rea
         <dt>Filled</dt>
         <dd className="tabular">{formatQty(summary.reportedCumQty)}, open {formatQty(summary.openQty)} · {ordStatusLabel(summary.ordStatus)}</dd>
         <dt>In this journal</dt>
-        <dd className="tabular">{summary.averagePx === null ? 'no fills' : `${fills} for ${formatQty(summary.filledQty)} at ${formatPrice(summary.averagePx, priceUnit)} on average`}</dd>
-        {summary.reportedAvgPx === null ? null : (<><dt>Exchange's average</dt><dd className="tabular">{formatPrice(summary.reportedAvgPx, priceUnit)} (AvgPx)</dd></>)}
+        <dd className="tabular">
+          {summary.averagePx === null ? 'no fills' : `${fills} for ${formatQty(summary.filledQty)} at ${formatPrice(summary.averagePx, priceUnit)} on average`}
+        </dd>
+        {summary.reportedAvgPx === null ? null : (
+          <><dt>Exchange's average</dt><dd className="tabular">{formatPrice(summary.reportedAvgPx, priceUnit)} (AvgPx)</dd></>
+        )}
       </dl>
       {summary.missingQty === null ? null : (
         <p className="drawer-note drawer-warning" role="note">
-          The exchange reports {formatQty(summary.reportedCumQty)} filled; this journal holds fills of {formatQty(summary.filledQty)}. The
-          other {formatQty(summary.missingQty)} came in reports it does not have: before it began recording, or missed (the Session view shows gaps and backfills).
+          The exchange reports {formatQty(summary.reportedCumQty)} filled; this journal holds fills of {formatQty(summary.filledQty)}.
+          The other {formatQty(summary.missingQty)} came in reports it does not have: before it began recording, or
+          missed (the Session view shows gaps and backfills).
         </p>
       )}
       {summary.excessQty === null ? null : (
         <p className="drawer-note drawer-warning" role="note">
-          This journal's fills add up to {formatQty(summary.excessQty)} more than the {formatQty(summary.reportedCumQty)} the exchange reports filled.
+          This journal's fills add up to {formatQty(summary.excessQty)} more than
+          the {formatQty(summary.reportedCumQty)} the exchange reports filled.
         </p>
       )}
       {summary.averageAgrees === false ? (
         <p className="drawer-note drawer-warning" role="note">
-          The fills average {formatPrice(summary.averagePx, priceUnit)}; the exchange reports an average price of {formatPrice(summary.reportedAvgPx, priceUnit)}.
+          The fills average {formatPrice(summary.averagePx, priceUnit)}; the exchange reports an average price
+          of {formatPrice(summary.reportedAvgPx, priceUnit)}.
         </p>
       ) : null}
     </>
