@@ -75,6 +75,15 @@ export function summarizeOrder(steps: readonly OrderStep[]): OrderSummary | null
   };
 }
 
+/** summarizeOrder, or why it could not add the figures up (a stored decimal that does not read), for a view to say. */
+export function readOrder(steps: readonly OrderStep[]): OrderSummary | { readonly unreadable: string } | null {
+  try {
+    return summarizeOrder(steps);
+  } catch (error) {
+    return { unreadable: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /** `average` rounded to the places `reported` is written with, within one unit of its last place. */
 function sameToItsPlaces(average: Decimal, reported: string): boolean {
   const places = Math.min(6, reported.includes('.') ? reported.length - reported.indexOf('.') - 1 : 0);

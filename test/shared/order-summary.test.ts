@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { summarizeOrder, type OrderStep } from '../../shared/orders/order-summary.ts';
+import { readOrder, summarizeOrder, type OrderStep } from '../../shared/orders/order-summary.ts';
 
 let nextRow = 1;
 const step = (fields: Partial<OrderStep> & Pick<OrderStep, 'execType' | 'ordStatus' | 'cumQty' | 'leavesQty'>): OrderStep =>
@@ -100,4 +100,13 @@ test('random orders: quantity and average equal a model in exact rationals', () 
     assert.equal(summary.averagePx, text);
     assert.equal(summary.missingQty, null);
   }), { numRuns: 300 });
+});
+
+test('a stored decimal that does not read: the view is told why, nothing is added up wrongly', () => {
+  const steps = [step({ execType: 'F', ordStatus: '1', lastQty: '2.0.0', lastPx: '0.5000', cumQty: '2.00', leavesQty: '1.00', avgPx: '0.5000' })];
+  assert.throws(() => summarizeOrder(steps));
+  const read = readOrder(steps);
+  assert.ok(read !== null && 'unreadable' in read && /2\.0\.0/.test(read.unreadable), JSON.stringify(read));
+  assert.equal(readOrder([]), null);
+  assert.equal((readOrder([step({ execType: '0', ordStatus: '0', cumQty: '0', leavesQty: '1' })]) as { fills: number }).fills, 0);
 });

@@ -3,12 +3,14 @@
 // and a plain warning when those do not add up (fills the journal lacks or counts beyond CumQty, an
 // average that is not the exchange's AvgPx). Numbers from shared/orders/order-summary.ts, exact.
 import type { HistoryRowWire } from '../../../shared/ipc/contract.ts';
-import { summarizeOrder } from '../../../shared/orders/order-summary.ts';
+import { readOrder } from '../../../shared/orders/order-summary.ts';
 import { formatPrice, formatQty, ordStatusLabel, type PriceUnit } from '../../format/execution-format.ts';
 
 export function OrderSummary({ lifecycle, priceUnit }: { readonly lifecycle: readonly HistoryRowWire[]; readonly priceUnit: PriceUnit }) {
-  const summary = summarizeOrder(lifecycle);
+  const summary = readOrder(lifecycle);
   if (summary === null) return null;
+  // Stored decimals are checked when decoded; should one still not read, say so rather than blank the drawer.
+  if ('unreadable' in summary) return <p className="drawer-note drawer-warning" role="note">The order's figures could not be added up: {summary.unreadable}</p>;
   const fills = `${summary.fills} ${summary.fills === 1 ? 'fill' : 'fills'}`;
   return (
     <>
