@@ -58,54 +58,48 @@ test('flush() commits at once once the oldest queued message has waited commitDe
   }
 });
 
-test('a steady flow of small commits keeps the WAL small: each checkpoint copies a few MiB, not a second of flow', () => {
-  // A checkpoint runs inside the commit that crosses wal_autocheckpoint, so the WAL's size bounds how
-  // long such a commit stalls the flow (open-database.ts). The -wal file is reused from its start after
-  // a checkpoint, so its size is the most the flow ever wrote between two checkpoints.
-  const dir = tempDir();
-  try {
-    const path = dir.file('j.db');
-    const journal = openJournal(path, { commitDelayMs: 0 });
-    journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
-    let seq = 1;
-    for (let commit = 0; commit < 500; commit++) {
-      for (let i = 0; i < 5; i++, seq++) {
-        journal.accept(er(seq, { execId: `5;${seq}`, orderId: `ord-${seq % 97}`, symbol: `KXTEST-26DEC02-B${seq % 53}` }), seq + 1, T0 + seq);
-      }
-      journal.flush();
-    }
-    const walBytes = statSync(`${path}-wal`).size;
-    journal.close();
-    assert.deepEqual(storedSeqs(path).length, seq - 1, 'every message stored');
-    const pageBytes = 16_384;
-    assert.ok(walBytes > WAL_AUTOCHECKPOINT_PAGES * pageBytes / 2, `the flow wrote well past a checkpoint's worth (WAL ${walBytes} B)`);
-    assert.ok(walBytes <= (WAL_AUTOCHECKPOINT_PAGES + 64) * pageBytes, `WAL ${walBytes} B: more than ${WAL_AUTOCHECKPOINT_PAGES} pages between checkpoints`);
-  } finally {
-    dir.remove();
-  }
-});
+const PAGE_BYTES = 16_384;
 
-test('a catch-up\'s big batches let the WAL grow past the steady limit: fewer, larger checkpoints', () => {
+/**
+ * `commits` commits of `perCommit` executions each (many orders and markets, so every commit dirties
+ * index pages all over); the -wal file's size after them, which is the most the flow ever wrote between
+ * two checkpoints (the file is reused from its start after one), and whether every message was stored.
+ */
+function walAfterFlow(commits: number, perCommit: number): { walBytes: number; allStored: boolean } {
   const dir = tempDir();
   try {
     const path = dir.file('j.db');
     const journal = openJournal(path, { commitDelayMs: 0 });
     journal.resetSequences({ nextInbound: 1, nextOutbound: 1 });
     let seq = 1;
-    for (let commit = 0; commit < 10; commit++) {
-      for (let i = 0; i < BURST_BATCH_MESSAGES * 2; i++, seq++) {
+    for (let commit = 0; commit < commits; commit++) {
+      for (let i = 0; i < perCommit; i++, seq++) {
         journal.accept(er(seq, { execId: `5;${seq}`, orderId: `ord-${seq % 997}`, symbol: `KXTEST-26DEC02-B${seq % 53}` }), seq + 1, T0 + seq);
       }
       journal.flush();
     }
     const walBytes = statSync(`${path}-wal`).size;
     journal.close();
-    assert.equal(storedSeqs(path).length, seq - 1);
-    assert.ok(walBytes > (WAL_AUTOCHECKPOINT_PAGES + 64) * 16_384, `WAL ${walBytes} B: checkpointed at the steady flow's limit during a catch-up`);
-    assert.ok(walBytes <= (BURST_AUTOCHECKPOINT_PAGES + 256) * 16_384, `WAL ${walBytes} B`);
+    return { walBytes, allStored: storedSeqs(path).length === seq - 1 };
   } finally {
     dir.remove();
   }
+}
+
+test('a steady flow of small commits keeps the WAL small: each checkpoint copies a few MiB, not a second of flow', () => {
+  // A checkpoint runs inside the commit that crosses wal_autocheckpoint, so the WAL's size bounds how
+  // long such a commit stalls the flow (open-database.ts).
+  const { walBytes, allStored } = walAfterFlow(500, 5);
+  assert.ok(allStored, 'every message stored');
+  assert.ok(walBytes > WAL_AUTOCHECKPOINT_PAGES * PAGE_BYTES / 2, `the flow wrote well past a checkpoint's worth (WAL ${walBytes} B)`);
+  assert.ok(walBytes <= (WAL_AUTOCHECKPOINT_PAGES + 64) * PAGE_BYTES, `WAL ${walBytes} B: more than ${WAL_AUTOCHECKPOINT_PAGES} pages between checkpoints`);
+});
+
+test('a catch-up\'s big batches let the WAL grow past the steady limit: fewer, larger checkpoints', () => {
+  const { walBytes, allStored } = walAfterFlow(10, BURST_BATCH_MESSAGES * 2);
+  assert.ok(allStored, 'every message stored');
+  assert.ok(walBytes > (WAL_AUTOCHECKPOINT_PAGES + 64) * PAGE_BYTES, `WAL ${walBytes} B: checkpointed at the steady flow's limit during a catch-up`);
+  assert.ok(walBytes <= (BURST_AUTOCHECKPOINT_PAGES + 256) * PAGE_BYTES, `WAL ${walBytes} B`);
 });
 
 test('commitDelayMs 0: every flush() commits; commit() commits whatever the delay', () => {
