@@ -12,6 +12,8 @@ import {
 import { MessageReader, type StoredMessage } from './message-reader.ts';
 import type { PendingSettlement } from './pending-entry.ts';
 import { undecodableOf } from './undecodable-query.ts';
+import { lastStoredPoint } from './sequence-breaks.ts';
+import { findSessionId } from './session-row.ts';
 import { readJournalFacts, type JournalFacts } from './surveillance-rows.ts';
 import type { UndecodableNotice } from '../../../shared/records/undecodable-notice.ts';
 
@@ -239,10 +241,10 @@ export class JournalReader {
 
   /** When the session's newest stored message arrived (epoch ms), or undefined when it stored none. */
   lastReceivedAt(senderCompId: string, targetCompId: string): number | undefined {
-    return this.#run('lastReceivedAt', () => this.#statement(
-      `SELECT g.last_received_at FROM segments g JOIN sessions s ON s.id = g.session_id
-       WHERE s.sender_comp_id = ? AND s.target_comp_id = ? ORDER BY g.id DESC LIMIT 1`,
-    ).pluck().get(senderCompId, targetCompId)) as number | undefined;
+    return this.#run('lastReceivedAt', () => {
+      const sessionId = findSessionId(this.#db, { senderCompId, targetCompId });
+      return sessionId === undefined ? undefined : lastStoredPoint(this.#db, sessionId)?.receivedAt;
+    });
   }
 
   connections(): StoredConnection[] {

@@ -40,7 +40,7 @@ export class SearchableBytes {
 
   /** A view of appended bytes, valid until the next append (the memory may move then). */
   view(offset: number, length: number): Uint8Array {
-    if (offset < 0 || length < 0 || offset + length > this.#used) throw new RangeError(`bytes ${offset}+${length} are not all appended (${this.#used})`);
+    this.#checkAppended(offset, length);
     return new Uint8Array(this.#memory.buffer, offset, length);
   }
 
@@ -49,7 +49,7 @@ export class SearchableBytes {
    * length), at or after `from`; calls `onHit` with each and stops when it returns false.
    */
   forEachMatch(offset: number, length: number, needle: Uint8Array, from: number, onHit: (at: number) => boolean): void {
-    this.view(offset, length);
+    this.#checkAppended(offset, length);
     if (needle.length === 0) throw new RangeError('an empty needle matches everywhere');
     // Scratch past the bytes: the needle, then room for the offsets of one call.
     const needleAt = this.#used;
@@ -64,6 +64,10 @@ export class SearchableBytes {
       if (n < HITS_PER_CALL) return;
       start += hits[n - 1]! + 1;
     }
+  }
+
+  #checkAppended(offset: number, length: number): void {
+    if (offset < 0 || length < 0 || offset + length > this.#used) throw new RangeError(`bytes ${offset}+${length} are not all appended (${this.#used})`);
   }
 
   #reserve(bytes: number): void {
