@@ -53,3 +53,56 @@ export async function scrollFrames(args: { readonly step: number; readonly frame
   });
   return gaps;
 }
+
+/**
+ * Types `text` into the quick filter one character every `intervalMs` (as a person types, not waiting
+ * for rows), and returns, for each keystroke, the ms until the first animation frame that shows the rows
+ * of that text or of a longer one typed after it. Which text a shown page belongs to is learnt by
+ * wrapping the page's history.snapshot (the harness's API object; bench only): the grid's data-query
+ * counts the pages shown, and a page shown is the answer of the newest snapshot answered by then.
+ */
+export async function typeAtPace(args: { readonly text: string; readonly intervalMs: number }): Promise<number[]> {
+  const grid = document.querySelector<HTMLElement>('.hgrid-scroll')!;
+  const input = document.querySelector<HTMLInputElement>('#history-quick')!;
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  const history = (window as unknown as { fillwatch: { history: { snapshot: (request: { filter: { text?: string } }) => Promise<unknown> } } }).fillwatch.history;
+  const original = history.snapshot;
+  let answered = '';
+  history.snapshot = async (request) => {
+    const answer = await original.call(history, request);
+    answered = request.filter.text ?? '';
+    return answer;
+  };
+  const typedAt: number[] = [];
+  const shownAt: (number | undefined)[] = [];
+  let query = Number(grid.dataset['query']);
+  let done = false;
+  // Each frame: a new page shown since the last one belongs to the newest answered text; every keystroke
+  // that text covers (and not yet served) is served by this frame.
+  // As timeFilterKeystroke: the frame after the one that found the rows in the DOM (which paints them).
+  let serving: number[] = [];
+  const watch = (now: number) => {
+    for (const k of serving) shownAt[k] = now;
+    serving = [];
+    const shown = Number(grid.dataset['query']);
+    if (shown > query) {
+      query = shown;
+      for (let k = 0; k < answered.length && k < typedAt.length; k++) if (shownAt[k] === undefined) { shownAt[k] = Number.NaN; serving.push(k); }
+    }
+    if (serving.length === 0 && shownAt.length === args.text.length && shownAt.every((t) => t !== undefined)) done = true;
+    if (!done) requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+  for (let n = 1; n <= args.text.length; n++) {
+    typedAt.push(performance.now());
+    shownAt.push(undefined);
+    setValue.call(input, args.text.slice(0, n));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    if (n < args.text.length) await new Promise((resolve) => setTimeout(resolve, args.intervalMs));
+  }
+  const deadline = performance.now() + 10_000;
+  while (!done && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  done = true;
+  history.snapshot = original;
+  return typedAt.map((t, k) => (shownAt[k] ?? Number.NaN) - t);
+}
