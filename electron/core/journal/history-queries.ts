@@ -155,11 +155,22 @@ export class SqliteHistoryStore implements HistoryStore {
     return this.#read('byRowId', () => this.#one(`SELECT ${HISTORY_SELECT} FROM executions WHERE raw_id = ?`, rowId));
   }
 
-  /** Scans the table: OrderIDs are random, and an index on them costs ingest a random page write per order. */
+  /**
+   * An order's executions in event order. OrderIDs are random and an index on them would cost ingest a
+   * random page write per order, so its rows are found as a rare quick-filter text's are: in the text
+   * corpus (it holds every OrderID) for the rows it covers — ~10 ms at 1M rows against ~125 ms for a
+   * scan of the table — and by a scan of the rest; `order_id = ?` keeps the order's own (the corpus
+   * matches the id in any of its four fields).
+   */
   async orderLifecycle(orderId: string): Promise<readonly HistoryRow[]> {
-    return this.#read('orderLifecycle', () =>
-      (this.#statement(`SELECT ${HISTORY_SELECT} FROM executions WHERE order_id = ? ORDER BY event_at, raw_id`).all(orderId) as HistoryDbRow[]).map((r) => this.#toRow(r)),
-    );
+    return this.#read('orderLifecycle', () => {
+      const byOrder = { sql: 'order_id = ?', params: [orderId] };
+      const ids = this.#textScanner.scan(orderId, byOrder, this.#head(), MAX_TEXT_IDS);
+      const rows = ids === 'over'
+        ? this.#statement(`SELECT ${HISTORY_SELECT} FROM executions WHERE order_id = ? ORDER BY event_at, raw_id`).all(orderId)
+        : this.#statement(`SELECT ${HISTORY_SELECT} FROM executions WHERE raw_id IN (SELECT value FROM json_each(?)) AND order_id = ? ORDER BY event_at, raw_id`).all(JSON.stringify(ids), orderId);
+      return (rows as HistoryDbRow[]).map((r) => this.#toRow(r));
+    });
   }
 
   async rawMessage(rowId: number): Promise<RawFixMessage | undefined> {

@@ -232,6 +232,48 @@ test("an order's lifecycle is its executions in event order (TransactTime, then 
   });
 });
 
+test("an order's lifecycle from the text corpus is the table's: the id in another field is not the order, and rows past the corpus are read too", async () => {
+  const first = [
+    spec({ execId: '2;1', orderId: 'ord-C', execType: '0', ordStatus: '0', time: T0 + 1000 }),
+    // OrderID ord-C written in another order's ClOrdID and Text: the corpus matches them, the order does not.
+    spec({ execId: '2;2', orderId: 'ord-D', clOrdId: 'ord-C', text: 'after ORD-C', time: T0 + 1100 }),
+    spec({ execId: '2;3', orderId: 'ord-C', execType: 'F', ordStatus: '1', account: 1, time: T0 + 2000 }),
+    ...Array.from({ length: 30 }, (_, i) => spec({ execId: `2;${10 + i}`, orderId: `ord-x${i}`, time: T0 + 1200 + i })),
+  ];
+  const later = [
+    spec({ execId: '2;4', orderId: 'ord-C', execType: 'F', ordStatus: '2', time: T0 + 1500 }),
+    spec({ execId: '2;5', orderId: 'ord-D', text: 'ord-C', time: T0 + 3000 }),
+  ];
+  const dir = tempDir();
+  try {
+    // Whole, and capped after its first rows (the rest of the table then scanned).
+    for (const [n, textScan] of [{ sliceRows: 4 }, { sliceRows: 4, maxCorpusBytes: 60 }].entries()) {
+      const path = dir.file(`h${n}.db`);
+      ingest(path, first);
+      const corpus = openHistoryStore(path, { textScan });
+      const table = openHistoryStore(path);
+      try {
+        await openHistoryView(corpus);
+        assert.ok(corpus.textCorpus.upTo > 0, 'the corpus holds rows');
+        const lifecycle = async (store: SqliteHistoryStore, orderId: string) => (await store.orderLifecycle(orderId)).map((r) => r.execId);
+        assert.deepEqual(await lifecycle(corpus, 'ord-C'), ['2;1', '2;3']);
+        assert.deepEqual(await lifecycle(corpus, 'ord-D'), ['2;2']);
+        assert.deepEqual(await lifecycle(corpus, 'ORD-c'), [], 'an OrderID is matched exactly, not as the quick filter folds case');
+        ingest(path, later); // committed after the corpus was filled
+        assert.deepEqual(await lifecycle(corpus, 'ord-C'), ['2;1', '2;4', '2;3']);
+        for (const orderId of ['ord-C', 'ord-D', 'ord-x7', 'ord-none']) {
+          assert.deepEqual(await corpus.orderLifecycle(orderId), await table.orderLifecycle(orderId), orderId);
+        }
+      } finally {
+        await corpus.close();
+        await table.close();
+      }
+    }
+  } finally {
+    dir.remove();
+  }
+});
+
 test('the raw message of a row is the frame as received, byte for byte', async () => {
   const specs = [spec({ execId: '3;1', text: 'raw' }), spec({ execId: '3;2', account: 1 }), spec({ execId: '3;3' })];
   await withStore(specs, async (store, rows) => {
