@@ -106,3 +106,17 @@ export async function typeAtPace(args: { readonly text: string; readonly interva
   history.snapshot = original;
   return typedAt.map((t, k) => (shownAt[k] ?? Number.NaN) - t);
 }
+
+/** Clicks the grid's row at `index` (from the top of what is drawn); ms until the details drawer shows that execution with its order's lifecycle. */
+export async function timeOpenDetails(index: number): Promise<number> {
+  const row = document.querySelectorAll<HTMLElement>('.hgrid-row[data-row-id]')[index]!;
+  const title = `Execution ${row.dataset['execId']}`;
+  const started = performance.now();
+  row.click();
+  await new Promise<void>((resolve) => {
+    const shown = () => document.querySelector('#drawer-title')?.textContent === title && document.querySelector('.drawer-table tr.is-current') !== null;
+    const check = () => (shown() ? requestAnimationFrame(() => resolve()) : requestAnimationFrame(check));
+    check();
+  });
+  return performance.now() - started;
+}

@@ -17,12 +17,13 @@ import { runCatchUp } from '../scenarios/catch-up.ts';
 import { LIVE_BEFORE_DROP } from '../scenarios/series.ts';
 import { summarize } from '../stats.ts';
 import type { BenchContext } from './context.ts';
-import { scrollFrames, timeFilterKeystroke, timeSortClick, typeAtPace } from './history-view-page.ts';
+import { scrollFrames, timeFilterKeystroke, timeOpenDetails, timeSortClick, typeAtPace } from './history-view-page.ts';
 
 const GOAL_MS = 100;
 const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 /** A person typing an ID: about five keys a second. */
 const PACE_MS = 200;
+const DETAIL_ROWS = 8;
 const SORTS = ['Market', 'Side', 'Event', 'Account', 'ExecID', 'Price', 'Qty', 'Time (UTC)'] as const;
 
 function planOf(quick: boolean) {
@@ -79,6 +80,11 @@ export async function runHistoryView(ctx: BenchContext): Promise<ItemResult> {
       paced.push(...await page.evaluate(typeAtPace, { text: execId, intervalMs: PACE_MS }));
       await page.evaluate(timeFilterKeystroke, '');
     }
+    // Details of rows spread over the first screen: the row, its raw message and its order's lifecycle.
+    ctx.log('  history-view: details drawer');
+    const details: number[] = [];
+    for (let i = 0; i < DETAIL_ROWS; i++) details.push(await page.evaluate(timeOpenDetails, i * 3));
+    await page.keyboard.press('Escape');
     ctx.log('  history-view: scrolling');
     const frames = await page.evaluate(scrollFrames, { step: 240, frames: plan.scrollFrames });
     const rowsSeen = await page.$eval('.hgrid-scroll', (el) => el.querySelectorAll('.hgrid-row').length);
@@ -87,6 +93,8 @@ export async function runHistoryView(ctx: BenchContext): Promise<ItemResult> {
         `p95 of the first round (typed as soon as History opened, SQLite's cache and the text corpus cold) ${p95(keystrokesByRound[0]!).toFixed(0)} ms, of the later rounds ${keystrokesByRound.length > 1 ? p95(keystrokesByRound.slice(1).flat()).toFixed(0) : '–'} ms`),
       latency('history-view.keystroke-paced', `quick filter typed at a key every ${PACE_MS} ms: keystroke → rows of that text or a longer one (${pacedIds.join(', ')})`, paced,
         'the key typed while a query is out is read when it answers, so its rows can come with a later key\'s'),
+      latency('history-view.details', `details drawer: a row clicked → the execution with its order's lifecycle shown (${DETAIL_ROWS} rows)`, details,
+        'three requests: the row, its raw message, its order\'s executions (found through the text corpus)'),
       latency('history-view.side-filter', 'per-column filter: Side checkbox → rows', columnFilter, 'a checkbox applies at once'),
       ...SORTS.map((header) => latency(`history-view.sort.${header.split(' ')[0]!.toLowerCase()}`, `sort by ${header}: click → rows`, sorts.get(header)!)),
       {
