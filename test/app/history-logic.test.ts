@@ -8,7 +8,7 @@ import { HISTORY_COLUMN_IDS } from '../../shared/history/export-columns.ts';
 import { activeFilterCount, EMPTY_FORM, filterFromForm } from '../../renderer/state/history/filter-form.ts';
 import { DEFAULT_LAYOUT, loadLayout, parseLayout, saveLayout, serializeLayout } from '../../renderer/state/history/layout.ts';
 import { compareRows } from '../../renderer/state/history/row-order.ts';
-import { appendPage, bottomCursor, EMPTY_WINDOW, insertLive, prependPage, topCursor, windowOf } from '../../renderer/state/history/row-window.ts';
+import { appendPage, bottomCursor, EMPTY_WINDOW, insertLive, MAX_BASE, prependPage, topCursor, windowOf } from '../../renderer/state/history/row-window.ts';
 import { visibleColumns } from '../../renderer/state/history/export-actions.ts';
 import { sampleRecord } from './support/samples.ts';
 
@@ -76,6 +76,35 @@ describe('the window of pages', () => {
     assert.equal(topCursor(up.window), null);
     const twice = appendPage(windowOf([page(1, 3, null, 'c3')]), page(3, 5, 'p3', null), 4);
     assert.deepEqual(ids(twice.window.rows), [1, 2, 3, 4, 5], 'a row already held is not shown twice');
+  });
+
+  test('rows keep their places as pages come and go, so the rows on screen never move; only rows arriving or gone above move them', () => {
+    // Scrolling down: each page dropped from the top leaves its places blank (base), nothing moves.
+    let w = windowOf([page(1, 3, null, 'c3')]);
+    const placeOf = (win: typeof w, id: number) => win.base + win.rows.findIndex((r) => r.rowId === id);
+    for (const [from, cursor] of [[4, 'c6'], [7, 'c9'], [10, 'c12']] as const) {
+      const before = placeOf(w, from - 1);
+      const down = appendPage(w, page(from, from + 2, `p${from}`, cursor), 2);
+      assert.equal(down.moved, 0);
+      w = down.window;
+      assert.equal(placeOf(w, from - 1), before, `row ${from - 1} stays at its place`);
+    }
+    assert.equal(w.base, 6, 'rows 1–6 left the top: rows 7–12 are at places 6–11');
+    assert.deepEqual([placeOf(w, 7), placeOf(w, 12)], [6, 11]);
+    // Scrolling back up reads the pages again into the same places.
+    const up = prependPage(w, page(4, 6, 'p4', 'c6'), 2);
+    assert.deepEqual([up.window.base, up.moved, placeOf(up.window, 7)], [3, 0, 6]);
+    const top = prependPage(up.window, page(1, 3, null, 'c3'), 2);
+    assert.deepEqual([top.window.base, top.moved, placeOf(top.window, 4)], [0, 0, 3]);
+    // Two rows committed above since the top page was read: the rows shown move down by two.
+    const grown = prependPage(up.window, { rows: [row(20), row(21), ...page(1, 3, null, 'c3').rows], previous: null, next: 'c3' }, 2);
+    assert.deepEqual([grown.window.base, grown.moved, placeOf(grown.window, 4)], [0, 2, 5]);
+    // A window that began mid-result at place 0 (a notification's row): the page above moves it down.
+    const located = prependPage(windowOf([page(7, 9, 'p7', 'c9')]), page(4, 6, 'p4', 'c6'), 4);
+    assert.deepEqual([located.window.base, located.moved, placeOf(located.window, 7)], [0, 3, 3]);
+    // Places start again from 0 before the scroll height outgrows what a browser lays out.
+    const far = appendPage(windowOf([page(1, 3, 'p1', 'c3')], MAX_BASE - 1), page(4, 6, 'p4', 'c6'), 1);
+    assert.deepEqual([far.window.base, far.moved], [0, -(MAX_BASE + 2)]);
   });
 
   test('live rows join where the sort puts them, only inside the loaded range; `above` counts those before the first row on screen', () => {

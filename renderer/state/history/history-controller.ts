@@ -29,7 +29,7 @@ export class HistoryController {
   #reloadWanted = false;
   /** The unfiltered total changes only with new rows, not with the filter. */
   #totalStale = true;
-  /** Where the grid is scrolled: the first row on screen, and whether it shows the very top. */
+  /** Where the grid is scrolled: the first row on screen (its index in the window's rows), and whether it shows the very top. */
   viewport = { firstIndex: 0, atTop: true };
 
   constructor(api: FillwatchApi, storage: Storage | undefined = globalThis.localStorage) {
@@ -134,15 +134,10 @@ export class HistoryController {
     this.#store.getState().set({ paging: null });
     if (!this.#accept(answer)) return;
     const state = this.#store.getState();
-    if (end === 'bottom') {
-      const { window, dropped } = appendPage(state.window, answer.value, MAX_PAGES);
-      state.set({ window });
-      if (dropped > 0) state.shiftBy(-dropped, false);
-    } else {
-      const { window, added } = prependPage(state.window, answer.value, MAX_PAGES);
-      state.set({ window });
-      if (added > 0) state.shiftBy(added, false);
-    }
+    // Rows keep their places as pages come and go (row-window.ts): the view moves only if they moved.
+    const { window, moved } = end === 'bottom' ? appendPage(state.window, answer.value, MAX_PAGES) : prependPage(state.window, answer.value, MAX_PAGES);
+    state.set({ window });
+    if (moved !== 0) state.shiftBy(moved, false);
   }
 
   /** Rows committed since the position, joined where the sort puts them; repeats while more arrive. */

@@ -1,8 +1,9 @@
 // HistoryGrid.tsx — the History grid: a sticky header built by TanStack Table (column order, visibility
 // and sizes, resized by dragging a header's edge), sortable by a click on any header the journal can
 // sort by (aria-sort), and a body virtualized by TanStack Virtual over the loaded window only. Near
-// either end of the window the controller reads the next page; rows that enter or leave above what the
-// user looks at move the scroll position by as much, so the view stays put. The grid is one tab stop
+// either end of the window the controller reads the next page; a page that leaves an end leaves its
+// places blank (the window's base), so no row on screen moves or is drawn again; rows that arrive or go
+// above what the user looks at move the scroll position by as much, so the view stays put. The grid is one tab stop
 // (aria-activedescendant names the row): arrows or j/k move, Page keys a screenful, Enter opens details.
 // A focused header resizes its column with Alt+arrows (SortHeader.tsx); a polite status beside the grid
 // says the new width, so a screen reader hears it.
@@ -37,6 +38,9 @@ const apply = <T,>(updater: Updater<T>, value: T): T => (typeof updater === 'fun
 export function HistoryGrid({ controller, onOpen }: { readonly controller: HistoryController; readonly onOpen: (rowId: number) => void }) {
   const layout = useHistoryStore((s) => s.layout);
   const rows = useHistoryStore((s) => s.window.rows);
+  // The place of rows[0] (row-window.ts): the grid draws each row at its place, so a page leaving either
+  // end moves nothing on screen and redraws no row; places above it are blank until a page fills them.
+  const base = useHistoryStore((s) => s.window.base);
   const activeRowId = useHistoryStore((s) => s.activeRowId);
   const shift = useHistoryStore((s) => s.shift);
   const highlight = useHistoryStore((s) => s.highlight);
@@ -64,17 +68,17 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
 
   // Stable functions: a new getItemKey per render makes the virtualizer recompute every item's
   // measurement (a getItemKey call per loaded row) on every scroll frame — the top self time in a profile.
-  const getItemKey = useCallback((i: number) => rows[i]!.rowId, [rows]);
+  const getItemKey = useCallback((i: number) => (i < base ? -1 - i : rows[i - base]!.rowId), [rows, base]);
   const getScrollElement = useCallback(() => scroller.current, []);
   const virtualizer = useVirtualizer({
-    count: rows.length, getScrollElement, estimateSize: rowHeight, overscan: OVERSCAN_ROWS, getItemKey,
+    count: base + rows.length, getScrollElement, estimateSize: rowHeight, overscan: OVERSCAN_ROWS, getItemKey,
     // useFlushSync stays on (the default): rendered off the scroll event, the range can lag a scroll
     // position that a page entering or leaving the window just moved, and rows of the old range show for
     // a moment (tried: the e2e's scroll-through then saw rows out of order under load).
   });
   const items = virtualizer.getVirtualItems();
 
-  // Keep what the user looks at in place when rows enter or leave above it (or go to the top for a new query).
+  // Keep what the user looks at in place when rows arrive or go above it (or go to the top for a new query).
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el === null || shift.seq === 0) return;
@@ -88,10 +92,10 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
     if (el === null) return;
     const first = Math.floor(el.scrollTop / ROW_HEIGHT);
     const last = Math.ceil((el.scrollTop + el.clientHeight) / ROW_HEIGHT);
-    controller.viewport = { firstIndex: first, atTop: el.scrollTop < 1 };
-    const count = useHistoryStore.getState().window.rows.length;
-    if (last >= count - PREFETCH_ROWS) void controller.loadNext();
-    if (first < PREFETCH_ROWS) void controller.loadPrevious();
+    const { window } = useHistoryStore.getState();
+    controller.viewport = { firstIndex: Math.max(0, first - window.base), atTop: el.scrollTop < 1 };
+    if (last >= window.base + window.rows.length - PREFETCH_ROWS) void controller.loadNext();
+    if (first < window.base + PREFETCH_ROWS) void controller.loadPrevious();
   }, [controller]);
 
   const activeIndex = rows.findIndex((r) => r.rowId === activeRowId);
@@ -99,8 +103,8 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
     const row = rows[index];
     if (row === undefined) return;
     set({ activeRowId: row.rowId });
-    virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [rows, set, virtualizer]);
+    virtualizer.scrollToIndex(base + index, { align: 'auto' });
+  }, [rows, base, set, virtualizer]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return; // keys in a header button are the button's
@@ -120,9 +124,10 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
   // A notification's fill: scroll it to the middle, focus the grid, flash the row.
   useEffect(() => {
     if (highlight === null) return;
-    const index = useHistoryStore.getState().window.rows.findIndex((r) => r.rowId === highlight.rowId);
+    const { window } = useHistoryStore.getState();
+    const index = window.rows.findIndex((r) => r.rowId === highlight.rowId);
     if (index < 0) return;
-    virtualizer.scrollToIndex(index, { align: 'center' });
+    virtualizer.scrollToIndex(window.base + index, { align: 'center' });
     scroller.current?.focus();
     setNotified(highlight.rowId);
     const timer = setTimeout(() => setNotified(null), HIGHLIGHT_MS);
@@ -143,7 +148,7 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
     setWidthSaid(`${column.header} column ${width} pixels wide${width === MIN_WIDTH ? ' (narrowest)' : width === MAX_WIDTH ? ' (widest)' : ''}.`);
   }, [controller]);
 
-  const activeShown = items.some((item) => rows[item.index]?.rowId === activeRowId);
+  const activeShown = items.some((item) => rows[item.index - base]?.rowId === activeRowId);
   return (
     <>
     <div
@@ -171,7 +176,8 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
       </div>
       <div role="rowgroup" className="hgrid-body" style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
         {items.map((item) => {
-          const row = rows[item.index]!;
+          const row = rows[item.index - base];
+          if (row === undefined) return null; // a place above the window: blank until its page is read again
           return <HistoryRow key={row.rowId} row={row} columns={shown} widths={widths} top={item.start} active={row.rowId === activeRowId} notified={row.rowId === notified} evidence={evidence?.rowIds.has(row.rowId) === true} onPick={onPick} />;
         })}
       </div>

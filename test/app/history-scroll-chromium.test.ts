@@ -1,0 +1,82 @@
+// history-scroll-chromium.test.ts — scrolling History through more rows than its window holds (6 pages
+// of 100), in headless Chromium through the harness, over a journal of random executions written by the
+// real ingest path. Pages are read at the bottom and dropped at the top on the way; a row the user sees
+// must stay the same element at the same place on screen while it is in view, whatever page comes or
+// goes (when rows were renumbered from the window's top, a dropped page redrew every row on screen twice
+// and cost a 70–120 ms frame each time: bench item 10's scroll).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { chromium, type Browser } from 'playwright-core';
+import { startHarness, type Harness } from '../../electron/harness/harness.ts';
+import { execSpecs, ingest } from '../core/journal/history-fixtures.ts';
+import { tempDir, type TempDir } from '../core/journal/journal-fixtures.ts';
+import { chromiumPath, skipWithoutChromium } from './support/chromium.ts';
+
+const ROWS = 1_000;
+
+describe('History scrolled through more pages than its window holds', { skip: skipWithoutChromium, timeout: 180_000 }, () => {
+  let temp: TempDir;
+  let harness: Harness;
+  let browser: Browser;
+
+  before(async () => {
+    temp = tempDir('fillwatch-history-scroll-');
+    const path = join(temp.path, 'journal.db');
+    ingest(path, fc.sample(execSpecs(ROWS, ROWS), { seed: 7, numRuns: 1 })[0]!, 50);
+    harness = await startHarness({ port: 0, db: path, demo: false });
+    browser = await chromium.launch({ executablePath: chromiumPath ?? '/usr/bin/chromium' });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await harness?.close();
+    temp?.remove();
+  });
+
+  test('a row in view stays the same element at the same place while pages are read below and dropped above', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    try {
+      await page.goto(harness.url);
+      await page.click('#tab-history');
+      await page.waitForSelector('.hgrid-row[data-row-id]', { timeout: 20_000 });
+      // Each row element gets a serial number the first time it is seen; a row drawn again gets a new one.
+      const look = () => page.evaluate(() => {
+        const w = window as unknown as { serials?: WeakMap<Element, number>; next?: number };
+        w.serials ??= new WeakMap();
+        const scroller = document.querySelector('.hgrid-scroll')!.getBoundingClientRect();
+        const seen: { id: number; serial: number; top: number }[] = [];
+        for (const row of document.querySelectorAll<HTMLElement>('.hgrid-row[data-row-id]')) {
+          const box = row.getBoundingClientRect();
+          if (box.bottom <= scroller.top + 30 || box.top >= scroller.bottom) continue; // under the header, or below the view
+          if (!w.serials.has(row)) w.serials.set(row, (w.next = (w.next ?? 0) + 1));
+          seen.push({ id: Number(row.dataset['rowId']), serial: w.serials.get(row)!, top: box.top });
+        }
+        return seen;
+      });
+      const ids = new Set<number>();
+      let before = await look();
+      for (let step = 0; step < 400 && ids.size < 800; step++) {
+        // Scroll by a third of a screen and wait for the page reads it may start to land.
+        await page.$eval('.hgrid-scroll', (el) => { el.scrollTop += 240; });
+        await page.waitForTimeout(60);
+        const after = await look();
+        for (const row of after) {
+          ids.add(row.id);
+          const was = before.find((r) => r.id === row.id);
+          if (was === undefined) continue;
+          assert.equal(row.serial, was.serial, `row ${row.id} stayed the same element while in view (step ${step})`);
+          assert.ok(Math.abs(row.top - (was.top - 240)) <= 1, `row ${row.id} moved with the scroll only (${was.top} → ${row.top}, step ${step})`);
+        }
+        before = after;
+      }
+      assert.ok(ids.size >= 800, `scrolled through ${ids.size} rows: pages were read and dropped`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
