@@ -71,6 +71,29 @@ describe('the Live feed after an engine restart', () => {
     feed.dispose();
   });
 
+  test('rows read back belong to the accounts known before the crash, though the restarted engine does not list them yet', async () => {
+    const a = accountConfig('a');
+    const configured = [a];
+    const recorder = fakeRecorder(configured);
+    const journal: HistoryRow[] = Array.from({ length: 6 }, (_, i) => ({ ...recordNo(i + 1), rowId: i + 1, account: a.apiKeyId, eventAt: 0, balanceChange: null }));
+    (recorder.api as { history: RecorderApi['history'] }).history = (async (method: string, ...args: unknown[]) => {
+      if (method === 'positionAfterRow') return `p${String(args[0])}` as JournalPosition;
+      if (method === 'changesSince') return { rows: journal.filter((r) => r.rowId > Number(String(args[0]).slice(1))), position: 'p6', more: false };
+      throw new Error(`unexpected ${method}`);
+    }) as RecorderApi['history'];
+    const timer = new ManualTimer();
+    const feed = new LiveFeed(recorder.api, { batcher: new EventBatcher({ timer }), statusPollMs: 3_600_000 });
+    await feed.refreshAccounts();
+    assert.equal(feed.accounts().length, 1);
+    recorder.commit(3);
+    // The engine dies and comes back empty-handed for a moment: configs() lists nothing yet.
+    configured.length = 0;
+    recorder.fire({ type: 'engine-restarted', text: 'The recorder engine was restarted; resyncing from the journal.' });
+    await until('the refill', () => feed.snapshot(100).executions.length === 6);
+    assert.deepEqual(feed.snapshot(100).executions.map((e) => [e.position, e.accountId]), [[6, 'a'], [5, 'a'], [4, 'a'], [3, 'a'], [2, 'a'], [1, 'a']]);
+    feed.dispose();
+  });
+
   test('the real worker killed mid-stream: the feed ends up holding exactly what the journal committed', { timeout: 60_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fw-refill-'));
     const apiKeyId = randomUUID();

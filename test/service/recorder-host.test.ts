@@ -70,8 +70,15 @@ describe('RecorderHost (the service in a worker thread)', () => {
     try {
       await s.host.api.addAccount(s.account);
       await waitFor(() => s.recorded().length >= 50, 'some executions before the crash');
+      // Whoever resyncs on engine-restarted (the Live feed) asks at once which accounts there are: the
+      // restarted worker answers with its accounts back, not an empty engine.
+      const askedOnRestart: Promise<string[]>[] = [];
+      const asking = s.host.onEvent((e) => { if (e.type === 'engine-restarted') askedOnRestart.push(s.host.api.configs().then((c) => c.map((x) => x.id))); });
       await s.host.crashForTest();
       await waitFor(() => s.events.some((e) => e.type === 'service-error' && /restarting/.test(e.text)), 'the crash report');
+      await waitFor(() => askedOnRestart.length === 1, 'engine-restarted');
+      assert.deepEqual(await askedOnRestart[0], [s.account.id], 'the accounts are configured again before the restart is announced');
+      asking.dispose();
       await waitFor(() => new Set(s.recorded().map((x) => x.record.execId)).size === 400, 'all 400 after the restart', 20_000);
       const ids = s.recorded().map((x) => x.record.execId);
       assert.equal(ids.length, new Set(ids).size, 'an execution was delivered twice across the restart');

@@ -142,10 +142,12 @@ export class RecorderHost {
     if (this.#options.restartOnCrash === false) return;
     this.restarts++;
     ({ worker: this.#worker, ready: this.#ready } = this.#spawn());
-    this.#events.fire({ type: 'engine-restarted', text: 'The recorder engine was restarted; resyncing from the journal.' });
+    // The accounts first: calls reach the new worker in the order they are made, so whatever a listener
+    // of engine-restarted asks (the accounts configured, to resync) is answered with them back in place.
     for (const { config, running } of this.#accounts.values()) {
       void this.#call('addAccount', [config, { start: running }]).catch((error: Error) => this.#events.fire({ type: 'service-error', accountId: config.id, text: `Could not restart account "${config.label}": ${error.message}` }));
     }
+    this.#events.fire({ type: 'engine-restarted', text: 'The recorder engine was restarted; resyncing from the journal.' });
   }
 
   /** Remembers what was configured, so a restarted worker gets the same accounts. */

@@ -175,9 +175,12 @@ export class LiveFeed implements Disposable {
     const from = this.#newestPosition;
     if (from === null || this.#arrivedDuringRefill !== undefined) return;
     const arrived = (this.#arrivedDuringRefill = new Set());
+    // The rows to read back were committed before the engine died, by the accounts known then: taken
+    // now, before the restarted engine is asked (it may not have its accounts back yet).
+    const accountOf = new Map([...this.#accounts.values()].map(({ summary }) => [summary.apiKeyId, summary.id]));
     try {
       const [configs, start] = await Promise.all([this.#api.configs(), this.#api.history('positionAfterRow', from)]);
-      const accountOf = new Map(configs.map((c) => [c.apiKeyId, c.id]));
+      for (const c of configs) if (!accountOf.has(c.apiKeyId)) accountOf.set(c.apiKeyId, c.id);
       let position = start;
       for (let more = true; more;) {
         const changes = await this.#api.history('changesSince', position, { limit: REFILL_PAGE });
