@@ -16,7 +16,7 @@ interface Row {
 const HEADERS: readonly { readonly header: string; readonly description: string; readonly width: string | null; readonly end?: boolean }[] = [
   { header: 'Account', description: 'The Fillwatch account', width: '13ch' },
   { header: 'Connection', description: 'Listener (KalshiRT or KalshiNR) or drop copy (KalshiDC); its host and port in the tooltip', width: '17ch' },
-  { header: 'State', description: 'What the connection is doing, and when the exchange last sent anything', width: '24ch' },
+  { header: 'State', description: 'What the connection is doing, and how long ago the exchange last sent anything', width: '24ch' },
   { header: 'Seq in', description: 'The next MsgSeqNum expected from the exchange', width: '8ch', end: true },
   { header: 'Seq out', description: 'The next MsgSeqNum we will send', width: '9ch', end: true },
   { header: 'RTT', description: 'Heartbeat round trip: our TestRequest to the exchange\'s Heartbeat', width: '8ch', end: true },
@@ -66,7 +66,8 @@ function ConnectionRow({ row, active, onFocusRow, now, timeZone }: { readonly ro
   const c = row.connection;
   const status = row.session.status;
   const listener = c.role === 'listener';
-  const lastHeard = listener && status.lastMessageAt !== null ? `last message ${formatAgo(status.lastMessageAt, now)}` : null;
+  const heardAgo = listener && status.lastMessageAt !== null ? formatAgo(status.lastMessageAt, now) : null;
+  const lastHeard = heardAgo === null ? null : `last message ${heardAgo}`;
   const num = (field: string, value: number | null, title?: string) => (
     <td role="gridcell" className="cell-end cell-num" data-field={field} title={title}>{value === null ? '—' : value}</td>
   );
@@ -76,7 +77,8 @@ function ConnectionRow({ row, active, onFocusRow, now, timeZone }: { readonly ro
       <td role="gridcell" title={`${c.host}:${c.port}`}>{listener ? 'Listener' : 'Drop copy'} · {c.target}</td>
       <td role="gridcell" data-field="state" data-state={c.state} title={listener ? `${stateLabel(c.state)} since ${formatClock(status.since, timeZone)}${lastHeard === null ? '' : `; ${lastHeard}`}${status.reason === null ? '' : `; ${status.reason}`}` : stateLabel(c.state)}>
         <span className={`session-state session-${stateTone(c.state)}`}>{stateLabel(c.state)}</span>
-        {lastHeard === null ? null : <span className="session-dim"> · {lastHeard}</span>}
+        {/* The age alone fits the column; the header's tooltip and the cell's say it is the last message's. */}
+        {heardAgo === null ? null : <span className="session-dim"> · {heardAgo}</span>}
       </td>
       {num('nextInbound', c.nextInbound)}
       {num('nextOutbound', c.nextOutbound)}
