@@ -94,6 +94,39 @@ describe('the Live feed after an engine restart', () => {
     feed.dispose();
   });
 
+  test('a read back that fails is not forgotten: the next restart reads from where the first should have, past the rows that came live since', async () => {
+    const a = accountConfig('a');
+    const recorder = fakeRecorder([a]);
+    // Committed: 1…10. Heard before the first crash: 1…3. The second engine announces 8…10, then dies too.
+    const journal: HistoryRow[] = Array.from({ length: 10 }, (_, i) => ({ ...recordNo(i + 1), rowId: i + 1, account: a.apiKeyId, eventAt: 0, balanceChange: null }));
+    let failReads = true;
+    const froms: number[] = [];
+    (recorder.api as { history: RecorderApi['history'] }).history = (async (method: string, ...args: unknown[]) => {
+      if (method === 'positionAfterRow') return `p${String(args[0])}` as JournalPosition;
+      if (method === 'changesSince') {
+        const from = Number(String(args[0]).slice(1));
+        froms.push(from);
+        if (failReads) throw new Error('The recorder engine stopped (exit code 1) before answering.');
+        return { rows: journal.filter((r) => r.rowId > from), position: 'p10', more: false };
+      }
+      throw new Error(`unexpected ${method}`);
+    }) as RecorderApi['history'];
+    const timer = new ManualTimer();
+    const feed = new LiveFeed(recorder.api, { batcher: new EventBatcher({ timer }), statusPollMs: 3_600_000 });
+    await feed.refreshAccounts();
+    recorder.commit(3);
+    recorder.fire({ type: 'engine-restarted', text: 'restarted' });
+    await until('the failed read', () => froms.length === 1);
+    await new Promise((r) => setTimeout(r, 10));
+    recorder.fire({ type: 'executions', accountId: 'a', executions: [8, 9, 10].map((n) => ({ position: n, record: recordNo(n) })) });
+    failReads = false;
+    recorder.fire({ type: 'engine-restarted', text: 'restarted again' });
+    await until('the refill', () => feed.snapshot(100).executions.length === 10);
+    assert.deepEqual(froms, [3, 3], 'both reads start after the newest heard before the first crash');
+    assert.deepEqual(feed.snapshot(100).executions.map((e) => e.position), [10, 9, 8, 7, 6, 5, 4, 3, 2, 1], 'no hole, no double');
+    feed.dispose();
+  });
+
   test('the real worker killed mid-stream: the feed ends up holding exactly what the journal committed', { timeout: 60_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fw-refill-'));
     const apiKeyId = randomUUID();

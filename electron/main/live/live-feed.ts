@@ -49,8 +49,12 @@ export class LiveFeed implements Disposable {
   readonly #subscriptions = new DisposableStore();
   #newestPosition: number | null = null;
   #refreshing: Promise<void> | undefined;
-  /** While refilling after an engine restart: positions that arrived live meanwhile (not to be added twice). */
+  /** While refilling after an engine restart: the positions held, and those remembered since (not to be added twice). */
   #arrivedDuringRefill: Set<number> | undefined;
+  /** The newest position seen when the engine died, until a refill has read the journal from there. */
+  #refillFrom: number | null = null;
+  #refilling = false;
+  #refillAgain = false;
 
   /** Subscribes before anything else runs, so no event of an account added later is missed. */
   constructor(api: RecorderApi, options: LiveFeedOptions = {}) {
@@ -169,32 +173,52 @@ export class LiveFeed implements Disposable {
   /**
    * Executions committed just before the engine died may never have reached us as events: read what the
    * journal committed after the newest one seen and add what is missing, so Live has no hole. Windows
-   * place late rows by position; ones that also arrived live meanwhile are not added twice.
+   * place late rows by position; ones held already, or arriving live meanwhile, are not added twice. A
+   * read that fails (the engine died again) is not forgotten: the place it started from is kept, and the
+   * next restart reads from there, however far live rows have gone since.
    */
   async #refill(): Promise<void> {
-    const from = this.#newestPosition;
-    if (from === null || this.#arrivedDuringRefill !== undefined) return;
-    const arrived = (this.#arrivedDuringRefill = new Set());
+    const newest = this.#newestPosition;
+    if (newest === null) return;
+    this.#refillFrom = Math.min(this.#refillFrom ?? newest, newest);
+    if (this.#refilling) {
+      this.#refillAgain = true; // the engine died again while reading: read once more when this read ends
+      return;
+    }
+    this.#refilling = true;
+    try {
+      do {
+        this.#refillAgain = false;
+        try {
+          await this.#readBack(this.#refillFrom ?? newest);
+          if (!this.#refillAgain) this.#refillFrom = null;
+        } catch {
+          // The engine went down again or is closing: its events say so, and the next restart reads from #refillFrom.
+        }
+      } while (this.#refillAgain);
+    } finally {
+      this.#refilling = false;
+      this.#arrivedDuringRefill = undefined;
+    }
+  }
+
+  async #readBack(from: number): Promise<void> {
+    // Every position held, and each one remembered from now on (live or read back): none is added twice.
+    const held = (this.#arrivedDuringRefill = new Set(this.#executions.newest().map((e) => e.position)));
     // The rows to read back were committed before the engine died, by the accounts known then: taken
     // now, before the restarted engine is asked (it may not have its accounts back yet).
     const accountOf = new Map([...this.#accounts.values()].map(({ summary }) => [summary.apiKeyId, summary.id]));
-    try {
-      const [configs, start] = await Promise.all([this.#api.configs(), this.#api.history('positionAfterRow', from)]);
-      for (const c of configs) if (!accountOf.has(c.apiKeyId)) accountOf.set(c.apiKeyId, c.id);
-      let position = start;
-      for (let more = true; more;) {
-        const changes = await this.#api.history('changesSince', position, { limit: REFILL_PAGE });
-        const missed = changes.rows
-          .filter((row) => !arrived.has(row.rowId) && row.account !== null && accountOf.has(row.account))
-          .map((row) => ({ accountId: accountOf.get(row.account!)!, position: row.rowId, record: toWireRecord(row) }));
-        for (const e of missed) this.#remember(e);
-        if (missed.length > 0) this.#batcher.addExecutions(missed);
-        ({ position, more } = changes);
-      }
-    } catch {
-      // The engine went down again or is closing: its events say so, and the next restart refills.
-    } finally {
-      this.#arrivedDuringRefill = undefined;
+    const [configs, start] = await Promise.all([this.#api.configs(), this.#api.history('positionAfterRow', from)]);
+    for (const c of configs) if (!accountOf.has(c.apiKeyId)) accountOf.set(c.apiKeyId, c.id);
+    let position = start;
+    for (let more = true; more;) {
+      const changes = await this.#api.history('changesSince', position, { limit: REFILL_PAGE });
+      const missed = changes.rows
+        .filter((row) => !held.has(row.rowId) && row.account !== null && accountOf.has(row.account))
+        .map((row) => ({ accountId: accountOf.get(row.account!)!, position: row.rowId, record: toWireRecord(row) }));
+      for (const e of missed) this.#remember(e);
+      if (missed.length > 0) this.#batcher.addExecutions(missed);
+      ({ position, more } = changes);
     }
   }
 
