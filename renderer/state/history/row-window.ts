@@ -26,10 +26,11 @@ export interface RowWindow {
 export const EMPTY_WINDOW: RowWindow = { pages: [], rows: [], base: 0 };
 
 /**
- * Places beyond this are laid out again from 0 (moving the rows once): the scroll height stays far
- * below what a browser can lay out (Chromium: ~33.5M px, 1.4M rows of 24 px).
+ * Places beyond this are laid out again from 0 (moving the rows once, one heavier frame every 500 pages
+ * scrolled): the virtualizer walks every place each time a page comes, and the scroll height
+ * stays far below what a browser lays out (Chromium: ~33.5M px).
  */
-export const MAX_BASE = 500_000;
+export const MAX_BASE = 50_000;
 
 export function windowOf(pages: readonly WindowPage[], base = 0): RowWindow {
   return { pages, rows: pages.flatMap((p) => p.rows), base };
