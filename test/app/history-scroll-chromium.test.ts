@@ -74,6 +74,25 @@ describe('History scrolled through more pages than its window holds', { skip: sk
         before = after;
       }
       assert.ok(ids.size >= 800, `scrolled through ${ids.size} rows: pages were read and dropped`);
+      // Far down (pages dropped above), the keyboard still moves through rows in view: the active row is
+      // put on screen at its place, not at its index in what the window holds.
+      await page.focus('.hgrid-scroll');
+      for (const key of ['ArrowDown', 'PageDown', 'PageDown', 'ArrowUp', 'PageUp', 'PageUp', 'PageUp']) {
+        await page.keyboard.press(key);
+        await page.waitForTimeout(150);
+        const shown = await page.evaluate(() => {
+          const grid = document.querySelector('.hgrid-scroll')!;
+          const row = document.getElementById(grid.getAttribute('aria-activedescendant') ?? '');
+          if (row === null) return `no row ${grid.getAttribute('aria-activedescendant')} scrollTop ${grid.scrollTop}`;
+          // What shows: below the sticky header, above a horizontal scrollbar (clientHeight leaves it out).
+          const box = row.getBoundingClientRect();
+          const top = grid.getBoundingClientRect().top + grid.clientTop;
+          const from = top + grid.querySelector('.hgrid-head')!.getBoundingClientRect().height;
+          const to = top + grid.clientHeight;
+          return box.top >= from - 1 && box.bottom <= to + 1 ? true : `row at ${box.top}..${box.bottom}, shown ${from}..${to}, scrollTop ${grid.scrollTop}`;
+        });
+        assert.equal(shown, true, `after ${key} the active row is in view`);
+      }
       assert.deepEqual(problems, []);
     } finally {
       await page.close();

@@ -20,6 +20,8 @@ import { nextRowIndex } from '../Live/grid-keys.ts';
 import { SortHeader } from './SortHeader.tsx';
 
 export const ROW_HEIGHT = 24;
+/** The header row's height before it is measured (28 px and its 1 px line). */
+const HEAD_HEIGHT = 29;
 /** Rows from an end of the window at which the next page is read. */
 const PREFETCH_ROWS = 40;
 const HIGHLIGHT_MS = 2_500;
@@ -70,8 +72,23 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
   // measurement (a getItemKey call per loaded row) on every scroll frame — the top self time in a profile.
   const getItemKey = useCallback((i: number) => (i < base ? -1 - i : rows[i - base]!.rowId), [rows, base]);
   const getScrollElement = useCallback(() => scroller.current, []);
+  // The sticky header sits above the rows inside the scroller: the virtualizer counts it (scrollMargin)
+  // and keeps a row scrolled to out from under it (scrollPaddingStart); without them a row brought into
+  // view at the bottom (arrow keys, Page Down) stopped a header's height below the visible edge.
+  const head = useRef<HTMLDivElement>(null);
+  const [headHeight, setHeadHeight] = useState(HEAD_HEIGHT);
+  useLayoutEffect(() => {
+    const el = head.current;
+    if (el === null) return;
+    const measure = () => setHeadHeight(el.offsetHeight);
+    measure();
+    const resized = new ResizeObserver(measure);
+    resized.observe(el);
+    return () => resized.disconnect();
+  }, []);
   const virtualizer = useVirtualizer({
     count: base + rows.length, getScrollElement, estimateSize: rowHeight, overscan: OVERSCAN_ROWS, getItemKey,
+    scrollMargin: headHeight, scrollPaddingStart: headHeight,
     // useFlushSync stays on (the default): rendered off the scroll event, the range can lag a scroll
     // position that a page entering or leaving the window just moved, and rows of the old range show for
     // a moment (tried: the e2e's scroll-through then saw rows out of order under load).
@@ -165,7 +182,7 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
       onScroll={onScroll}
       onKeyDown={onKeyDown}
     >
-      <div role="rowgroup" className="hgrid-head" style={{ width: totalWidth }}>
+      <div role="rowgroup" className="hgrid-head" ref={head} style={{ width: totalWidth }}>
         <div role="row" className="hgrid-row-head">
           {headers.map((header, i) => (
             <SortHeader key={header.id} column={shown[i]!} sortColumn={sortColumnOf(header.column.id)} sort={layout.sort} width={widths[i]!}
@@ -178,7 +195,7 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
         {items.map((item) => {
           const row = rows[item.index - base];
           if (row === undefined) return null; // a place above the window: blank until its page is read again
-          return <HistoryRow key={row.rowId} row={row} columns={shown} widths={widths} top={item.start} active={row.rowId === activeRowId} notified={row.rowId === notified} evidence={evidence?.rowIds.has(row.rowId) === true} onPick={onPick} />;
+          return <HistoryRow key={row.rowId} row={row} columns={shown} widths={widths} top={item.start - headHeight} active={row.rowId === activeRowId} notified={row.rowId === notified} evidence={evidence?.rowIds.has(row.rowId) === true} onPick={onPick} />;
         })}
       </div>
     </div>
