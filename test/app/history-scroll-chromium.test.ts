@@ -77,6 +77,13 @@ describe('History scrolled through more pages than its window holds', { skip: sk
       // Far down (pages dropped above), the keyboard still moves through rows in view: the active row is
       // put on screen at its place, not at its index in what the window holds.
       await page.focus('.hgrid-scroll');
+      // The active row (the first of the result) left the window long ago: a key starts from the rows
+      // in view instead of jumping back to the window's top.
+      const scrolledTo = await page.$eval('.hgrid-scroll', (el) => el.scrollTop);
+      await page.keyboard.press('ArrowDown');
+      await page.waitForTimeout(150);
+      const moved = await page.$eval('.hgrid-scroll', (el) => el.scrollTop);
+      assert.ok(Math.abs(moved - scrolledTo) <= 48, `the view stayed where it was (${scrolledTo} → ${moved})`);
       for (const key of ['ArrowDown', 'PageDown', 'PageDown', 'ArrowUp', 'PageUp', 'PageUp', 'PageUp']) {
         await page.keyboard.press(key);
         await page.waitForTimeout(150);

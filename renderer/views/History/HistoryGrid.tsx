@@ -125,14 +125,20 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return; // keys in a header button are the button's
-    if (event.key === 'Enter' && activeRowId !== null) {
+    // The active row left the window (scrolled far past it): keys start from the first row in view, so
+    // they never jump the view back to rows the user has left.
+    const inView = Math.min(rows.length - 1, controller.viewport.firstIndex);
+    if (event.key === 'Enter') {
+      const rowId = activeIndex >= 0 ? activeRowId : rows[inView]?.rowId;
+      if (rowId === null || rowId === undefined) return;
       event.preventDefault();
-      onOpen(activeRowId);
+      set({ activeRowId: rowId });
+      onOpen(rowId);
       return;
     }
     const key = event.key === 'j' ? 'ArrowDown' : event.key === 'k' ? 'ArrowUp' : event.key;
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 480) / ROW_HEIGHT) - 2);
-    const next = nextRowIndex(key, Math.max(0, activeIndex), rows.length, page);
+    const next = nextRowIndex(key, activeIndex >= 0 ? activeIndex : Math.max(0, inView), rows.length, page);
     if (next === undefined) return;
     event.preventDefault();
     moveTo(next);
