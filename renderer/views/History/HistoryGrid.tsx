@@ -3,8 +3,9 @@
 // sort by (aria-sort), and a body virtualized by TanStack Virtual over the loaded window only. Near
 // either end of the window the controller reads the next page; a page that leaves an end leaves its
 // places blank (the window's base), so no row on screen moves or is drawn again; rows that arrive or go
-// above what the user looks at move the scroll position by as much, so the view stays put. The grid is one tab stop
-// (aria-activedescendant names the row): arrows or j/k move, Page keys a screenful, Enter opens details.
+// above what the user looks at move the scroll position by as much, so the view stays put. The grid is
+// one tab stop (aria-activedescendant names the row): arrows or j/k move, Page keys a screenful, Enter
+// opens details.
 // A focused header resizes its column with Alt+arrows (SortHeader.tsx); a polite status beside the grid
 // says the new width, so a screen reader hears it.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
