@@ -43,6 +43,13 @@ describe('History scrolled through more pages than its window holds', { skip: sk
       await page.goto(harness.url);
       await page.click('#tab-history');
       await page.waitForSelector('.hgrid-row[data-row-id]', { timeout: 20_000 });
+      await page.waitForTimeout(300);
+      // At rest only a few rows beyond the view are drawn (each one costs a new query its layout and paint).
+      const atRest = await page.$eval('.hgrid-scroll', (el) => ({
+        drawn: el.querySelectorAll('.hgrid-row').length,
+        fit: Math.ceil((el.clientHeight - el.querySelector('.hgrid-head')!.getBoundingClientRect().height) / 24),
+      }));
+      assert.ok(atRest.drawn >= atRest.fit && atRest.drawn <= atRest.fit + 6, `${atRest.drawn} rows drawn for ${atRest.fit} in view`);
       // Each row element gets a serial number the first time it is seen; a row drawn again gets a new one.
       const look = () => page.evaluate(() => {
         const w = window as unknown as { serials?: WeakMap<Element, number>; next?: number };
