@@ -166,9 +166,9 @@ export class SqliteHistoryStore implements HistoryStore {
     return this.#read('orderLifecycle', () => {
       const byOrder = { sql: 'order_id = ?', params: [orderId] };
       const ids = this.#textScanner.scan(orderId, byOrder, this.#head(), MAX_TEXT_IDS);
-      const rows = ids === 'over'
-        ? this.#statement(`SELECT ${HISTORY_SELECT} FROM executions WHERE order_id = ? ORDER BY event_at, raw_id`).all(orderId)
-        : this.#statement(`SELECT ${HISTORY_SELECT} FROM executions WHERE raw_id IN (SELECT value FROM json_each(?)) AND order_id = ? ORDER BY event_at, raw_id`).all(JSON.stringify(ids), orderId);
+      // Too many candidates (an id that is a common text): the whole table, as before the corpus.
+      const among = ids === 'over' ? { sql: '', params: [] } : { sql: 'raw_id IN (SELECT value FROM json_each(?)) AND ', params: [JSON.stringify(ids)] };
+      const rows = this.#statement(`SELECT ${HISTORY_SELECT} FROM executions WHERE ${among.sql}order_id = ? ORDER BY event_at, raw_id`).all(...among.params, orderId);
       return (rows as HistoryDbRow[]).map((r) => this.#toRow(r));
     });
   }

@@ -50,7 +50,7 @@ export class LiveFeed implements Disposable {
   #newestPosition: number | null = null;
   #refreshing: Promise<void> | undefined;
   /** While refilling after an engine restart: the positions held, and those remembered since (not to be added twice). */
-  #arrivedDuringRefill: Set<number> | undefined;
+  #seenDuringRefill: Set<number> | undefined;
   /** The newest position seen when the engine died, until a refill has read the journal from there. */
   #refillFrom: number | null = null;
   #refilling = false;
@@ -166,7 +166,7 @@ export class LiveFeed implements Disposable {
 
   #remember(e: LiveExecutionWire): void {
     this.#executions.push(e);
-    this.#arrivedDuringRefill?.add(e.position);
+    this.#seenDuringRefill?.add(e.position);
     if (this.#newestPosition === null || e.position > this.#newestPosition) this.#newestPosition = e.position;
   }
 
@@ -198,13 +198,13 @@ export class LiveFeed implements Disposable {
       } while (this.#refillAgain);
     } finally {
       this.#refilling = false;
-      this.#arrivedDuringRefill = undefined;
+      this.#seenDuringRefill = undefined;
     }
   }
 
   async #readBack(from: number): Promise<void> {
     // Every position held, and each one remembered from now on (live or read back): none is added twice.
-    const held = (this.#arrivedDuringRefill = new Set(this.#executions.newest().map((e) => e.position)));
+    const held = (this.#seenDuringRefill = new Set(this.#executions.newest().map((e) => e.position)));
     // The rows to read back were committed before the engine died, by the accounts known then: taken
     // now, before the restarted engine is asked (it may not have its accounts back yet).
     const accountOf = new Map([...this.#accounts.values()].map(({ summary }) => [summary.apiKeyId, summary.id]));

@@ -48,15 +48,14 @@ function without(page: WindowPage, held: ReadonlySet<number>): WindowPage {
 const idsOf = (w: RowWindow): Set<number> => new Set(w.rows.map((r) => r.rowId));
 
 /**
- * The next page below; `dropped` rows left the top, keeping their places. `moved`: how far the rows
- * shown moved down (negative: up) — 0, unless the places grew past MAX_BASE and start again from 0.
+ * The next page below; pages beyond `maxPages` leave the top, their rows' places kept. `moved`: how far
+ * the rows shown moved down (negative: up) — 0, unless the places grew past MAX_BASE and start again from 0.
  */
-export function appendPage(w: RowWindow, page: WindowPage, maxPages: number): { window: RowWindow; dropped: number; moved: number } {
+export function appendPage(w: RowWindow, page: WindowPage, maxPages: number): { window: RowWindow; moved: number } {
   const pages = [...w.pages, without(page, idsOf(w))];
   const cut = Math.max(0, pages.length - maxPages);
-  const dropped = pages.slice(0, cut).reduce((n, p) => n + p.rows.length, 0);
-  const base = w.base + dropped;
-  return base > MAX_BASE ? { window: windowOf(pages.slice(cut), 0), dropped, moved: -base } : { window: windowOf(pages.slice(cut), base), dropped, moved: 0 };
+  const base = w.base + pages.slice(0, cut).reduce((n, p) => n + p.rows.length, 0);
+  return base > MAX_BASE ? { window: windowOf(pages.slice(cut), 0), moved: -base } : { window: windowOf(pages.slice(cut), base), moved: 0 };
 }
 
 /**
