@@ -6,6 +6,7 @@
 // (views/Live/row-layer.ts).
 import { create } from 'zustand';
 import type { AccountView, Alert, AppSnapshot, DemoStatus, IpcError, LiveBatch, LogLine } from '../../shared/ipc/contract.ts';
+import { afterUpdate, quietFor, type CatchUp } from './catch-up.ts';
 import { addExecutions, LIVE_ROWS_KEPT, NO_ROWS, rowsFromSnapshot, type LiveRows } from './live-rows.ts';
 
 const ALERTS_KEPT = 100;
@@ -27,15 +28,19 @@ export interface LiveState {
   readonly sync: SyncStatus;
   /** Alerts seen by the user (the Alerts tab shows the rest as a count). */
   readonly alertsSeen: number;
+  /** A burst being caught up on: the grid keeps showing catchUp.shown meanwhile (catch-up.ts). */
+  readonly catchUp: CatchUp | null;
   applySnapshot(snapshot: AppSnapshot): void;
   applyBatch(batch: LiveBatch): void;
   /** Several batches in order, as one update (frame-gate.ts). */
   applyBatches(batches: readonly LiveBatch[]): void;
   syncFailed(error: IpcError, retryInMs: number): void;
   markAlertsSeen(): void;
+  /** Ends the catch-up if no burst came for CATCH_UP_QUIET_MS; else the ms still to wait (0 when none runs). */
+  endCatchUpIfQuiet(now: number): number;
 }
 
-export const useLiveStore = create<LiveState>()((set) => ({
+export const useLiveStore = create<LiveState>()((set, get) => ({
   rows: NO_ROWS,
   accounts: new Map(),
   alerts: [],
@@ -43,6 +48,7 @@ export const useLiveStore = create<LiveState>()((set) => ({
   demo: null,
   sync: { kind: 'connecting' },
   alertsSeen: 0,
+  catchUp: null,
   applySnapshot: (snapshot) => set({
     rows: rowsFromSnapshot(snapshot, LIVE_ROWS_KEPT),
     accounts: new Map(snapshot.accounts.map((a) => [a.account.id, a])),
@@ -50,19 +56,34 @@ export const useLiveStore = create<LiveState>()((set) => ({
     logs: snapshot.logs.slice(0, LOGS_KEPT),
     demo: snapshot.demo,
     sync: { kind: 'live' },
+    // A snapshot replaces the rows: the grid shows them now.
+    catchUp: null,
   }),
-  applyBatch: (batch) => set((state) => withBatch(state, batch, performance.now())),
+  applyBatch: (batch) => get().applyBatches([batch]),
   applyBatches: (batches) => set((state) => {
-    if (batches.length === 1) return withBatch(state, batches[0]!, performance.now());
+    const now = performance.now();
+    const arrived = batches.reduce((n, b) => n + b.executions.length, 0);
+    const catchUp = afterUpdate(state.catchUp, arrived, state.rows, now);
+    if (batches.length === 1) return { ...withBatch(state, batches[0]!, now), catchUp };
     // Batches held for one frame (a catch-up): their executions are added once, so only the newest
     // LIVE_ROWS_KEPT of all of them are built, not every batch's rows in turn.
     let next: Pick<LiveState, 'rows' | 'accounts' | 'alerts' | 'logs'> = state;
     for (const batch of batches) next = withBatch(next, { ...batch, executions: [] }, 0);
-    return { ...next, rows: addExecutions(next.rows, batches.flatMap((b) => b.executions), true, LIVE_ROWS_KEPT, performance.now()) };
+    return { ...next, rows: addExecutions(next.rows, batches.flatMap((b) => b.executions), true, LIVE_ROWS_KEPT, now), catchUp };
   }),
   syncFailed: (error, retryInMs) => set({ sync: { kind: 'failed', error, retryInMs } }),
   markAlertsSeen: () => set((state) => ({ alertsSeen: state.alerts.length })),
+  endCatchUpIfQuiet: (now) => {
+    const { catchUp } = get();
+    if (catchUp === null) return 0;
+    const wait = quietFor(catchUp, now);
+    if (wait === 0) set({ catchUp: null });
+    return wait;
+  },
 }));
+
+/** The rows the Live grid shows: during a catch-up, those it showed when the burst began. */
+export const rowsShown = (state: Pick<LiveState, 'rows' | 'catchUp'>): LiveRows => state.catchUp?.shown ?? state.rows;
 
 function withBatch(state: Pick<LiveState, 'rows' | 'accounts' | 'alerts' | 'logs'>, batch: LiveBatch, now: number): Pick<LiveState, 'rows' | 'accounts' | 'alerts' | 'logs'> {
   return {

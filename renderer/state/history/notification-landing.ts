@@ -1,13 +1,13 @@
 // notification-landing.ts — where a clicked notification's execution is shown: in Live while Live still
-// holds it (its newest rows), otherwise in History, which finds it in the journal by its journal
+// shows it (its newest rows), otherwise in History, which finds it in the journal by its journal
 // position (or its ExecID) and opens the page around it, highlighted.
 import type { NotificationTargetWire } from '../../../shared/ipc/contract.ts';
 import type { FillwatchApi } from '../../../shared/ipc/fillwatch-api.ts';
-import { useLiveStore } from '../live-store.ts';
+import { rowsShown, useLiveStore } from '../live-store.ts';
 import { historyController } from './history-controller.ts';
 
 export function shownInLive(target: NotificationTargetWire): boolean {
-  const { rows } = useLiveStore.getState();
+  const rows = rowsShown(useLiveStore.getState());
   if (target.position !== null) return rows.byPosition.has(target.position);
   return target.execId !== null && [...rows.byPosition.values()].some((r) => r.execution.record.execId === target.execId);
 }

@@ -9,7 +9,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react';
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { EXECUTION_COLUMNS, type ExecutionColumn } from '../../columns/execution-columns.ts';
-import { useLiveStore } from '../../state/live-store.ts';
+import { rowsShown, useLiveStore } from '../../state/live-store.ts';
 import type { LiveRow as LiveRowData } from '../../state/live-rows.ts';
 import { useNotificationStore } from '../../state/notification-store.ts';
 import { effectiveTimeZone, usePreferences } from '../../state/preferences-store.ts';
@@ -32,7 +32,8 @@ const FIRST_HEIGHT = 1_200;
 
 export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readonly label: string; readonly columns?: readonly ExecutionColumn[] }) {
   const timeZone = usePreferences((s) => effectiveTimeZone(s.timeZone));
-  const { order, byPosition } = useLiveStore((s) => s.rows);
+  // During a catch-up the rows shown when it began (catch-up.ts): a burst is drawn once, when it is over.
+  const { order, byPosition } = useLiveStore(rowsShown);
   // Read here once for all rows (a row subscribing itself costs a subscription per row drawn).
   const accounts = useLiveStore((s) => s.accounts);
   const notifiedExecId = useNotificationStore((s) => s.notifiedExecId);
@@ -121,7 +122,7 @@ export function LiveGrid({ label, columns: shown = EXECUTION_COLUMNS }: { readon
   useLayoutEffect(() => {
     const el = scroller.current;
     if (highlight === null || el === null) return;
-    const { rows } = useLiveStore.getState();
+    const rows = rowsShown(useLiveStore.getState());
     const { position, execId } = highlight.target;
     const index = position !== null ? indexOfDescending(rows.order, position) : rows.order.findIndex((p) => rows.byPosition.get(p)?.execution.record.execId === execId);
     if (index < 0) return;

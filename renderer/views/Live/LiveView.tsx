@@ -1,15 +1,16 @@
 // LiveView.tsx — the newest executions of every account as they are committed, newest on top. Compact
 // (the always-on-top window): fewer columns, no caption.
 import { COMPACT_COLUMNS, EXECUTION_COLUMNS } from '../../columns/execution-columns.ts';
-import { useLiveStore } from '../../state/live-store.ts';
+import { rowsShown, useLiveStore } from '../../state/live-store.ts';
 import { LIVE_ROWS_KEPT } from '../../state/live-rows.ts';
 import { LiveGrid } from './LiveGrid.tsx';
 import './LiveView.css';
 
 export function LiveView({ compact = false }: { readonly compact?: boolean }) {
-  const count = useLiveStore((s) => s.rows.order.length);
+  const count = useLiveStore((s) => rowsShown(s).order.length);
   const sync = useLiveStore((s) => s.sync.kind);
   const accounts = useLiveStore((s) => s.accounts.size);
+  const catchingUp = useLiveStore((s) => s.catchUp !== null);
   return (
     <section className="live" aria-labelledby="live-title">
       <div className="view-toolbar">
@@ -19,9 +20,23 @@ export function LiveView({ compact = false }: { readonly compact?: boolean }) {
             <span className="tabular">{count}</span> shown · every account · newest first, in the order committed · keeps the newest {LIVE_ROWS_KEPT}
           </p>
         )}
+        {catchingUp ? <CatchUpStatus /> : null}
       </div>
-      {count === 0 ? <EmptyLive sync={sync} accounts={accounts} /> : <LiveGrid label="Live executions, newest first" columns={compact ? COMPACT_COLUMNS : EXECUTION_COLUMNS} />}
+      {count === 0 && !catchingUp ? <EmptyLive sync={sync} accounts={accounts} /> : <LiveGrid label="Live executions, newest first" columns={compact ? COMPACT_COLUMNS : EXECUTION_COLUMNS} />}
     </section>
+  );
+}
+
+/**
+ * A burst (a reconnect's resend, a backfill) is being recorded: the grid waits until it is over and then
+ * shows the newest rows (catch-up.ts). Announced once; the running count is for the eye only.
+ */
+function CatchUpStatus() {
+  const received = useLiveStore((s) => s.catchUp?.received ?? 0);
+  return (
+    <p className="catch-up-status" role="status">
+      Catching up on a burst of executions<span aria-hidden="true">: <span className="tabular">{received.toLocaleString('en-US')}</span> so far</span>. The newest show when it is over.
+    </p>
   );
 }
 
