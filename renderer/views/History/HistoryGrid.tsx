@@ -60,9 +60,13 @@ export function HistoryGrid({ controller, onOpen }: { readonly controller: Histo
   const [notified, setNotified] = useState<number | null>(null);
   const [widthSaid, setWidthSaid] = useState('');
 
+  // The same objects until the layout changes: TanStack memoises the header groups on them, and new
+  // copies every render rebuilt them for every keystroke's rows.
+  const { columnOrder, columnVisibility, columnSizing } = layout;
+  const tableState = useMemo(() => ({ columnOrder: [...columnOrder], columnVisibility: { ...columnVisibility }, columnSizing: { ...columnSizing } }), [columnOrder, columnVisibility, columnSizing]);
   const table = useTable({
     features, columns: COLUMNS, data: NO_ROWS, columnResizeMode: 'onChange',
-    state: { columnOrder: [...layout.columnOrder], columnVisibility: { ...layout.columnVisibility }, columnSizing: { ...layout.columnSizing } },
+    state: tableState,
     onColumnOrderChange: (u) => controller.setLayout({ columnOrder: apply(u, [...layout.columnOrder]) }),
     onColumnVisibilityChange: (u) => controller.setLayout({ columnVisibility: apply(u, { ...layout.columnVisibility }) }),
     onColumnSizingChange: (u) => controller.setLayout({ columnSizing: apply(u, { ...useHistoryStore.getState().layout.columnSizing }) }),

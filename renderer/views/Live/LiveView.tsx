@@ -27,6 +27,9 @@ export function LiveView({ compact = false }: { readonly compact?: boolean }) {
   );
 }
 
+/** Made once: toLocaleString builds a formatter on every call (a render per frame while catching up). */
+const COUNT = new Intl.NumberFormat('en-US');
+
 /**
  * A burst (a reconnect's resend, a backfill) is being recorded: the grid waits until it is over and then
  * shows the newest rows (catch-up.ts). Announced once; the running count is for the eye only.
@@ -35,7 +38,7 @@ function CatchUpStatus() {
   const received = useLiveStore((s) => s.catchUp?.received ?? 0);
   return (
     <p className="catch-up-status" role="status">
-      Catching up on a burst of executions<span aria-hidden="true">: <span className="tabular">{received.toLocaleString('en-US')}</span> so far</span>. The newest show when it is over.
+      Catching up on a burst of executions<span aria-hidden="true">: <span className="tabular">{COUNT.format(received)}</span> so far</span>. The newest show when it is over.
     </p>
   );
 }
