@@ -8,6 +8,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startHarness, type Harness } from '../../electron/harness/harness.ts';
 import { SigningKeys } from '../../electron/main/keys/signing-keys.ts';
@@ -17,6 +19,7 @@ import { testKeys } from '../support/simulator-fixture.ts';
 import { chromiumPath, skipWithoutChromium } from './support/chromium.ts';
 import { MemoryKeychain } from './support/memory-keychain.ts';
 
+const SCREENSHOTS = join(import.meta.dirname, '../../out/screenshots');
 const LIVE = 40;
 const BACKLOG = 6_000;
 
@@ -37,6 +40,7 @@ describe('a catch-up in the Live view (Chromium)', { skip: skipWithoutChromium, 
     keys.add(API_KEY_ID, testKeys().key);
     harness = await startHarness({ port: 0, keys, keychain: new MemoryKeychain(), log: () => {} });
     browser = await chromium.launch({ executablePath: chromiumPath ?? '/usr/bin/chromium' });
+    mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   after(async () => {
@@ -81,6 +85,7 @@ describe('a catch-up in the Live view (Chromium)', { skip: skipWithoutChromium, 
       const status = page.getByRole('status').filter({ hasText: 'Catching up on a burst of executions' });
       await status.waitFor({ timeout: 30_000 });
       const held = await positions();
+      await page.screenshot({ path: join(SCREENSHOTS, 'live-catch-up.png') }).catch(() => {}); // an artifact to look at, not a check
       assert.ok(held.length >= 20 && held[0]! >= before[0]!, 'the rows shown when the burst was seen (a first small batch of the resend may be among them)');
       await status.waitFor({ state: 'detached', timeout: 60_000 });
 
