@@ -3,7 +3,9 @@
 // fresh screenful of them every frame kept the window's main thread busy (bench item 9: 12–34 tasks
 // over 50 ms in a 100k-execution catch-up, each frame laying out ~1,100 new boxes) and showed nothing
 // readable. So while an update brings a burst, the grid keeps the rows it showed and the view says how
-// far the catch-up got; once no burst has come for a moment it draws the newest rows, once. The store
+// far the catch-up got; once no burst has come for a moment it draws the newest rows, once. A long one
+// (a flood that does not stop) still shows its newest rows every few seconds, so the grid never looks
+// stuck. The store
 // keeps every row as it comes (counts, History, notifications are unaffected). Pure: the store applies
 // it, connect-live.ts owns the timer.
 import type { LiveRows } from './live-rows.ts';
@@ -15,21 +17,31 @@ import type { LiveRows } from './live-rows.ts';
 export const CATCH_UP_ROWS = 200;
 /** No burst for this long ends the catch-up: the grid draws again. */
 export const CATCH_UP_QUIET_MS = 300;
+/** While a catch-up lasts, the grid shows its newest rows this often (one screenful drawn, not a stream). */
+export const CATCH_UP_REFRESH_MS = 2_000;
 
 export interface CatchUp {
   /** Executions received since it began. */
   readonly received: number;
   /** performance.now() of the last burst. */
   readonly lastBurstAt: number;
-  /** The rows the grid showed when it began, kept on screen meanwhile. */
+  /** The rows the grid shows meanwhile: those it showed when it began, then the newest every CATCH_UP_REFRESH_MS. */
   readonly shown: LiveRows;
+  /** performance.now() when `shown` was taken. */
+  readonly shownAt: number;
 }
 
-/** The catch-up after an update that brought `arrived` executions to rows that were `before`. */
-export function afterUpdate(current: CatchUp | null, arrived: number, before: LiveRows, now: number): CatchUp | null {
-  if (current === null) return arrived >= CATCH_UP_ROWS ? { received: arrived, lastBurstAt: now, shown: before } : null;
+/** The catch-up after an update that brought `arrived` executions, turning rows that were `before` into `after`. */
+export function afterUpdate(current: CatchUp | null, arrived: number, before: LiveRows, after: LiveRows, now: number): CatchUp | null {
+  if (current === null) return arrived >= CATCH_UP_ROWS ? { received: arrived, lastBurstAt: now, shown: before, shownAt: now } : null;
   if (arrived === 0) return current;
-  return { ...current, received: current.received + arrived, lastBurstAt: arrived >= CATCH_UP_ROWS ? now : current.lastBurstAt };
+  const refresh = now - current.shownAt >= CATCH_UP_REFRESH_MS;
+  return {
+    received: current.received + arrived,
+    lastBurstAt: arrived >= CATCH_UP_ROWS ? now : current.lastBurstAt,
+    shown: refresh ? after : current.shown,
+    shownAt: refresh ? now : current.shownAt,
+  };
 }
 
 /** Ms until the catch-up may end (0: it may end now). */

@@ -63,13 +63,17 @@ export const useLiveStore = create<LiveState>()((set, get) => ({
   applyBatches: (batches) => set((state) => {
     const now = performance.now();
     const arrived = batches.reduce((n, b) => n + b.executions.length, 0);
-    const catchUp = afterUpdate(state.catchUp, arrived, state.rows, now);
-    if (batches.length === 1) return { ...withBatch(state, batches[0]!, now), catchUp };
-    // Batches held for one frame (a catch-up): their executions are added once, so only the newest
-    // LIVE_ROWS_KEPT of all of them are built, not every batch's rows in turn.
-    let next: Pick<LiveState, 'rows' | 'accounts' | 'alerts' | 'logs'> = state;
-    for (const batch of batches) next = withBatch(next, { ...batch, executions: [] }, 0);
-    return { ...next, rows: addExecutions(next.rows, batches.flatMap((b) => b.executions), true, LIVE_ROWS_KEPT, now), catchUp };
+    let next: Pick<LiveState, 'rows' | 'accounts' | 'alerts' | 'logs'>;
+    if (batches.length === 1) {
+      next = withBatch(state, batches[0]!, now);
+    } else {
+      // Batches held for one frame (a catch-up): their executions are added once, so only the newest
+      // LIVE_ROWS_KEPT of all of them are built, not every batch's rows in turn.
+      next = state;
+      for (const batch of batches) next = withBatch(next, { ...batch, executions: [] }, 0);
+      next = { ...next, rows: addExecutions(next.rows, batches.flatMap((b) => b.executions), true, LIVE_ROWS_KEPT, now) };
+    }
+    return { ...next, catchUp: afterUpdate(state.catchUp, arrived, state.rows, next.rows, now) };
   }),
   syncFailed: (error, retryInMs) => set({ sync: { kind: 'failed', error, retryInMs } }),
   markAlertsSeen: () => set((state) => ({ alertsSeen: state.alerts.length })),

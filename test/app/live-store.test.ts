@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LiveBatch, LogLine } from '../../shared/ipc/contract.ts';
 import { LIVE_ROWS_KEPT } from '../../renderer/state/live-rows.ts';
-import { CATCH_UP_QUIET_MS, CATCH_UP_ROWS } from '../../renderer/state/catch-up.ts';
+import { afterUpdate, CATCH_UP_QUIET_MS, CATCH_UP_REFRESH_MS, CATCH_UP_ROWS } from '../../renderer/state/catch-up.ts';
 import { rowsShown, useLiveStore } from '../../renderer/state/live-store.ts';
 import { recordNo } from './support/samples.ts';
 
@@ -71,5 +71,20 @@ describe('Live store', () => {
     useLiveStore.getState().applySnapshot({ seq: 2, position: 50, accounts: [], executions, logs: [], alerts: [], demo: { active: false, accountIds: [], reportsPerSecond: null } });
     assert.equal(useLiveStore.getState().catchUp, null);
     assert.equal(rowsShown(useLiveStore.getState()).order[0], 50);
+  });
+
+  test('a catch-up that lasts shows its newest rows every CATCH_UP_REFRESH_MS, and only then', () => {
+    const rows = (n: number) => ({ order: [n], byPosition: new Map() });
+    let catchUp = afterUpdate(null, CATCH_UP_ROWS, rows(1), rows(2), 1_000);
+    assert.equal(catchUp?.shown.order[0], 1, 'it begins with the rows shown before the burst');
+    catchUp = afterUpdate(catchUp, CATCH_UP_ROWS, rows(2), rows(3), 1_000 + CATCH_UP_REFRESH_MS - 1);
+    assert.equal(catchUp?.shown.order[0], 1, 'not yet');
+    catchUp = afterUpdate(catchUp, 0, rows(3), rows(3), 1_000 + CATCH_UP_REFRESH_MS + 5);
+    assert.equal(catchUp?.shown.order[0], 1, 'an update without executions changes nothing');
+    catchUp = afterUpdate(catchUp, 5, rows(3), rows(4), 1_000 + CATCH_UP_REFRESH_MS);
+    assert.equal(catchUp?.shown.order[0], 4, 'then the newest rows, once');
+    assert.equal(catchUp?.received, 2 * CATCH_UP_ROWS + 5);
+    catchUp = afterUpdate(catchUp, CATCH_UP_ROWS, rows(4), rows(5), 1_000 + CATCH_UP_REFRESH_MS + 10);
+    assert.equal(catchUp?.shown.order[0], 4, 'and again only after another CATCH_UP_REFRESH_MS');
   });
 });

@@ -1,6 +1,7 @@
 // LiveView.tsx — the newest executions of every account as they are committed, newest on top. Compact
 // (the always-on-top window): fewer columns, no caption.
 import { COMPACT_COLUMNS, EXECUTION_COLUMNS } from '../../columns/execution-columns.ts';
+import { CATCH_UP_REFRESH_MS } from '../../state/catch-up.ts';
 import { rowsShown, useLiveStore } from '../../state/live-store.ts';
 import { LIVE_ROWS_KEPT } from '../../state/live-rows.ts';
 import { LiveGrid } from './LiveGrid.tsx';
@@ -31,14 +32,14 @@ export function LiveView({ compact = false }: { readonly compact?: boolean }) {
 const COUNT = new Intl.NumberFormat('en-US');
 
 /**
- * A burst (a reconnect's resend, a backfill) is being recorded: the grid waits until it is over and then
- * shows the newest rows (catch-up.ts). Announced once; the running count is for the eye only.
+ * A burst (a reconnect's resend, a backfill) is being recorded: the grid shows its newest rows every few
+ * seconds and when it is over (catch-up.ts). Announced once; the running count is for the eye only.
  */
 function CatchUpStatus() {
   const received = useLiveStore((s) => s.catchUp?.received ?? 0);
   return (
     <p className="catch-up-status" role="status">
-      Catching up on a burst of executions<span aria-hidden="true">: <span className="tabular">{COUNT.format(received)}</span> so far</span>. The newest show when it is over.
+      Catching up on a burst of executions<span aria-hidden="true">: <span className="tabular">{COUNT.format(received)}</span> so far</span>. The grid shows the newest every {CATCH_UP_REFRESH_MS / 1000} seconds, and when it is over.
     </p>
   );
 }
