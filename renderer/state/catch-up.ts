@@ -5,9 +5,8 @@
 // readable. So while an update brings a burst, the grid keeps the rows it showed and the view says how
 // far the catch-up got; once no burst has come for a moment it draws the newest rows, once. A long one
 // (a flood that does not stop) still shows its newest rows every few seconds, so the grid never looks
-// stuck. The store
-// keeps every row as it comes (counts, History, notifications are unaffected). Pure: the store applies
-// it, connect-live.ts owns the timer.
+// stuck. The store keeps every row as it comes (counts, History, notifications are unaffected). Pure:
+// the store applies it, connect-live.ts owns the timer.
 import type { LiveRows } from './live-rows.ts';
 
 /**

@@ -86,7 +86,7 @@ export const useLiveStore = create<LiveState>()((set, get) => ({
   },
 }));
 
-/** The rows the Live grid shows: during a catch-up, those it showed when the burst began. */
+/** The rows the Live grid shows: during a catch-up, the catch-up's (catch-up.ts), else all of them. */
 export const rowsShown = (state: Pick<LiveState, 'rows' | 'catchUp'>): LiveRows => state.catchUp?.shown ?? state.rows;
 
 function withBatch(state: Pick<LiveState, 'rows' | 'accounts' | 'alerts' | 'logs'>, batch: LiveBatch, now: number): Pick<LiveState, 'rows' | 'accounts' | 'alerts' | 'logs'> {
