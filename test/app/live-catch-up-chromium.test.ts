@@ -18,6 +18,7 @@ import { CATCH_UP_REFRESH_MS } from '../../renderer/state/catch-up.ts';
 import { API_KEY_ID } from '../support/fix-builders.ts';
 import { testKeys } from '../support/simulator-fixture.ts';
 import { chromiumPath, skipWithoutChromium } from './support/chromium.ts';
+import { contrastFailures } from './support/contrast.ts';
 import { MemoryKeychain } from './support/memory-keychain.ts';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../out/screenshots');
@@ -88,6 +89,7 @@ describe('a catch-up in the Live view (Chromium)', { skip: skipWithoutChromium, 
       await status.waitFor({ timeout: 30_000 });
       const began = await page.evaluate(() => performance.now());
       const held = await positions();
+      assert.deepEqual(await page.evaluate(contrastFailures, '.catch-up-status'), [], 'the status reads at AA contrast');
       await page.screenshot({ path: join(SCREENSHOTS, 'live-catch-up.png') }).catch(() => {}); // an artifact to look at, not a check
       assert.ok(held.length >= 20 && held[0]! >= before[0]!, 'the rows shown when the burst was seen (a first small batch of the resend may be among them)');
       await status.waitFor({ state: 'detached', timeout: 60_000 });
