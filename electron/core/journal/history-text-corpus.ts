@@ -10,8 +10,17 @@
 // Pure bookkeeping: the history store reads the rows and decides when.
 import { SearchableBytes } from './text-find/searchable-bytes.ts';
 
-/** One row as the store reads it: its id, and its fields each followed by a NUL (corpusLine()). */
-export type CorpusRow = readonly [rowId: number, line: string];
+/** One row as the store reads it: its id, its fields each followed by a NUL (corpusLine()), and its event time (the time sort's key). */
+export type CorpusRow = readonly [rowId: number, line: string, eventAt: number];
+
+/** What newestMatches() found: rows by id, with their event times; `complete` when every row up to `upTo` was read. */
+export interface NewestMatches {
+  readonly ids: number[];
+  readonly eventAts: number[];
+  readonly complete: boolean;
+  /** How many of the corpus's rows were read to find them (the match's density is ids / rowsRead). */
+  readonly rowsRead: number;
+}
 
 /** A row's line: ExecID, OrderID, ClOrdID and Text, each followed by a NUL (a missing one empty). */
 export function corpusLine(execId: string, orderId: string, clOrdId: string | null, text: string | null): string {
@@ -28,6 +37,9 @@ interface Slice {
   /** Where each row starts, from `offset`. */
   readonly starts: Uint32Array;
   readonly rowIds: Float64Array;
+  readonly eventAts: Float64Array;
+  /** The latest event time in this slice and every slice before it: what the rows not yet read can reach. */
+  readonly maxEventAtSoFar: number;
 }
 
 export class TextCorpus {
@@ -36,6 +48,7 @@ export class TextCorpus {
   /** Made with the first rows: an empty corpus (most stores never search) holds no WebAssembly memory. */
   #store: SearchableBytes | undefined;
   #upTo = 0;
+  #rows = 0;
   #bytes = 0;
 
   constructor(maxBytes = DEFAULT_MAX_CORPUS_BYTES) {
@@ -45,6 +58,11 @@ export class TextCorpus {
   /** Every row up to this id is in the corpus. */
   get upTo(): number {
     return this.#upTo;
+  }
+
+  /** How many rows it holds. */
+  get rows(): number {
+    return this.#rows;
   }
 
   get bytes(): number {
@@ -70,16 +88,20 @@ export class TextCorpus {
     if (this.full) return false;
     const starts = new Uint32Array(rows.length);
     const rowIds = new Float64Array(rows.length);
+    const eventAts = new Float64Array(rows.length);
+    let maxEventAt = this.#slices.at(-1)?.maxEventAtSoFar ?? Number.NEGATIVE_INFINITY;
     let bytes: Buffer = Buffer.allocUnsafe(rows.length * 96);
     let at = 0;
     let last = this.#upTo;
     for (let i = 0; i < rows.length; i++) {
-      const [rowId, line] = rows[i]!;
+      const [rowId, line, eventAt] = rows[i]!;
       if (rowId <= last) throw new Error(`corpus rows must follow row ${last} (got ${rowId})`);
       // UTF-8 takes at most 3 bytes per UTF-16 unit.
       if (at + line.length * 3 > bytes.length) bytes = grow(bytes, at + line.length * 3);
       starts[i] = at;
       rowIds[i] = rowId;
+      eventAts[i] = eventAt;
+      if (eventAt > maxEventAt) maxEventAt = eventAt;
       at += bytes.write(line, at, 'utf8');
       last = rowId;
     }
@@ -87,8 +109,9 @@ export class TextCorpus {
     foldAscii(kept);
     this.#store ??= new SearchableBytes();
     const offset = this.#store.append(kept);
-    this.#slices.push({ offset, length: at, starts, rowIds });
-    this.#bytes += at + starts.byteLength + rowIds.byteLength;
+    this.#slices.push({ offset, length: at, starts, rowIds, eventAts, maxEventAtSoFar: maxEventAt });
+    this.#bytes += at + starts.byteLength + rowIds.byteLength + eventAts.byteLength;
+    this.#rows += rows.length;
     this.#upTo = last;
     return true;
   }
@@ -121,6 +144,50 @@ export class TextCorpus {
     }
     return over ? 'over' : ids;
   }
+
+  /**
+   * The rows up to `upTo` with `text`, read newest slice first, until the `want` latest by the time
+   * sort's order (event time, then row id, both descending) are certain: every slice left unread holds
+   * only rows that come after them (older ids, and no later event time than the want-th found). A common
+   * text stops in the newest slice; a rare one reads them all (`complete`). 'over' past `max` matches.
+   * The text must be searchable().
+   */
+  newestMatches(text: string, upTo: number, want: number, max: number): NewestMatches | 'over' {
+    if (!TextCorpus.searchable(text)) throw new Error('The corpus cannot search a text with a NUL.');
+    const needle = Buffer.from(text, 'utf8');
+    foldAscii(needle);
+    const ids: number[] = [];
+    const eventAts: number[] = [];
+    let rowsRead = 0;
+    const store = this.#store;
+    if (store === undefined) return { ids, eventAts, complete: true, rowsRead };
+    for (let s = this.#slices.length - 1; s >= 0; s--) {
+      const slice = this.#slices[s]!;
+      if (slice.rowIds[0]! > upTo) continue;
+      const { starts, rowIds } = slice;
+      rowsRead += rowIds.length;
+      let lastRow = -1;
+      store.forEachMatch(slice.offset, slice.length, needle, 0, (hit) => {
+        const row = lastAtOrBefore(starts, hit);
+        if (row === lastRow) return true; // one match per row
+        if (rowIds[row]! > upTo) return false;
+        lastRow = row;
+        ids.push(rowIds[row]!);
+        eventAts.push(slice.eventAts[row]!);
+        return true;
+      });
+      if (ids.length > max) return 'over';
+      const unread = this.#slices[s - 1]?.maxEventAtSoFar;
+      if (unread === undefined) break;
+      if (ids.length >= want && unread <= nthLatest(eventAts, want)) return { ids, eventAts, complete: false, rowsRead };
+    }
+    return { ids, eventAts, complete: true, rowsRead };
+  }
+}
+
+/** The n-th largest event time (1-based) among `eventAts`. */
+function nthLatest(eventAts: readonly number[], n: number): number {
+  return [...eventAts].sort((a, b) => b - a)[n - 1]!;
 }
 
 function grow(bytes: Buffer, needed: number): Buffer {

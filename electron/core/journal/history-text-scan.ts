@@ -8,7 +8,7 @@
 // failed read only stops the filling.
 import type { SqlTerm } from './history-filter-sql.ts';
 import type { StatementOf } from './history-probe.ts';
-import { TextCorpus, type CorpusRow } from './history-text-corpus.ts';
+import { TextCorpus, type CorpusRow, type NewestMatches } from './history-text-corpus.ts';
 
 export interface TextScanOptions {
   /** Rows read per event-loop turn (default 2,048: ~3 ms). */
@@ -20,7 +20,7 @@ export interface TextScanOptions {
 // 0.62 s for a million rows). A pending report's exec_key is '-1;-1|OrderID|…' and its ExecID '-1;-1'
 // (history-filter-sql.ts).
 const CORPUS_ROWS_SQL = `SELECT raw_id, (CASE WHEN substr(exec_key, 1, 6) = '-1;-1|' THEN '-1;-1' ELSE exec_key END)
-    || char(0) || order_id || char(0) || ifnull(cl_ord_id, '') || char(0) || ifnull(text, '') || char(0)
+    || char(0) || order_id || char(0) || ifnull(cl_ord_id, '') || char(0) || ifnull(text, '') || char(0), event_at
   FROM executions WHERE raw_id > ? ORDER BY raw_id LIMIT ?`;
 
 /** No slice is filled within this many ms of a query. */
@@ -41,6 +41,11 @@ export class TextScanner {
     this.#statement = statement;
     this.#sliceRows = Math.max(1, options.sliceRows ?? 2048);
     this.#corpus = new TextCorpus(options.maxCorpusBytes);
+  }
+
+  /** How many rows the corpus holds. */
+  get corpusRows(): number {
+    return this.#corpus.rows;
   }
 
   /** Rows the corpus holds (up to this id), and its size: for tests and the bench. */
@@ -80,6 +85,29 @@ export class TextScanner {
       if (upTo - covered > this.#sliceRows) this.#schedule();
     }
     return ids;
+  }
+
+  /**
+   * The rows up to `upTo` that `term` (the text's compiled LIKE) matches, newest first until the `want`
+   * latest by the time sort are certain (TextCorpus.newestMatches): the rows past the corpus by SQL, the
+   * rest from it. Undefined when the corpus cannot answer this (a text with a NUL, or more than a slice
+   * of rows not in it yet: the caller's plan reads the table instead).
+   */
+  newest(text: string, term: SqlTerm, upTo: number, want: number, max: number): NewestMatches | 'over' | undefined {
+    const covered = Math.min(this.#corpus.upTo, upTo);
+    if (!TextCorpus.searchable(text) || this.#corpus.upTo === 0 || upTo - covered > this.#sliceRows) return undefined;
+    const recent = this.#statement(`SELECT raw_id, event_at FROM executions WHERE raw_id > ? AND raw_id <= ? AND (${term.sql})`, 'raw')
+      .all(covered, upTo, ...term.params) as [number, number][];
+    let older: NewestMatches | 'over';
+    try {
+      // `want` from the corpus whatever the recent rows: theirs may be older event times (a backfill).
+      older = this.#corpus.newestMatches(text, covered, want, max - recent.length);
+    } catch {
+      return undefined; // its scratch memory could not grow
+    }
+    if (older === 'over') return 'over';
+    if (upTo > covered) this.#schedule();
+    return { ids: [...recent.map(([id]) => id), ...older.ids], eventAts: [...recent.map(([, at]) => at), ...older.eventAts], complete: older.complete, rowsRead: older.rowsRead };
   }
 
   close(): void {

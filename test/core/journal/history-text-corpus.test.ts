@@ -16,7 +16,7 @@ const fold = (text: string): string => text.replace(/[A-Z]/g, (c) => c.toLowerCa
 type Fields = readonly [string, string, string | null, string | null];
 const modelMatch = (rows: ReadonlyArray<readonly [number, Fields]>, text: string, upTo: number): number[] =>
   rows.filter(([id, fields]) => id <= upTo && fields.some((f) => f !== null && fold(f).includes(fold(text)))).map(([id]) => id);
-const row = (id: number, ...fields: Fields): CorpusRow => [id, corpusLine(...fields)];
+const row = (id: number, ...fields: Fields): CorpusRow => [id, corpusLine(...fields), id];
 
 // Few characters, so texts often match; case pairs (ASCII and not), LIKE's wildcards, multi-byte ones.
 const char = fc.constantFrom('a', 'A', 'b', 'B', '1', ';', '-', '%', '_', 'ü', 'Ü', 'ÿ', '€', '😀', ' ');
@@ -39,6 +39,43 @@ test('matches as LIKE does, across slices, up to a row id', () => {
       assert.deepEqual(corpus.match(text, upTo, 1000), modelMatch(rows, text, upTo), JSON.stringify(text));
     }
   }), { numRuns: 300 });
+});
+
+test('newest first: the want latest matches by (event time, id) are among those found, wherever times go', () => {
+  // Event times mostly follow the ids, with jumps back and forth (a resend, a backfill, a second account).
+  const timesArb = fc.array(fc.integer({ min: -20, max: 20 }), { maxLength: 60 });
+  fc.assert(fc.property(rowsArb, timesArb, fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1 }), textArb, fc.integer({ min: 1, max: 8 }), fc.nat(130), (fields, jitter, sliceSizes, text, want, upTo) => {
+    const rows = fields.map((f, i) => [i * 2 + 1, f, i * 5 + (jitter[i] ?? 0)] as const);
+    const corpus = new TextCorpus();
+    for (let at = 0, k = 0; at < rows.length; k++) {
+      const size = sliceSizes[k % sliceSizes.length]!;
+      assert.equal(corpus.append(rows.slice(at, at + size).map(([id, f, t]) => [id, corpusLine(...f), t] as const)), true);
+      at += size;
+    }
+    const all = new Set(modelMatch(rows.map(([id, f]) => [id, f] as const), text, upTo));
+    const byTime = rows.filter(([id]) => all.has(id)).sort((a, b) => b[2] - a[2] || b[0] - a[0]);
+    const found = corpus.newestMatches(text, upTo, want, 1000);
+    assert.notEqual(found, 'over');
+    if (found === 'over') return;
+    const got = new Set(found.ids);
+    for (const [id] of byTime.slice(0, want)) assert.ok(got.has(id), `row ${id} (one of the ${want} latest) found`);
+    for (const id of found.ids) assert.ok(all.has(id), `row ${id} matches`);
+    assert.equal(new Set(found.ids).size, found.ids.length, 'each row once');
+    assert.deepEqual(found.eventAts, found.ids.map((id) => rows.find(([r]) => r === id)![2]), 'with its event time');
+    if (found.complete) assert.deepEqual([...got].sort((a, b) => a - b), [...all], 'complete: every match');
+    else assert.ok(found.ids.length >= want, 'stopped early only with enough');
+  }), { numRuns: 400 });
+});
+
+test('newest first stops in the newest slice for a common text, reads all for a rare one', () => {
+  const corpus = new TextCorpus();
+  for (let s = 0; s < 10; s++) corpus.append(Array.from({ length: 100 }, (_, i) => row(s * 100 + i + 1, `common-${s * 100 + i}`, 'o', null, s === 0 && i === 5 ? 'rare' : null)));
+  const common = corpus.newestMatches('common', 10_000, 10, 10_000);
+  assert.ok(common !== 'over' && !common.complete && common.ids.length === 100 && common.ids[0] === 901, 'the newest slice only');
+  const rare = corpus.newestMatches('rare', 10_000, 10, 10_000);
+  assert.ok(rare !== 'over' && rare.complete);
+  assert.deepEqual(rare.ids, [6]);
+  assert.equal(corpus.newestMatches('common', 10_000, 1_000, 50), 'over');
 });
 
 test('one id per row, \'over\' past the cap, a NUL refused, and nothing taken once full', () => {
