@@ -5,8 +5,10 @@
 // exactly as history-filter-sql.ts's LIKE does: a literal substring of one field, ASCII letters without
 // case, every other byte as is. Fields and rows end in a NUL, and a text with a NUL is not searched here
 // (the caller asks SQL), so no match spans two fields.
-// Rows are appended in row-id order and never change (the journal only grows). Costs ~60 bytes of
-// memory a row (the fields' own length), up to maxBytes; the rows past that are left to SQL.
+// Rows are appended in row-id order and never change (the journal only grows). Costs ~80 bytes of
+// memory a row (the fields' own length, its start, id and event time), up to maxBytes; the rows past
+// that are left to SQL. Each row's event time lets newestMatches() read the newest rows first and stop
+// as soon as a time-ordered page is certain.
 // Pure bookkeeping: the history store reads the rows and decides when.
 import { SearchableBytes } from './text-find/searchable-bytes.ts';
 
@@ -27,7 +29,7 @@ export function corpusLine(execId: string, orderId: string, clOrdId: string | nu
   return `${execId}\0${orderId}\0${clOrdId ?? ''}\0${text ?? ''}\0`;
 }
 
-/** The corpus stops growing at this size (about four million executions). */
+/** The corpus stops growing at this size (about three million executions). */
 export const DEFAULT_MAX_CORPUS_BYTES = 256 * 1024 * 1024;
 
 interface Slice {
