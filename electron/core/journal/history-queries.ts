@@ -69,8 +69,6 @@ export class SqliteHistoryStore implements HistoryStore {
   readonly #texts = new TextMatchCache();
   /** Finds a rare text's rows: in memory once History has been opened, else by a scan of the table. */
   readonly #textScanner: TextScanner;
-  /** Cancels the pending completion of a partly read text match (#completeSoon). */
-  #cancelCompletion: (() => void) | undefined;
 
   constructor(db: Database.Database, options: HistoryStoreOptions = {}) {
     this.#db = db;
@@ -184,7 +182,6 @@ export class SqliteHistoryStore implements HistoryStore {
   }
 
   async close(): Promise<void> {
-    this.#cancelCompletion?.();
     this.#textScanner.close();
     this.#db.close();
   }
@@ -295,28 +292,10 @@ export class SqliteHistoryStore implements HistoryStore {
     const ids = found.ids.sort((a, b) => a - b);
     if (found.complete) this.#texts.remember(text, upTo, ids);
     // A text whose whole match is small (at its density so far): gather the rest while idle.
-    else if (found.ids.length * this.#textScanner.corpusRows <= SMALL_KEPT_MATCH * Math.max(1, found.rowsRead)) this.#completeSoon(text, term, upTo);
+    else if (found.ids.length * this.#textScanner.corpusRows <= SMALL_KEPT_MATCH * Math.max(1, found.rowsRead)) {
+      this.#textScanner.gatherLater(text, term, upTo, MAX_TEXT_IDS, (whole) => this.#texts.remember(text, upTo, whole));
+    }
     return { rowIds: { sql: 'SELECT value FROM json_each(?)', params: [JSON.stringify(ids)] }, count: ids.length, exact: true };
-  }
-
-  /**
-   * After a page read only part of a text's match: the whole of it, once the event loop is free (the
-   * user reads the page, the renderer draws it), kept for the next key to narrow (~1 ms instead of a
-   * corpus pass of ~10 ms at 1M rows). Only the newest text's, and only one rare enough to be kept; an
-   * optimisation, so a failure is moot.
-   */
-  #completeSoon(text: string, term: SqlTerm, upTo: number): void {
-    this.#cancelCompletion?.();
-    const immediate = setImmediate(() => {
-      this.#cancelCompletion = undefined;
-      try {
-        const ids = this.#textScanner.scan(text, term, upTo, MAX_TEXT_IDS);
-        if (ids !== 'over') this.#texts.remember(text, upTo, ids);
-      } catch {
-        // closed meanwhile, or the corpus could not grow: the next key scans as before
-      }
-    });
-    this.#cancelCompletion = () => clearImmediate(immediate);
   }
 
   /** The keyset place of one row in a sort, with the key computed by the same SQL the pages compare. */

@@ -123,28 +123,15 @@ export class TextCorpus {
    * fields; 'over' as soon as more than `max` match. The text must be searchable().
    */
   match(text: string, upTo: number, max: number): number[] | 'over' {
-    if (!TextCorpus.searchable(text)) throw new Error('The corpus cannot search a text with a NUL.');
-    const needle = Buffer.from(text, 'utf8');
-    foldAscii(needle);
+    const needle = needleOf(text);
     const ids: number[] = [];
     const store = this.#store;
     if (store === undefined) return ids;
-    let over = false;
     for (const slice of this.#slices) {
-      if (slice.rowIds[0]! > upTo || over) break;
-      const { starts, rowIds } = slice;
-      let lastRow = -1;
-      store.forEachMatch(slice.offset, slice.length, needle, 0, (hit) => {
-        const row = lastAtOrBefore(starts, hit);
-        if (row === lastRow) return true; // one match per row
-        if (rowIds[row]! > upTo) return false;
-        lastRow = row;
-        ids.push(rowIds[row]!);
-        over = ids.length > max;
-        return !over;
-      });
+      if (slice.rowIds[0]! > upTo) break;
+      if (!rowsWith(store, slice, needle, upTo, (row) => ids.push(slice.rowIds[row]!) <= max)) return 'over';
     }
-    return over ? 'over' : ids;
+    return ids;
   }
 
   /**
@@ -155,9 +142,7 @@ export class TextCorpus {
    * The text must be searchable().
    */
   newestMatches(text: string, upTo: number, want: number, max: number): NewestMatches | 'over' {
-    if (!TextCorpus.searchable(text)) throw new Error('The corpus cannot search a text with a NUL.');
-    const needle = Buffer.from(text, 'utf8');
-    foldAscii(needle);
+    const needle = needleOf(text);
     const ids: number[] = [];
     const eventAts: number[] = [];
     let rowsRead = 0;
@@ -166,25 +151,45 @@ export class TextCorpus {
     for (let s = this.#slices.length - 1; s >= 0; s--) {
       const slice = this.#slices[s]!;
       if (slice.rowIds[0]! > upTo) continue;
-      const { starts, rowIds } = slice;
-      rowsRead += rowIds.length;
-      let lastRow = -1;
-      store.forEachMatch(slice.offset, slice.length, needle, 0, (hit) => {
-        const row = lastAtOrBefore(starts, hit);
-        if (row === lastRow) return true; // one match per row
-        if (rowIds[row]! > upTo) return false;
-        lastRow = row;
-        ids.push(rowIds[row]!);
+      rowsRead += slice.rowIds.length;
+      const under = rowsWith(store, slice, needle, upTo, (row) => {
+        ids.push(slice.rowIds[row]!);
         eventAts.push(slice.eventAts[row]!);
-        return true;
+        return ids.length <= max;
       });
-      if (ids.length > max) return 'over';
+      if (!under) return 'over';
       const unread = this.#slices[s - 1]?.maxEventAtSoFar;
       if (unread === undefined) break;
       if (ids.length >= want && unread <= nthLatest(eventAts, want)) return { ids, eventAts, complete: false, rowsRead };
     }
     return { ids, eventAts, complete: true, rowsRead };
   }
+}
+
+/** The text as the corpus holds it (UTF-8, ASCII letters folded); a NUL is refused. */
+function needleOf(text: string): Buffer {
+  if (!TextCorpus.searchable(text)) throw new Error('The corpus cannot search a text with a NUL.');
+  const needle = Buffer.from(text, 'utf8');
+  foldAscii(needle);
+  return needle;
+}
+
+/**
+ * Calls `take` with the index of each row of `slice`, up to `upTo`, that holds the needle, once per row,
+ * in id order; false as soon as `take` says stop (the caller's cap), else true.
+ */
+function rowsWith(store: SearchableBytes, slice: Slice, needle: Buffer, upTo: number, take: (row: number) => boolean): boolean {
+  let lastRow = -1;
+  let stopped = false;
+  store.forEachMatch(slice.offset, slice.length, needle, 0, (hit) => {
+    const row = lastAtOrBefore(slice.starts, hit);
+    if (row === lastRow) return true; // one match per row
+    if (slice.rowIds[row]! > upTo) return false;
+    lastRow = row;
+    stopped = !take(row);
+    return !stopped;
+  });
+  return !stopped;
 }
 
 /** The n-th largest event time (1-based) among `eventAts`. */

@@ -31,6 +31,8 @@ export class TextScanner {
   readonly #sliceRows: number;
   readonly #corpus: TextCorpus;
   #timer: { cancel(): void } | undefined;
+  /** Cancels the pending gatherLater(). */
+  #cancelGather: (() => void) | undefined;
   #lastRequestAt = Number.NEGATIVE_INFINITY;
   #warm = false;
   #closed = false;
@@ -110,7 +112,29 @@ export class TextScanner {
     return { ids: [...recent.map(([id]) => id), ...older.ids], eventAts: [...recent.map(([, at]) => at), ...older.eventAts], complete: older.complete, rowsRead: older.rowsRead };
   }
 
+  /**
+   * After a page read only part of a text's match (newest()): the whole of it on the next idle turn of
+   * the event loop (the user reads the page, the renderer draws it), handed to `keep` so the next key
+   * narrows it (~1 ms instead of a corpus pass of ~10 ms at 1M rows). Only the newest text's; an
+   * optimisation, so a failure only leaves the next key to read as before.
+   */
+  gatherLater(text: string, term: SqlTerm, upTo: number, max: number, keep: (ids: number[]) => void): void {
+    this.#cancelGather?.();
+    const immediate = setImmediate(() => {
+      this.#cancelGather = undefined;
+      if (this.#closed) return;
+      try {
+        const ids = this.scan(text, term, upTo, max);
+        if (ids !== 'over') keep(ids);
+      } catch {
+        // the journal closed meanwhile, or the corpus could not grow
+      }
+    });
+    this.#cancelGather = () => clearImmediate(immediate);
+  }
+
   close(): void {
+    this.#cancelGather?.();
     this.#closed = true;
     this.#timer?.cancel();
     this.#timer = undefined;
