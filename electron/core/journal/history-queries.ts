@@ -287,7 +287,7 @@ export class SqliteHistoryStore implements HistoryStore {
     const upTo = asOf ?? this.#head();
     const term = compileFilter({ text }, () => []).text;
     if (term === undefined) return undefined;
-    const found = this.#textScanner.newest(text, term, upTo, want, MAX_TEXT_IDS)
+    const found = this.#textScanner.newest(text, term, upTo, want, MAX_TEXT_IDS);
     if (found === undefined || found === 'over') return undefined;
     const ids = found.ids.sort((a, b) => a - b);
     if (found.complete) this.#texts.remember(text, upTo, ids);
@@ -372,7 +372,6 @@ function checkSort(sort: HistorySort): HistorySort {
   return sort;
 }
 
-/** The quick filter's text when it is a non-empty string (compileFilter refuses other types). */
 /**
  * A kept text match this small is read row by row for the next key (~1 ms); past it the corpus read
  * newest first is quicker than looking up thousands of rows (~20 ms for 15,000 at 1M rows).
@@ -384,6 +383,7 @@ function textAlone(filter: HistoryFilter): boolean {
   return Object.entries(filter).every(([field, value]) => field === 'text' || value === undefined);
 }
 
+/** The quick filter's text when it is a non-empty string (compileFilter refuses other types). */
 function textOf(filter: HistoryFilter): string | undefined {
   const text: unknown = (filter as { text?: unknown } | null)?.text;
   return typeof text === 'string' && text !== '' ? text : undefined;

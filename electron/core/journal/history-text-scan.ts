@@ -95,11 +95,11 @@ export class TextScanner {
    * rest from it. Undefined when the corpus cannot answer this (a text with a NUL, or more than a slice
    * of rows not in it yet: the caller's plan reads the table instead).
    */
-  newest(text: string, term: SqlTerm, upTo: number, want: number, max: number): NewestMatches | 'over' | undefined {
+  newest(text: string, term: SqlTerm, upTo: number, want: number, max: number): Omit<NewestMatches, 'eventAts'> | 'over' | undefined {
     const covered = Math.min(this.#corpus.upTo, upTo);
     if (!TextCorpus.searchable(text) || this.#corpus.upTo === 0 || upTo - covered > this.#sliceRows) return undefined;
-    const recent = this.#statement(`SELECT raw_id, event_at FROM executions WHERE raw_id > ? AND raw_id <= ? AND (${term.sql})`, 'raw')
-      .all(covered, upTo, ...term.params) as [number, number][];
+    const recent = this.#statement(`SELECT raw_id FROM executions WHERE raw_id > ? AND raw_id <= ? AND (${term.sql})`, 'pluck')
+      .all(covered, upTo, ...term.params) as number[];
     let older: NewestMatches | 'over';
     try {
       // `want` from the corpus whatever the recent rows: theirs may be older event times (a backfill).
@@ -109,7 +109,7 @@ export class TextScanner {
     }
     if (older === 'over') return 'over';
     if (upTo > covered) this.#schedule();
-    return { ids: [...recent.map(([id]) => id), ...older.ids], eventAts: [...recent.map(([, at]) => at), ...older.eventAts], complete: older.complete, rowsRead: older.rowsRead };
+    return { ids: [...recent, ...older.ids], complete: older.complete, rowsRead: older.rowsRead };
   }
 
   /**
